@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+//
+// gmmviz: Gaussian mixture models fitted by EM, drawn one step at a time.
+//
+// The modules follow the data's path and depend in one direction only:
+//
+//   GMM (pure Swift: data → fit → history)
+//     └─ GMMRender (scene → frame, the only importer of CCairo)
+//   GMMGIF (palette → GIF, the only importer of CGIF)
+//   gmmviz (the CLI: wires the modules together)
+import PackageDescription
+
+let package = Package(
+    name: "gmmviz",
+    products: [
+        .library(name: "GMM", targets: ["GMM"]),
+        .library(name: "GMMRender", targets: ["GMMRender"]),
+        .library(name: "GMMGIF", targets: ["GMMGIF"]),
+        .executable(name: "gmmviz", targets: ["gmmviz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, as system-library targets: a module map and a shim only.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGIF",
+            providers: [.apt(["libgif-dev"])]
+        ),
+
+        // The mixture model: pure Swift, imports no C module.
+        .target(name: "GMM"),
+        .target(name: "GMMRender", dependencies: ["GMM", "CCairo"]),
+        .target(name: "GMMGIF", dependencies: ["CGIF"]),
+        .executableTarget(
+            name: "gmmviz",
+            dependencies: [
+                "GMM", "GMMRender", "GMMGIF",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests: one target per module plus shared helpers.
+        .target(name: "TestSupport", dependencies: ["GMM"], path: "Tests/TestSupport"),
+        .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

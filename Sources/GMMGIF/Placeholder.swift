@@ -1,0 +1,1 @@
+// GMMGIF: see Package.swift.

@@ -1,0 +1,1 @@
+// GMMRender: see Package.swift.
