@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM", "GMMRender", "GMMGIF",
+                "GMM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

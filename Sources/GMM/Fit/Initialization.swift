@@ -1,0 +1,73 @@
+/// Where EM starts.
+public enum Initialization: Sendable, Equatable {
+    /// The given parameters, used as they are (validated first).
+    case parameters(MixtureParameters)
+    /// The given means (K × D) with identity covariances and equal weights — the notebook's start.
+    case means([[Double]])
+    /// k-means++ seeding (scikit-learn's greedy variant: 2 + ⌊ln K⌋ candidates per seed, the one
+    /// that lowers the potential most is kept), then every sample assigned to its nearest seed
+    /// and the parameters estimated from those hard responsibilities, as scikit-learn's
+    /// `init_params="k-means++"`.
+    case kMeansPlusPlus
+    /// K distinct samples drawn uniformly as seeds, then as ``kMeansPlusPlus`` from the seeds on.
+    /// (scikit-learn's `random_from_data` keeps reg_covar·I as the initial covariance, which draws
+    /// as invisible ellipses; gmmviz estimates them from the nearest-seed assignment instead.)
+    case randomFromData
+}
+
+extension Initialization {
+    /// The initial parameters for `components` components on `data`.
+    func initialParameters(components k: Int, data: Dataset, options: FitOptions) throws -> MixtureParameters {
+        switch self {
+        case let .parameters(p):
+            try p.validate(components: k, dimension: data.dimension)
+            return p
+        case let .means(means):
+            let p = MixtureParameters(means: means)
+            try p.validate(components: k, dimension: data.dimension)
+            return p
+        case .kMeansPlusPlus, .randomFromData:
+            var rng = SeededGenerator(seed: options.seed)
+            let seeds = self == .kMeansPlusPlus
+                ? try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
+                : try Seeding.randomDistinct(data: data, components: k, rng: &rng)
+            return try Seeding.parametersFromNearestSeeds(seeds, data: data, regCovar: options.regCovar)
+        }
+    }
+}
+
+extension MixtureParameters {
+    /// Checks shapes, weights and covariances against K and D.
+    ///
+    /// - Throws: ``FitError/invalidInitialModel(_:)`` naming the first problem.
+    public func validate(components k: Int, dimension d: Int) throws {
+        func fail(_ message: String) -> FitError { .invalidInitialModel(message) }
+        guard weights.count == k else { throw fail("\(weights.count) weights for \(k) components") }
+        guard means.count == k else { throw fail("\(means.count) means for \(k) components; give one mean per component") }
+        guard covariances.count == k else { throw fail("\(covariances.count) covariances for \(k) components") }
+        for (c, m) in means.enumerated() where m.count != d {
+            throw fail("mean \(c + 1) has \(m.count) coordinates but the data has \(d) dimensions")
+        }
+        for (c, m) in means.enumerated() where !m.allSatisfy(\.isFinite) {
+            throw fail("mean \(c + 1) has a value that is not finite")
+        }
+        for (c, w) in weights.enumerated() where !(w > 0 && w.isFinite) {
+            throw fail("weight \(c + 1) is \(w); weights must be positive")
+        }
+        let sum = weights.reduce(0, +)
+        guard abs(sum - 1) <= 1e-6 else { throw fail("the weights sum to \(sum); they must sum to 1") }
+        for (c, cov) in covariances.enumerated() {
+            guard cov.count == d, cov.allSatisfy({ $0.count == d }) else {
+                throw fail("covariance \(c + 1) is not \(d) × \(d)")
+            }
+            for i in 0 ..< d {
+                for j in 0 ..< d where !(cov[i][j].isFinite && abs(cov[i][j] - cov[j][i]) <= 1e-9 * max(1, abs(cov[i][j]))) {
+                    throw fail("covariance \(c + 1) is not symmetric and finite at (\(i + 1), \(j + 1))")
+                }
+            }
+            guard Cholesky.lower(cov.flattenedRowMajor, dimension: d) != nil else {
+                throw fail("covariance \(c + 1) is not positive definite")
+            }
+        }
+    }
+}

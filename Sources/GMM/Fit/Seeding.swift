@@ -1,0 +1,109 @@
+import Foundation
+
+/// Seeds for the data-driven initialisations, and the parameters estimated from them.
+enum Seeding {
+    /// Squared Euclidean distance between sample `i` and the D values of `center`.
+    private static func distanceSquared(_ data: Dataset, _ i: Int, _ center: ArraySlice<Double>) -> Double {
+        var s = 0.0
+        var j = center.startIndex
+        for v in data[sample: i] {
+            let t = v - center[j]
+            s += t * t
+            j += 1
+        }
+        return s
+    }
+
+    /// k-means++ with scikit-learn's greedy refinement: the first seed uniformly, each next one
+    /// the best of 2 + ⌊ln K⌋ candidates drawn with probability ∝ D(x)².
+    static func kMeansPlusPlus(data: Dataset, components k: Int, rng: inout SeededGenerator) throws -> [Int] {
+        let n = data.count
+        guard n >= k else { throw FitError.tooFewSamples(samples: n, components: k) }
+        let trials = 2 + Int(Foundation.log(Double(k)))
+        var seeds = [Int(rng.next() % UInt64(n))]
+        var closest = (0 ..< n).map { distanceSquared(data, $0, data[sample: seeds[0]]) }
+        var potential = closest.reduce(0, +)
+        while seeds.count < k {
+            guard potential > 0 else {
+                throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
+            }
+            var best: (index: Int, potential: Double, distances: [Double])?
+            for _ in 0 ..< trials {
+                // Inverse-CDF sampling over the running sum of D(x)².
+                let target = rng.nextUniform() * potential
+                var acc = 0.0
+                var candidate = n - 1
+                for i in 0 ..< n {
+                    acc += closest[i]
+                    if acc > target, closest[i] > 0 { candidate = i; break }
+                }
+                if closest[candidate] == 0 { continue }
+                var distances = closest
+                var total = 0.0
+                for i in 0 ..< n {
+                    distances[i] = min(closest[i], distanceSquared(data, i, data[sample: candidate]))
+                    total += distances[i]
+                }
+                if best == nil || total < (best?.potential ?? .infinity) {
+                    best = (candidate, total, distances)
+                }
+            }
+            guard let chosen = best else {
+                throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
+            }
+            seeds.append(chosen.index)
+            closest = chosen.distances
+            potential = chosen.potential
+        }
+        return seeds
+    }
+
+    /// K samples with pairwise distinct values, drawn uniformly without replacement.
+    static func randomDistinct(data: Dataset, components k: Int, rng: inout SeededGenerator) throws -> [Int] {
+        let n = data.count
+        guard n >= k else { throw FitError.tooFewSamples(samples: n, components: k) }
+        var order = Array(0 ..< n)
+        var seeds = [Int]()
+        var seen = Set<[Double]>()
+        var next = 0
+        while seeds.count < k && next < n {
+            let j = next + Int(rng.next() % UInt64(n - next))
+            order.swapAt(next, j)
+            let candidate = order[next]
+            if seen.insert(Array(data[sample: candidate])).inserted { seeds.append(candidate) }
+            next += 1
+        }
+        guard seeds.count == k else { throw FitError.tooFewDistinctPoints(distinct: seen.count, components: k) }
+        return seeds
+    }
+
+    /// Assigns every sample to its nearest seed (ties to the earlier seed) and estimates the
+    /// parameters from these hard responsibilities with the M-step's formulas, weights Nₖ / N.
+    static func parametersFromNearestSeeds(_ seeds: [Int], data: Dataset, regCovar: Double) throws -> MixtureParameters {
+        let k = seeds.count, n = data.count
+        var resp = [Double](repeating: 0, count: n * k)
+        var nk = [Double](repeating: 0, count: k)
+        var sx = [Double](repeating: 0, count: k * data.dimension)
+        for i in 0 ..< n {
+            var best = 0
+            var bestDistance = Double.infinity
+            for (c, s) in seeds.enumerated() {
+                let dist = distanceSquared(data, i, data[sample: s])
+                if dist < bestDistance { bestDistance = dist; best = c }
+            }
+            resp[i * k + best] = 1
+            nk[best] += 1
+            for (j, v) in data[sample: i].enumerated() { sx[best * data.dimension + j] += v }
+        }
+        let summary = ExpectationSummary(meanLogLikelihood: 0, responsibilitySums: nk, weightedSums: sx)
+        let work = ChunkedWork(samples: n, threads: 1)
+        var p = resp.withUnsafeBufferPointer { r in
+            MaximizationStep.run(data: data, responsibilities: r,
+                                 summary: summary, components: k, regCovar: regCovar, work: work)
+        }
+        // scikit-learn divides the initial Nₖ by N (the M-step's normalisation gives the same
+        // up to the 10·ε floor).
+        p.weights = nk.map { $0 / Double(n) }
+        return p
+    }
+}

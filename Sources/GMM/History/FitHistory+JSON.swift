@@ -1,0 +1,115 @@
+import Foundation
+
+/// The history's JSON form, `gmmviz.history` version 1 (documented in `docs/history-schema.md`).
+///
+/// Numbers are written in Swift's shortest round-trip form, so reading a file back gives the
+/// same bits; keys are written in a fixed order so the same fit gives the same bytes.
+extension FitHistory {
+    /// The `format` field's value.
+    public static let formatName = "gmmviz.history"
+    /// The schema version this build writes and reads.
+    public static let formatVersion = 1
+
+    /// The history as JSON text, one snapshot per line.
+    public func jsonText() -> String {
+        var out = "{\"format\": \"\(Self.formatName)\", \"version\": \(Self.formatVersion), "
+        out += "\"components\": \(components), \"dimensions\": \(dimensions), \"samples\": \(samples), "
+        out += "\"covariance_type\": \"\(covarianceType)\", \"converged\": \(converged), \"iterations\": \(iterations),\n"
+        out += " \"snapshots\": [\n"
+        out += snapshots.map { "  " + $0.jsonText() }.joined(separator: ",\n")
+        out += "\n ]}\n"
+        return out
+    }
+
+    /// Reads a history written by ``jsonText()`` (or by any program following the schema),
+    /// checking that its shapes agree and every covariance is positive definite.
+    ///
+    /// - Throws: ``DataError/malformed(source:line:column:problem:)`` naming `source`.
+    public init(json: Data, source: String) throws {
+        func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
+        let raw: HistoryFile
+        do {
+            raw = try JSONDecoder().decode(HistoryFile.self, from: json)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw fail("is not valid JSON (\(context.debugDescription)); give a file written by gmmviz fit --history")
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw fail("lacks the field \"\(key.stringValue)\"; see docs/history-schema.md")
+        } catch let DecodingError.typeMismatch(_, context) {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            throw fail("field \(path) has the wrong type; see docs/history-schema.md")
+        } catch {
+            throw fail("cannot be read as a gmmviz history; see docs/history-schema.md")
+        }
+        guard raw.format == Self.formatName else { throw fail("has format \"\(raw.format)\", expected \"\(Self.formatName)\"") }
+        guard raw.version == Self.formatVersion else {
+            throw fail("has version \(raw.version); this gmmviz reads version \(Self.formatVersion)")
+        }
+        guard raw.components >= 1, raw.dimensions >= 1, raw.samples >= 1 else {
+            throw fail("components, dimensions and samples must be at least 1")
+        }
+        guard !raw.snapshots.isEmpty else { throw fail("has no snapshots; it needs at least the initial one") }
+        if let n = raw.iterations, n != raw.snapshots.count - 1 {
+            throw fail("says iterations = \(n) but holds \(raw.snapshots.count) snapshots (expected iterations + 1)")
+        }
+        var snapshots = [Snapshot]()
+        for (i, s) in raw.snapshots.enumerated() {
+            let p = MixtureParameters(weights: s.weights, means: s.means, covariances: s.covariances)
+            do {
+                try p.validate(components: raw.components, dimension: raw.dimensions)
+            } catch let error as FitError {
+                let detail = error.description.replacingOccurrences(of: "invalid initial model: ", with: "")
+                throw fail("snapshot \(i): \(detail)")
+            }
+            guard s.log_likelihood.map({ $0.isFinite }) ?? true else { throw fail("snapshot \(i): log_likelihood is not finite") }
+            snapshots.append(Snapshot(iteration: s.iteration ?? i, parameters: p, logLikelihood: s.log_likelihood ?? .nan))
+        }
+        self.init(components: raw.components, dimensions: raw.dimensions, samples: raw.samples,
+                  covarianceType: raw.covariance_type ?? "full", converged: raw.converged ?? false,
+                  snapshots: snapshots)
+    }
+}
+
+extension Snapshot {
+    /// One snapshot as a JSON object on one line.
+    func jsonText() -> String {
+        let p = parameters
+        let means = p.means.map { JSONNumber.array($0) }.joined(separator: ", ")
+        let covs = p.covariances.map { m in "[" + m.map { JSONNumber.array($0) }.joined(separator: ", ") + "]" }.joined(separator: ", ")
+        return "{\"iteration\": \(iteration), \"weights\": \(JSONNumber.array(p.weights)), \"means\": [\(means)], "
+            + "\"covariances\": [\(covs)], \"log_likelihood\": \(JSONNumber.text(logLikelihood))}"
+    }
+}
+
+/// JSON number formatting that round-trips doubles.
+enum JSONNumber {
+    /// Swift's shortest representation that reads back to the same double; JSON has no NaN,
+    /// so a NaN (a log-likelihood never computed) is written as `null`.
+    static func text(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        return "\(v)"
+    }
+
+    static func array(_ vs: [Double]) -> String {
+        "[" + vs.map(text).joined(separator: ", ") + "]"
+    }
+}
+
+/// The file's shape, as decoded. Optional fields have documented defaults.
+private struct HistoryFile: Decodable {
+    struct RawSnapshot: Decodable {
+        var iteration: Int?
+        var weights: [Double]
+        var means: [[Double]]
+        var covariances: [[[Double]]]
+        var log_likelihood: Double?
+    }
+    var format: String
+    var version: Int
+    var components: Int
+    var dimensions: Int
+    var samples: Int
+    var covariance_type: String?
+    var converged: Bool?
+    var iterations: Int?
+    var snapshots: [RawSnapshot]
+}

@@ -1,1 +1,0 @@
-// GMMRender: see Package.swift.

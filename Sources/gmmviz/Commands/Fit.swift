@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GMM
+
+/// `gmmviz fit`: run EM and report the model, optionally with its whole history.
+struct Fit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a Gaussian mixture by EM and report the fitted model.",
+        discussion: """
+        The fit is scikit-learn's GaussianMixture(covariance_type="full"): the same E-step, \
+        M-step, reg_covar and stopping rule, so the same data and initial model give the same \
+        parameters and iteration count.
+
+        Examples:
+          gmmviz fit                                   # the notebook's demo
+          gmmviz fit --history output/history.json     # every EM step, as JSON
+          gmmviz fit --data points.csv -k 4 --json     # your data, the final model as JSON
+          gmmviz fit --tol 0 --max-iter 100 --reg-covar 0 --means "-5,-5;0,-5;0,5"
+        """
+    )
+
+    @OptionGroup(title: "Data") var dataOptions: DataOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "EM") var tuning: FitTuning
+
+    @Option(name: .long, help: ArgumentHelp("Write the history of every EM step as JSON to this file (schema: docs/history-schema.md).", valueName: "path"))
+    var history: String?
+
+    @Flag(name: .long, help: "Print the final model, convergence and log-likelihood as JSON on standard output.")
+    var json = false
+
+    func run() throws {
+        if let history { try AtomicFile.checkDirectory(of: history) }
+        let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
+        if let history {
+            try AtomicFile.write(Array(run.result.history.jsonText().utf8), to: history)
+        }
+        if json {
+            print(FitReport.json(run.result.history), terminator: "")
+        } else {
+            print(FitReport.table(run.result.history, source: dataOptions.sourceName), terminator: "")
+        }
+    }
+}
+
+/// Loads the data and fits it: the part `fit` shares with the commands that draw.
+struct FitRun {
+    let data: Dataset
+    let result: FitResult
+
+    init(data options: DataOptions, model: ModelOptions, tuning: FitTuning) throws {
+        let data = try options.load()
+        let (k, initialization) = try model.resolve(isDemo: options.isDemo)
+        guard data.count >= k else {
+            throw CommandFailure("\(options.sourceName) has \(data.count) sample\(data.count == 1 ? "" : "s") but the model has \(k) components; give at least \(k) samples or lower -k")
+        }
+        self.data = data
+        self.result = try GaussianMixture(components: k, options: tuning.options(seed: options.seed))
+            .fit(data, initialization: initialization)
+    }
+}
