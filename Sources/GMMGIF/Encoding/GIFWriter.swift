@@ -1,0 +1,212 @@
+/// A streaming animated-GIF encoder over giflib.
+///
+/// Open it, ``add(_:delay:)-(IndexedFrame,_)`` frames in order, then ``close()``. It writes a
+/// `GIF89a` header, the palette as global colour table, a `NETSCAPE2.0` loop block, and per frame
+/// a Graphics Control Extension (delay, disposal "do not dispose", transparency) and the image.
+///
+/// Frame optimisation: after the first frame only the rectangle of changed indices is written
+/// (see ``FramePlanner`` for how unchanged pixels inside it are written). A frame identical to
+/// the previous one adds its delay to the previous frame instead. Since a frame's delay precedes
+/// its image, each frame is held back until the next one differs: the writer keeps the previous
+/// frame's indices and the pending frame's rectangle, never the whole animation.
+///
+/// On any error the writer calls the sink's `abort()` and refuses further frames, so a failed
+/// encoding never commits a truncated GIF. Same frames and delays → byte-identical output.
+public final class GIFWriter<Sink: GIFSink> {
+    /// The sink; after ``close()`` a ``MemoryGIFSink`` holds the whole GIF.
+    public private(set) var sink: Sink
+    public let width: Int
+    public let height: Int
+    public let palette: GIFPalette
+    public let options: GIFWriterOptions
+    /// Frames written to the sink so far (identical frames merged).
+    public private(set) var framesWritten = 0
+
+    private struct Pending {
+        var rect: FrameRect
+        var pixels: [UInt8]
+        var transparent: Bool
+        var delay: Int
+    }
+
+    private let encoder: GifEncoderHandle
+    private let bitsPerPixel: Int
+    private var previous: [UInt8]?
+    private var pending: Pending?
+    private var state = State.open
+    private enum State { case open, closed, failed }
+
+    /// The largest delay a GCE holds, in 1/100 s.
+    private static var maxDelay: Int { 65535 }
+
+    /// Opens the GIF and writes its header, colour table and loop block to `sink`.
+    ///
+    /// - Parameters:
+    ///   - width, height: the canvas, 1...65535 pixels each; every frame must have this size.
+    ///   - loopCount: how many times to play, 0 = forever (0...65535).
+    /// - Throws: ``GIFError`` for invalid sizes or when giflib or the sink fails (the sink is
+    ///   then aborted).
+    public init(width: Int, height: Int, palette: GIFPalette, loopCount: Int = 0, sink: Sink,
+                options: GIFWriterOptions = GIFWriterOptions()) throws {
+        self.sink = sink
+        self.width = width
+        self.height = height
+        self.palette = palette
+        self.options = options
+        var bits = 1
+        while 1 << bits < palette.tableSize { bits += 1 }
+        bitsPerPixel = bits
+        do {
+            guard (1...65535).contains(width), (1...65535).contains(height) else {
+                throw GIFError.invalid("GIFWriter.init", "a GIF canvas is 1 to 65535 pixels a side, got \(width) × \(height)",
+                                       fix: "render frames of a smaller size")
+            }
+            guard (0...65535).contains(loopCount) else {
+                throw GIFError.invalid("GIFWriter.init", "loopCount must be 0 (forever) to 65535, got \(loopCount)",
+                                       fix: "pass 0 to loop forever")
+            }
+            encoder = try GifEncoderHandle()
+            try encoder.putScreen(width: width, height: height, table: palette.table)
+            try encoder.putLoop(count: loopCount)
+        } catch {
+            self.sink.abort()
+            throw error
+        }
+        try drain()
+    }
+
+    deinit {
+        if state == .open { sink.abort() }
+    }
+
+    /// Maps `frame` with the palette (``GIFWriterOptions/dither``), then adds it.
+    public func add(_ frame: RGBImage, delay: Int) throws {
+        guard frame.pixels.count == frame.width * frame.height else {
+            throw fail(GIFError.invalid("GIFWriter.add", "the frame has \(frame.pixels.count) pixels for \(frame.width) × \(frame.height)",
+                                        fix: "pass width × height pixels, row-major, no padding"))
+        }
+        try add(palette.indices(for: frame, dither: options.dither), delay: delay)
+    }
+
+    /// Adds a frame already mapped with this writer's palette, shown for `delay` 1/100 s
+    /// (values below 2 become 2: browsers play 0 and 1 as 10).
+    public func add(_ frame: IndexedFrame, delay: Int) throws {
+        try checkOpen("GIFWriter.add")
+        guard frame.width == width, frame.height == height, frame.indices.count == width * height else {
+            throw fail(GIFError.invalid("GIFWriter.add",
+                                        "the frame is \(frame.width) × \(frame.height) with \(frame.indices.count) indices, the GIF is \(width) × \(height)",
+                                        fix: "render every frame at the size the writer was opened with"))
+        }
+        let delay = min(Self.maxDelay, max(2, delay))
+        let full = FrameRect(x: 0, y: 0, width: width, height: height)
+        guard let previous else {
+            pending = Pending(rect: full, pixels: frame.indices, transparent: false, delay: delay)
+            self.previous = frame.indices
+            return
+        }
+        guard options.optimizeFrames else {
+            try flush()
+            pending = Pending(rect: full, pixels: frame.indices, transparent: false, delay: delay)
+            self.previous = frame.indices
+            return
+        }
+        guard let rect = FrameRect.changed(between: previous, and: frame.indices, width: width, height: height) else {
+            try extendPending(by: delay, frame: frame)
+            return
+        }
+        let plan = FramePlanner.plan(current: frame.indices, previous: previous, width: width, rect: rect,
+                                     transparent: palette.transparentIndex, bitsPerPixel: bitsPerPixel)
+        try flush()
+        pending = Pending(rect: rect, pixels: plan.pixels, transparent: plan.usesTransparency, delay: delay)
+        self.previous = frame.indices
+    }
+
+    /// Writes the last frame and the trailer, commits the sink and returns it.
+    ///
+    /// - Throws: ``GIFError`` if no frame was added (a GIF needs one), or giflib or the sink
+    ///   fails; the sink is then aborted.
+    @discardableResult
+    public func close() throws -> Sink {
+        try checkOpen("GIFWriter.close")
+        guard pending != nil else {
+            throw fail(GIFError.invalid("GIFWriter.close", "no frame was added",
+                                        fix: "add at least one frame before closing"))
+        }
+        do {
+            try flush()
+            try encoder.close()
+            try drain()
+            do { try sink.commit() } catch let error as GIFError { throw error } catch {
+                throw GIFError.sink("commit", error)
+            }
+        } catch {
+            throw fail(error)
+        }
+        state = .closed
+        previous = nil
+        return sink
+    }
+
+    /// An identical frame: lengthen the pending frame, or, past the GCE's 16-bit limit, write it
+    /// and repeat one unchanged pixel.
+    private func extendPending(by delay: Int, frame: IndexedFrame) throws {
+        guard var p = pending else { return }
+        if p.delay + delay <= Self.maxDelay {
+            p.delay += delay
+            pending = p
+            return
+        }
+        try flush()
+        let pixel = palette.transparentIndex ?? frame.indices[0]
+        pending = Pending(rect: FrameRect(x: 0, y: 0, width: 1, height: 1), pixels: [pixel],
+                          transparent: palette.transparentIndex != nil, delay: delay)
+    }
+
+    /// Writes the pending frame, if any.
+    private func flush() throws {
+        guard let p = pending else { return }
+        pending = nil
+        do {
+            try encoder.putControl(delay: p.delay, transparent: p.transparent ? palette.transparentIndex : nil)
+            try encoder.putImage(p.rect, pixels: p.pixels)
+            framesWritten += 1
+        } catch {
+            throw fail(error)
+        }
+        try drain()
+    }
+
+    /// Passes giflib's buffered output to the sink.
+    private func drain() throws {
+        guard !encoder.output.bytes.isEmpty else { return }
+        do {
+            try encoder.output.bytes.withUnsafeBytes { try sink.write($0) }
+        } catch let error as GIFError {
+            throw fail(error)
+        } catch {
+            throw fail(GIFError.sink("write", error))
+        }
+        encoder.output.bytes.removeAll(keepingCapacity: true)
+    }
+
+    private func checkOpen(_ call: String) throws {
+        switch state {
+        case .open: return
+        case .closed:
+            throw GIFError.invalid(call, "the writer is closed", fix: "create a new GIFWriter for each GIF")
+        case .failed:
+            throw GIFError.invalid(call, "an earlier error aborted this GIF", fix: "fix that error and encode again")
+        }
+    }
+
+    /// Aborts the sink once and returns `error` for throwing.
+    private func fail(_ error: any Error) -> any Error {
+        if state == .open {
+            state = .failed
+            sink.abort()
+            previous = nil
+            pending = nil
+        }
+        return error
+    }
+}

@@ -1,1 +1,0 @@
-// GMMGIF: see Package.swift.

@@ -1,0 +1,90 @@
+import CGIF
+import GMMGIF
+
+/// A GIF decoded with giflib's own decoder (`DGifOpen` over memory + `DGifSlurp`), with every
+/// frame reconstructed on the canvas by the GIF89a rules: each image is drawn over what is on
+/// screen, transparent pixels keep what is there, and disposal 1 ("do not dispose") leaves it.
+struct DecodedGIF {
+    var version: String
+    var width: Int
+    var height: Int
+    var loopCount: Int?
+    var globalColors: [UInt32]
+    /// Per image: delay (1/100 s), disposal mode, transparent index or -1, and its rectangle.
+    var delays: [Int] = []
+    var disposals: [Int] = []
+    var transparentIndices: [Int] = []
+    var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
+    /// The full canvas after each image, `0x00RRGGBB`, row-major.
+    var frames: [[UInt32]] = []
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    private final class Reader {
+        let bytes: [UInt8]
+        var offset = 0
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    init(_ bytes: [UInt8]) throws {
+        guard bytes.count >= 6 else { throw Failure(description: "only \(bytes.count) bytes") }
+        version = String(decoding: bytes[0..<6], as: UTF8.self)
+        let reader = Reader(bytes)
+        var error: Int32 = 0
+        let opened = DGifOpen(Unmanaged.passUnretained(reader).toOpaque(), { gif, buffer, length in
+            guard let gif, let user = gif.pointee.UserData, let buffer else { return 0 }
+            let r = Unmanaged<Reader>.fromOpaque(user).takeUnretainedValue()
+            let n = min(Int(length), r.bytes.count - r.offset)
+            for i in 0..<n { buffer[i] = r.bytes[r.offset + i] }
+            r.offset += n
+            return Int32(n)
+        }, &error)
+        guard let gif = opened else { throw Failure(description: "DGifOpen: error \(error)") }
+        defer { DGifCloseFile(gif, nil) }
+        guard DGifSlurp(gif) == GIF_OK else {
+            throw Failure(description: "DGifSlurp: \(String(cString: GifErrorString(gif.pointee.Error)))")
+        }
+        width = Int(gif.pointee.SWidth)
+        height = Int(gif.pointee.SHeight)
+        guard let map = gif.pointee.SColorMap, let colors = map.pointee.Colors else {
+            throw Failure(description: "no global colour map")
+        }
+        globalColors = (0..<Int(map.pointee.ColorCount)).map {
+            UInt32(colors[$0].Red) << 16 | UInt32(colors[$0].Green) << 8 | UInt32(colors[$0].Blue)
+        }
+        var canvas = [UInt32](repeating: globalColors[Int(gif.pointee.SBackGroundColor)], count: width * height)
+        guard let images = gif.pointee.SavedImages else { throw Failure(description: "no images") }
+        for i in 0..<Int(gif.pointee.ImageCount) {
+            let image = images[i]
+            for e in 0..<Int(image.ExtensionBlockCount) {
+                guard let blocks = image.ExtensionBlocks, blocks[e].Function == APPLICATION_EXT_FUNC_CODE,
+                      let b = blocks[e].Bytes, blocks[e].ByteCount == 11,
+                      String(decoding: UnsafeBufferPointer(start: b, count: 11), as: UTF8.self) == "NETSCAPE2.0",
+                      e + 1 < Int(image.ExtensionBlockCount), let sub = blocks[e + 1].Bytes,
+                      blocks[e + 1].ByteCount == 3
+                else { continue }
+                loopCount = Int(sub[1]) | Int(sub[2]) << 8
+            }
+            var gcb = GraphicsControlBlock()
+            guard DGifSavedExtensionToGCB(gif, Int32(i), &gcb) == GIF_OK else {
+                throw Failure(description: "image \(i) has no graphics control extension")
+            }
+            delays.append(Int(gcb.DelayTime))
+            disposals.append(Int(gcb.DisposalMode))
+            transparentIndices.append(Int(gcb.TransparentColor))
+            let d = image.ImageDesc
+            rects.append((Int(d.Left), Int(d.Top), Int(d.Width), Int(d.Height)))
+            guard d.ColorMap == nil, let raster = image.RasterBits else {
+                throw Failure(description: "image \(i): local colour map or no raster")
+            }
+            for y in 0..<Int(d.Height) {
+                for x in 0..<Int(d.Width) {
+                    let index = Int(raster[y * Int(d.Width) + x])
+                    if index == Int(gcb.TransparentColor) { continue }
+                    canvas[(Int(d.Top) + y) * width + Int(d.Left) + x] = globalColors[index]
+                }
+            }
+            frames.append(canvas)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import GMMGIF
+import Testing
+
+/// Encode into memory, decode with giflib's DGif* API, reconstruct every frame, compare.
+@Suite struct RoundTripTests {
+    /// Moving disc and square, an identical repeated frame, a single changed pixel, delays 0 and 1.
+    static func scenario() -> (frames: [RGBImage], delays: [Int]) {
+        let w = 64, h = 40
+        var frames = [
+            TestFrames.shapes(width: w, height: h, cx: 15, cy: 15, square: 40),
+            TestFrames.shapes(width: w, height: h, cx: 19.3, cy: 17.1, square: 38),
+            TestFrames.shapes(width: w, height: h, cx: 19.3, cy: 17.1, square: 38),  // identical
+        ]
+        var onePixel = frames[2]
+        onePixel.pixels[30 * w + 50] = TestFrames.seeds[4]
+        frames.append(onePixel)
+        frames.append(TestFrames.shapes(width: w, height: h, cx: 30, cy: 20, square: 10))
+        return (frames, [5, 7, 11, 0, 1])
+    }
+
+    @Test func framesDelaysLoopAndPixelsSurviveGiflib() throws {
+        let (frames, delays) = Self.scenario()
+        let (bytes, palette) = try TestFrames.encode(frames, delays: delays)
+        let gif = try DecodedGIF(bytes)
+
+        #expect(gif.version == "GIF89a")
+        #expect(gif.width == 64 && gif.height == 40)
+        #expect(gif.loopCount == 0)
+        // The identical third frame merges into the second: 7 + 11.
+        #expect(gif.delays == [5, 18, 2, 2])
+        #expect(gif.disposals.allSatisfy { $0 == 1 })
+        // The first frame covers the canvas; the single-pixel frame is a 1 × 1 rectangle.
+        #expect(gif.rects[0] == (0, 0, 64, 40))
+        #expect(gif.rects[2] == (50, 30, 1, 1))
+        let shown = [frames[0], frames[1], frames[3], frames[4]]
+        #expect(gif.frames.count == shown.count)
+        for (decoded, source) in zip(gif.frames, shown) {
+            #expect(decoded == TestFrames.expected(source, palette))
+        }
+    }
+
+    @Test func loopCountIsWritten() throws {
+        let (frames, delays) = Self.scenario()
+        let gif = try DecodedGIF(try TestFrames.encode(frames, delays: delays, loopCount: 3).bytes)
+        #expect(gif.loopCount == 3)
+    }
+
+    @Test func oneByOneImage() throws {
+        let frames = [RGBImage(width: 1, height: 1, pixels: [0xFFFFFF]),
+                      RGBImage(width: 1, height: 1, pixels: [0x000000]),
+                      RGBImage(width: 1, height: 1, pixels: [0x000000])]
+        let (bytes, palette) = try TestFrames.encode(frames, delays: [3, 4, 5])
+        let gif = try DecodedGIF(bytes)
+        #expect(gif.delays == [3, 9])
+        #expect(gif.frames == [[palette.colors[Int(palette.index(of: 0xFFFFFF))]], [0x000000]])
+        #expect(gif.frames[0] == [0xFFFFFF])
+    }
+
+    @Test func withoutTransparencyOrOptimisation() throws {
+        let (frames, delays) = Self.scenario()
+        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: frames, reserveTransparent: false)
+        #expect(palette.transparentIndex == nil)
+        for optimize in [true, false] {
+            let writer = try GIFWriter(width: 64, height: 40, palette: palette, sink: MemoryGIFSink(),
+                                       options: GIFWriterOptions(optimizeFrames: optimize))
+            for (frame, delay) in zip(frames, delays) { try writer.add(frame, delay: delay) }
+            let gif = try DecodedGIF(try writer.close().bytes)
+            #expect(gif.transparentIndices.allSatisfy { $0 == -1 })
+            #expect(gif.frames.count == (optimize ? 4 : 5))
+            #expect(gif.frames.last == TestFrames.expected(frames[4], palette))
+        }
+    }
+
+    @Test func orderedDitherKeepsExactColoursAndRoundTrips() throws {
+        let (frames, delays) = Self.scenario()
+        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: [])
+        let writer = try GIFWriter(width: 64, height: 40, palette: palette, sink: MemoryGIFSink(),
+                                   options: GIFWriterOptions(dither: .ordered))
+        for (frame, delay) in zip(frames, delays) { try writer.add(frame, delay: delay) }
+        let gif = try DecodedGIF(try writer.close().bytes)
+        let mapped = palette.indices(for: frames[4], dither: .ordered).indices.map { palette.colors[Int($0)] }
+        #expect(gif.frames.last == mapped)
+        #expect(gif.frames[0][0] == 0xFFFFFF)
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let (frames, delays) = Self.scenario()
+        let a = try TestFrames.encode(frames, delays: delays).bytes
+        let b = try TestFrames.encode(frames, delays: delays).bytes
+        #expect(a == b)
+    }
+
+    /// The one large test: a 1000 × 600 plot-like animation decodes to the mapped source.
+    @Test func largePlotSmoke() throws {
+        let frames = (0..<3).map { SyntheticPlot.frame(index: $0, count: 3, width: 1000, height: 600) }
+        let palette = GIFPalette.build(seeds: SyntheticPlot.seeds, samples: frames)
+        let (bytes, _) = try TestFrames.encode(frames, delays: [10, 10, 10], palette: palette)
+        let gif = try DecodedGIF(bytes)
+        #expect(gif.frames.count == 3)
+        #expect(gif.frames[2] == TestFrames.expected(frames[2], palette))
+        #expect(bytes.count < 1000 * 600)
+    }
+}
