@@ -1,0 +1,154 @@
+import Foundation
+
+extension FrameDrawer {
+    /// One ellipse of one component as Cairo will see it, in logical pixels, or nil when there
+    /// is nothing safe to draw (non-finite, covering the whole view, or entirely off the plot).
+    enum PixelEllipse {
+        case ellipse(center: Point2, a: Point2, b: Point2)
+        /// A singular covariance: the ellipse has collapsed onto its major axis.
+        case segment(from: Point2, to: Point2)
+    }
+
+    /// Sub-pixel sizes below this are drawn as a segment (minor axis) or not at all (both).
+    static let degenerateLength = 0.05
+    /// An ellipse whose semi-axis exceeds this many pixels covers the view: skipped.
+    static let hugeLength = 1e5
+
+    func pixelEllipse(_ c: SceneComponent, sigma: Double) -> PixelEllipse? {
+        guard let g = EllipseGeometry(mean: c.mean, covariance: c.covariance, sigma: sigma) else { return nil }
+        let t = layout.transform
+        let center = t.pixel(g.center), a = t.vector(g.major), b = t.vector(g.minor)
+        let la = (a.x * a.x + a.y * a.y).squareRoot(), lb = (b.x * b.x + b.y * b.y).squareRoot()
+        guard center.isFinite, la.isFinite, lb.isFinite, la >= Self.degenerateLength, la <= Self.hugeLength else { return nil }
+        // The bounding box of the ellipse; cull it when it misses the plot.
+        let ex = (a.x * a.x + b.x * b.x).squareRoot(), ey = (a.y * a.y + b.y * b.y).squareRoot()
+        let plot = layout.plot
+        guard center.x + ex >= plot.x, center.x - ex <= plot.maxX, center.y + ey >= plot.y, center.y - ey <= plot.maxY else { return nil }
+        // The unit circle is mapped by [a b]: with |a × b| tiny that matrix is singular.
+        let det = abs(a.x * b.y - a.y * b.x)
+        if lb < Self.degenerateLength || det < Self.degenerateLength * la {
+            return .segment(from: Point2(x: center.x - a.x, y: center.y - a.y), to: Point2(x: center.x + a.x, y: center.y + a.y))
+        }
+        return .ellipse(center: center, a: a, b: b)
+    }
+
+    /// Pen width of a component's innermost ellipse: heavier components draw bolder,
+    /// 0.9 px at weight 0 up to 3.5 px at weight 1 (√ so small weights stay distinguishable).
+    static func lineWidth(weight: Double) -> Double {
+        let w = weight.isFinite ? min(max(weight, 0), 1) : 0
+        return 0.9 + 2.6 * w.squareRoot()
+    }
+
+    /// The sigmas from largest to smallest, so inner fills lie on top of outer ones.
+    var sigmasOutsideIn: [Double] { options.sigmas.sorted(by: >) }
+
+    func drawEllipses(fills: Bool) {
+        context.save()
+        context.clip(to: layout.plot)
+        context.setRoundCaps()
+        let innermost = options.sigmas.min() ?? 1
+        for (k, component) in scene.components.enumerated() {
+            let color = componentColors[k]
+            for sigma in sigmasOutsideIn {
+                guard let shape = pixelEllipse(component, sigma: sigma) else { continue }
+                let inner = sigma == innermost
+                context.newPath()
+                switch shape {
+                case let .ellipse(center, a, b):
+                    context.ellipse(center: center, a: a, b: b)
+                    if fills {
+                        context.setColor(color, alpha: inner ? 0.13 : 0.07)
+                        context.fill()
+                        continue
+                    }
+                case let .segment(from, to):
+                    if fills { continue }
+                    context.move(to: from)
+                    context.line(to: to)
+                }
+                let width = Self.lineWidth(weight: component.weight)
+                context.setLineWidth(inner ? width : max(0.8, width * 0.55))
+                context.setColor(color, alpha: inner ? 0.95 : 0.7)
+                context.stroke()
+            }
+        }
+        context.newPath()
+        context.restore()
+    }
+
+    /// Each mean's path over the iterations so far, fading toward the past.
+    func drawTrails() {
+        context.save()
+        context.clip(to: layout.plot)
+        context.setRoundCaps()
+        let t = layout.transform
+        for (k, trail) in scene.trails.enumerated() where trail.count >= 2 && k < componentColors.count {
+            let color = RGB(componentColors[k]).scaled(0.8)
+            let pixels = trail.map(t.pixel)
+            let last = Double(pixels.count - 1)
+            for j in 1 ..< pixels.count {
+                // Oldest segment at 30 % opacity, newest at 95 %.
+                let alpha = 0.3 + 0.65 * Double(j) / last
+                if let (p, q) = clipSegment(pixels[j - 1], pixels[j]) {
+                    context.newPath()
+                    context.move(to: p)
+                    context.line(to: q)
+                    context.setLineWidth(2)
+                    context.setColor(color, alpha: alpha)
+                    context.stroke()
+                }
+                // A dot at each earlier position; the current one is under the mean marker.
+                if j < pixels.count, inGuard(pixels[j - 1]) {
+                    context.newPath()
+                    context.circle(pixels[j - 1], radius: 2.2)
+                    context.setColor(color, alpha: alpha)
+                    context.fill()
+                }
+            }
+        }
+        context.newPath()
+        context.restore()
+    }
+
+    /// Mean markers: a disc in the component colour inside a halo ring and a dark outline, larger
+    /// than any data point, drawn above everything in the plot.
+    func drawMeans() {
+        context.save()
+        context.clip(to: layout.plot)
+        let t = layout.transform
+        for (k, component) in scene.components.enumerated() {
+            let p = t.pixel(component.mean)
+            guard inGuard(p) else { continue }
+            context.newPath()
+            context.circle(p, radius: 8)
+            context.setColor(theme.text)
+            context.fill()
+            context.circle(p, radius: 6.6)
+            context.setColor(theme.halo)
+            context.fill()
+            context.circle(p, radius: 4.8)
+            context.setColor(componentColors[k])
+            context.fill()
+        }
+        context.restore()
+    }
+
+    /// The part of segment p–q inside ``guardRect`` (Liang–Barsky), or nil.
+    func clipSegment(_ p: Point2, _ q: Point2) -> (Point2, Point2)? {
+        guard p.isFinite, q.isFinite else { return nil }
+        let r = guardRect
+        var t0 = 0.0, t1 = 1.0
+        let dx = q.x - p.x, dy = q.y - p.y
+        guard dx.isFinite, dy.isFinite else { return nil }
+        for (edgeP, edgeQ) in [(-dx, p.x - r.x), (dx, r.maxX - p.x), (-dy, p.y - r.y), (dy, r.maxY - p.y)] {
+            if edgeP == 0 {
+                if edgeQ < 0 { return nil }
+                continue
+            }
+            let ratio = edgeQ / edgeP
+            if edgeP < 0 { t0 = max(t0, ratio) } else { t1 = min(t1, ratio) }
+            if t0 > t1 { return nil }
+        }
+        return (Point2(x: p.x + t0 * dx, y: p.y + t0 * dy), Point2(x: p.x + t1 * dx, y: p.y + t1 * dy))
+    }
+}

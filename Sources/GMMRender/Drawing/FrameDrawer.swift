@@ -1,0 +1,65 @@
+/// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
+/// background, grid, ellipse fills, points, ellipse outlines, trails, means, axes, text, panel.
+///
+/// Points are drawn by a caller-supplied step so the raster path can stamp them straight into
+/// the pixel buffer while vector outputs get real Cairo paths.
+struct FrameDrawer {
+    let context: CairoContext
+    let scene: Scene
+    let layout: FrameLayout
+    let options: RenderOptions
+    let theme: ThemeColors
+    /// K component colours.
+    let componentColors: [UInt32]
+
+    init(context: CairoContext, scene: Scene, layout: FrameLayout, options: RenderOptions) {
+        self.context = context
+        self.scene = scene
+        self.layout = layout
+        self.options = options
+        theme = options.theme.colors
+        componentColors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
+    }
+
+    /// Draws the frame; `drawPoints` runs between the ellipse fills and outlines.
+    func draw(points drawPoints: () throws -> Void) throws {
+        context.setColor(theme.background)
+        context.paint()
+        try context.check("painting the background")
+        if options.showGrid { drawGrid() }
+        try context.check("drawing the grid")
+        if options.showEllipses { drawEllipses(fills: true) }
+        try context.check("filling the ellipses")
+        if options.showPoints { try drawPoints() }
+        try context.check("drawing the points")
+        if options.showEllipses { drawEllipses(fills: false) }
+        try context.check("stroking the ellipses")
+        if options.showTrails { drawTrails() }
+        try context.check("drawing the trails")
+        if options.showMeans { drawMeans() }
+        try context.check("drawing the mean markers")
+        if options.showAxes { drawAxes() }
+        try context.check("drawing the axes")
+        drawTitleAndHeader()
+        try context.check("drawing the title and header")
+        drawPanel()
+        try context.check("drawing the inset and legend")
+    }
+
+    /// The effective point radius: the option, shrunk for large N so that dense clouds keep
+    /// their structure (√(2000/N), never below half the option).
+    static func pointRadius(options: RenderOptions, count: Int) -> Double {
+        guard count > 2000 else { return options.pointRadius }
+        return options.pointRadius * max(0.5, (2000 / Double(count)).squareRoot())
+    }
+
+    /// Far-away geometry is culled before it reaches Cairo, whose fixed-point coordinates
+    /// overflow near ±8 million: anything drawn must lie within this rectangle.
+    var guardRect: PixelRect {
+        PixelRect(x: -2000, y: -2000, width: layout.width + 4000, height: layout.height + 4000)
+    }
+
+    func inGuard(_ p: Point2) -> Bool {
+        p.isFinite && p.x >= guardRect.x && p.x <= guardRect.maxX && p.y >= guardRect.y && p.y <= guardRect.maxY
+    }
+}

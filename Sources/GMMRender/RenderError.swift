@@ -1,0 +1,28 @@
+/// Everything that can go wrong while turning a scene into a frame.
+///
+/// Each description is one line naming what was wrong, the value seen and, where there is one,
+/// the fix.
+public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A render option is out of range, e.g. a size of 0 × 600 or bounds with min ≥ max.
+    case invalidOption(option: String, value: String, fix: String)
+    /// The scene's parts disagree, e.g. N × K responsibilities that do not match N points.
+    case invalidScene(String)
+    /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
+    /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
+    case cairo(call: String, status: String, code: Int)
+    /// Writing an output file failed.
+    case io(path: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidOption(option, value, fix):
+            return "invalid render option \(option) = \(value): \(fix)"
+        case let .invalidScene(problem):
+            return "invalid scene: \(problem)"
+        case let .cairo(call, status, code):
+            return "Cairo failed in \(call): \(status) (status \(code)); this is a bug in gmmviz's renderer, please report it with the command that triggered it"
+        case let .io(path, problem):
+            return "cannot write \(path): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// Everything drawn on one frame, in data units, already projected onto the two drawn axes.
+///
+/// Built from a fit by ``SceneBuilder`` or from parts with ``init(points:responsibilities:components:trails:iteration:iterationCount:logLikelihood:logLikelihoods:converged:caption:axisLabels:progress:)``.
+/// Responsibilities and components are independent, so a frame may show the responsibilities of
+/// a new E-step over the ellipses of the old M-step, or an interpolation between two snapshots.
+public struct Scene: Sendable, Equatable {
+    /// N points in data units (the two drawn columns).
+    public var points: [Point2]
+    /// N × K responsibilities, row-major: point i's row is `responsibilities[i*K ..< (i+1)*K]`.
+    public var responsibilities: [Double]
+    /// K components: weight, projected mean and projected covariance.
+    public var components: [SceneComponent]
+    /// K trails (or none): the projected means of snapshots 0…i, oldest first.
+    public var trails: [[Point2]]
+    /// The iteration shown, 0 for the initial model.
+    public var iteration: Int
+    /// n, the number of iterations of the whole fit.
+    public var iterationCount: Int
+    /// The mean log-likelihood shown in the header, if known.
+    public var logLikelihood: Double?
+    /// The mean log-likelihood of every snapshot of the fit, index = iteration (the whole curve;
+    /// the inset draws the part after ``progress`` faintly so its axes stay fixed over an animation).
+    public var logLikelihoods: [Double]
+    /// Whether the header shows the converged mark.
+    public var converged: Bool
+    /// A phase label such as "E-step" or "M-step", shown at the start of the header.
+    public var caption: String?
+    /// Names of the horizontal and vertical axes.
+    public var axisLabels: (x: String, y: String)
+    /// Position on the inset's iteration axis: `iteration`, or between two for tweened frames.
+    public var progress: Double
+
+    /// K, the number of components.
+    public var componentCount: Int { components.count }
+
+    /// Creates a scene from parts.
+    ///
+    /// - Throws: ``RenderError/invalidScene(_:)`` when the shapes disagree: responsibilities
+    ///   must hold N × K values and trails must be empty or K long.
+    public init(points: [Point2], responsibilities: [Double], components: [SceneComponent],
+                trails: [[Point2]] = [], iteration: Int = 0, iterationCount: Int = 0,
+                logLikelihood: Double? = nil, logLikelihoods: [Double] = [], converged: Bool = false,
+                caption: String? = nil, axisLabels: (x: String, y: String) = ("x₁", "x₂"),
+                progress: Double? = nil) throws {
+        let k = components.count
+        guard responsibilities.count == points.count * k || (k == 0 && responsibilities.isEmpty) else {
+            throw RenderError.invalidScene("\(responsibilities.count) responsibilities for \(points.count) points × \(k) components; give N × K values, row-major")
+        }
+        guard trails.isEmpty || trails.count == k else {
+            throw RenderError.invalidScene("\(trails.count) trails for \(k) components; give one trail per component or none")
+        }
+        guard iteration >= 0, iterationCount >= 0 else {
+            throw RenderError.invalidScene("iteration \(iteration) of \(iterationCount); both must be ≥ 0")
+        }
+        self.points = points
+        self.responsibilities = responsibilities
+        self.components = components
+        self.trails = trails
+        self.iteration = iteration
+        self.iterationCount = iterationCount
+        self.logLikelihood = logLikelihood
+        self.logLikelihoods = logLikelihoods
+        self.converged = converged
+        self.caption = caption
+        self.axisLabels = axisLabels
+        self.progress = progress ?? Double(iteration)
+    }
+
+    public static func == (a: Scene, b: Scene) -> Bool {
+        a.points == b.points && a.responsibilities == b.responsibilities && a.components == b.components
+            && a.trails == b.trails && a.iteration == b.iteration && a.iterationCount == b.iterationCount
+            && a.logLikelihood == b.logLikelihood && a.logLikelihoods == b.logLikelihoods
+            && a.converged == b.converged && a.caption == b.caption && a.axisLabels == b.axisLabels
+            && a.progress == b.progress
+    }
+}
+
+/// One mixture component as drawn: its weight, and its mean and covariance projected onto the
+/// two drawn axes (the marginal of a Gaussian is the matching sub-vector and sub-matrix).
+public struct SceneComponent: Sendable, Hashable {
+    /// Mixing weight πₖ in [0, 1].
+    public var weight: Double
+    /// Mean in data units.
+    public var mean: Point2
+    /// Covariance in data units squared.
+    public var covariance: Covariance2
+
+    public init(weight: Double, mean: Point2, covariance: Covariance2) {
+        self.weight = weight
+        self.mean = mean
+        self.covariance = covariance
+    }
+}

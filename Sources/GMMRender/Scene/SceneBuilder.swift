@@ -1,0 +1,117 @@
+import GMM
+
+/// Builds the scene of each snapshot of a fit: projects the data and the trails once, then
+/// makes one ``Scene`` per snapshot on demand.
+///
+/// A value type holding only arrays, so one builder can be shared by frames rendered in parallel.
+public struct SceneBuilder: Sendable {
+    public let history: FitHistory
+    public let data: Dataset
+    public let options: RenderOptions
+    /// N points projected onto `options.axes`.
+    public let points: [Point2]
+    /// K × (n + 1) projected means, one row per component over all snapshots.
+    let meanPaths: [[Point2]]
+    let projection: Projection
+    let axisLabels: (x: String, y: String)
+
+    /// - Throws: ``RenderError`` when the options are invalid for the data or the history does
+    ///   not describe this data (dimension or component counts disagree).
+    public init(history: FitHistory, data: Dataset, options: RenderOptions) throws {
+        try options.validate(dimension: data.dimension)
+        guard history.dimensions == data.dimension else {
+            throw RenderError.invalidScene("the history is of \(history.dimensions)-dimensional data but the data set has \(data.dimension) columns; render with the data the model was fitted on")
+        }
+        for snapshot in history.snapshots {
+            let p = snapshot.parameters
+            guard p.components == history.components, p.means.count == p.components, p.covariances.count == p.components,
+                  p.means.allSatisfy({ $0.count == data.dimension }),
+                  p.covariances.allSatisfy({ $0.count == data.dimension && $0.allSatisfy { $0.count == data.dimension } }) else {
+                throw RenderError.invalidScene("snapshot \(snapshot.iteration) does not hold \(history.components) components of dimension \(data.dimension) (weights K, means K × D, covariances K × D × D)")
+            }
+        }
+        let projection = Projection(axes: options.axes)
+        self.history = history
+        self.data = data
+        self.options = options
+        self.projection = projection
+        points = projection.points(data)
+        meanPaths = (0 ..< history.components).map { k in
+            history.snapshots.map { projection.mean($0.parameters.means[k]) }
+        }
+        func name(_ column: Int) -> String {
+            if let names = data.columnNames, !names[column].isEmpty { return names[column] }
+            let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
+            return "x" + String(String(column + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
+        }
+        axisLabels = (name(options.axes.x), name(options.axes.y))
+    }
+
+    /// n + 1: the number of snapshots, hence of plain frames.
+    public var snapshotCount: Int { history.snapshots.count }
+
+    /// The scene of snapshot `index`: its parameters, and the responsibilities of the data under
+    /// them (the E-step that the next iteration would start with).
+    public func scene(at index: Int) throws -> Scene {
+        try checkIndex(index)
+        let parameters = history.snapshots[index].parameters
+        let r = try GMM.responsibilities(of: data, under: parameters)
+        return try scene(at: index, responsibilities: r)
+    }
+
+    /// The scene of snapshot `index` with responsibilities supplied by the caller (N × K,
+    /// row-major) — e.g. those of snapshot `index + 1`'s E-step for an "after E-step" frame.
+    public func scene(at index: Int, responsibilities: [Double], caption: String? = nil) throws -> Scene {
+        try checkIndex(index)
+        return try scene(index: index, components: projection.components(history.snapshots[index].parameters),
+                         responsibilities: responsibilities, caption: caption)
+    }
+
+    /// A scene at snapshot `index`'s place in the timeline (trail, header, inset) showing any
+    /// parameters — e.g. an interpolation between two snapshots, with `progress` between their
+    /// iterations.
+    public func scene(at index: Int, parameters: MixtureParameters, responsibilities: [Double],
+                      caption: String? = nil, progress: Double? = nil) throws -> Scene {
+        try checkIndex(index)
+        guard parameters.components == history.components, parameters.dimension == data.dimension else {
+            throw RenderError.invalidScene("parameters of \(parameters.components) components in \(parameters.dimension) dimensions for a fit of \(history.components) in \(data.dimension)")
+        }
+        return try scene(index: index, components: projection.components(parameters),
+                         responsibilities: responsibilities, caption: caption, progress: progress)
+    }
+
+    /// K projected components of `parameters`.
+    public func components(of parameters: MixtureParameters) -> [SceneComponent] {
+        projection.components(parameters)
+    }
+
+    private func scene(index: Int, components: [SceneComponent], responsibilities: [Double],
+                       caption: String?, progress: Double? = nil) throws -> Scene {
+        let snapshot = history.snapshots[index]
+        var trails = meanPaths.map { Array($0[0 ... index]) }
+        if progress != nil {
+            // An interpolated frame: the trail ends where the drawn mean is.
+            for k in trails.indices { trails[k].append(components[k].mean) }
+        }
+        return try Scene(points: points, responsibilities: responsibilities, components: components,
+                         trails: trails, iteration: snapshot.iteration, iterationCount: history.iterations,
+                         logLikelihood: snapshot.logLikelihood,
+                         logLikelihoods: history.snapshots.map(\.logLikelihood),
+                         converged: history.converged && index == history.snapshots.count - 1,
+                         caption: caption, axisLabels: axisLabels, progress: progress)
+    }
+
+    private func checkIndex(_ index: Int) throws {
+        guard history.snapshots.indices.contains(index) else {
+            throw RenderError.invalidScene("snapshot \(index) does not exist; the history holds snapshots 0…\(history.snapshots.count - 1)")
+        }
+    }
+}
+
+extension Scene {
+    /// The scene of one snapshot of a fit. To render many snapshots, make one ``SceneBuilder``
+    /// and call ``SceneBuilder/scene(at:)`` so the data is projected once.
+    public init(history: FitHistory, data: Dataset, snapshotIndex: Int, options: RenderOptions) throws {
+        self = try SceneBuilder(history: history, data: data, options: options).scene(at: snapshotIndex)
+    }
+}

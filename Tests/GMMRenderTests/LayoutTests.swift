@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import GMMRender
+
+@Suite struct LayoutTests {
+    let scene: Scene = {
+        do {
+            return try Scene(points: [Point2(x: -3, y: 1), Point2(x: 5, y: 9)], responsibilities: [1, 1],
+                             components: [SceneComponent(weight: 1, mean: Point2(x: 0, y: 0), covariance: .identity)])
+        } catch { fatalError("\(error)") }
+    }()
+
+    @Test func windowCornersMapToPlotCorners() throws {
+        for options in [RenderOptions(), bareOptions()] {
+            let layout = try FrameLayout(options: options, scene: scene)
+            let t = layout.transform, p = layout.plot
+            let corners = [(Point2(x: -10, y: 10), Point2(x: p.x, y: p.y)),
+                           (Point2(x: 10, y: 10), Point2(x: p.maxX, y: p.y)),
+                           (Point2(x: -10, y: -10), Point2(x: p.x, y: p.maxY)),
+                           (Point2(x: 10, y: -10), Point2(x: p.maxX, y: p.maxY))]
+            for (data, pixel) in corners {
+                let mapped = t.pixel(data)
+                #expect(abs(mapped.x - pixel.x) < 1e-9 && abs(mapped.y - pixel.y) < 1e-9, "\(data) → \(mapped), expected \(pixel)")
+                let back = t.data(mapped)
+                #expect(abs(back.x - data.x) < 1e-9 && abs(back.y - data.y) < 1e-9)
+            }
+            // The plot stays inside the canvas.
+            #expect(p.x >= 0 && p.y >= 0 && p.maxX <= layout.width && p.maxY <= layout.height)
+        }
+    }
+
+    @Test func bareFrameIsAllPlot() throws {
+        let layout = try FrameLayout(options: bareOptions(), scene: scene)
+        #expect(layout.plot == PixelRect(x: 14, y: 14, width: 372, height: 272))
+        #expect(layout.panel == nil && layout.inset == nil && layout.titleBaseline == nil)
+    }
+
+    @Test func equalAspectGivesOneScale() throws {
+        var options = RenderOptions()
+        options.equalAspect = true
+        let t = try FrameLayout(options: options, scene: scene).transform
+        #expect(abs(t.sx - t.sy) < 1e-9)
+    }
+
+    @Test func autoBoundsHoldThePointsWithAMargin() throws {
+        var options = RenderOptions()
+        options.bounds = .auto
+        let w = try FrameLayout(options: options, scene: scene).transform.window
+        #expect(w.xmin < -3 && w.xmax > 5 && w.ymin < 1 && w.ymax > 9)
+        #expect(abs(w.xmin - (-3 - 8 * RenderOptions.autoMargin)) < 1e-9)
+    }
+
+    @Test func autoBoundsOfOnePoint() throws {
+        var options = RenderOptions()
+        options.bounds = .auto
+        let one = try Scene(points: [Point2(x: 4, y: 4)], responsibilities: [1], components: scene.components)
+        let w = try FrameLayout(options: options, scene: one).transform.window
+        #expect(w.xmin < 4 && 4 < w.xmax && w.ymin < 4 && 4 < w.ymax)
+    }
+
+    @Test func tooSmallForTheElementsIsAnError() {
+        var options = RenderOptions()
+        options.width = 40
+        options.height = 40
+        #expect(throws: RenderError.self) { try FrameLayout(options: options, scene: scene) }
+    }
+
+    @Test func ticksAreNiceAndLabelledWithATrueMinus() {
+        #expect(Ticks.values(from: -10, to: 10, target: 7) == [-10, -8, -6, -4, -2, 0, 2, 4, 6, 8, 10])
+        let fine = Ticks.values(from: 0.13, to: 0.61, target: 5)
+        #expect(fine.count == 5 && zip(fine, [0.2, 0.3, 0.4, 0.5, 0.6]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(Ticks.label(-2, step: 2) == "−2")
+        #expect(Ticks.label(0.5, step: 0.1) == "0.5")
+        #expect(Ticks.formatted(-0.0001, decimals: 2) == "0.00")
+        #expect(Ticks.values(from: 1e15, to: 1e15 + 1, target: 5).count <= 50)
+    }
+
+    @Test func ellipseGeometryIsTheEigenDecomposition() throws {
+        // Σ = R(30°) diag(4, 1) R(30°)ᵀ
+        let cov = rotatedCovariance(major: 4, minor: 1, degrees: 30)
+        let g = try #require(EllipseGeometry(mean: Point2(x: 1, y: 2), covariance: cov, sigma: 2))
+        let angle = atan2(g.major.y, g.major.x) * 180 / .pi
+        #expect(abs(angle - 30) < 1e-9 || abs(angle + 150) < 1e-9)
+        #expect(abs((g.major.x * g.major.x + g.major.y * g.major.y).squareRoot() - 4) < 1e-9)
+        #expect(abs((g.minor.x * g.minor.x + g.minor.y * g.minor.y).squareRoot() - 2) < 1e-9)
+        #expect(EllipseGeometry(mean: Point2(x: .nan, y: 0), covariance: .identity, sigma: 1) == nil)
+    }
+}
+
+/// R(θ) diag(major, minor) R(θ)ᵀ.
+func rotatedCovariance(major: Double, minor: Double, degrees: Double) -> Covariance2 {
+    let t = degrees * .pi / 180, c = cos(t), s = sin(t)
+    return Covariance2(xx: major * c * c + minor * s * s, xy: (major - minor) * c * s, yy: major * s * s + minor * c * c)
+}
