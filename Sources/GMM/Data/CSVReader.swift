@@ -63,19 +63,21 @@ public enum CSVReader {
         if bytes.contains(0) { throw fail(nil, nil, "contains NUL bytes, so it is a binary file, not CSV text") }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+        guard String(validating: bytes[start...], as: UTF8.self) != nil else {
             throw fail(nil, nil, "is not valid UTF-8 text; save it as UTF-8 CSV")
         }
 
-        // Split into non-blank lines, keeping 1-based line numbers.
+        // Split into non-blank lines on LF bytes (a CR before it is dropped), keeping 1-based
+        // line numbers. Splitting bytes rather than Characters matters: "\r\n" is one Character.
         var lines = [(number: Int, cells: [Substring])]()
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in bytes[start...].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            lines.append((number, line.split(separator: ",", omittingEmptySubsequences: false)))
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+            let text = String(decoding: line, as: UTF8.self)
+            lines.append((number, text.split(separator: ",", omittingEmptySubsequences: false)))
         }
         guard let first = lines.first else { throw fail(nil, nil, "has no data: every line is blank") }
 

@@ -36,7 +36,8 @@ extension FitHistory {
             throw fail("lacks the field \"\(key.stringValue)\"; see docs/history-schema.md")
         } catch let DecodingError.typeMismatch(_, context) {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw fail("field \(path) has the wrong type; see docs/history-schema.md")
+            throw fail(path.isEmpty ? "is not a JSON object with the gmmviz.history fields; give a file written by gmmviz fit --history"
+                                    : "field \(path) has the wrong type; see docs/history-schema.md")
         } catch {
             throw fail("cannot be read as a gmmviz history; see docs/history-schema.md")
         }
