@@ -73,7 +73,7 @@ public struct FrameRenderer: Sendable {
             try drawer.draw { drawer.drawVectorPoints() }
             try context.check("drawing the frame")
             try surface.finish()
-            return sink.bytes
+            return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes
         }
     }
 
