@@ -21,6 +21,8 @@ public final class GIFWriter<Sink: GIFSink> {
     public let options: GIFWriterOptions
     /// Frames written to the sink so far (identical frames merged).
     public private(set) var framesWritten = 0
+    /// Bytes passed to the sink so far.
+    public private(set) var bytesWritten = 0
 
     private struct Pending {
         var rect: FrameRect
@@ -30,7 +32,7 @@ public final class GIFWriter<Sink: GIFSink> {
     }
 
     private let encoder: GifEncoderHandle
-    private let bitsPerPixel: Int
+    private let planner: FramePlanner
     private var previous: [UInt8]?
     private var pending: Pending?
     private var state = State.open
@@ -55,7 +57,7 @@ public final class GIFWriter<Sink: GIFSink> {
         self.options = options
         var bits = 1
         while 1 << bits < palette.tableSize { bits += 1 }
-        bitsPerPixel = bits
+        planner = FramePlanner(bitsPerPixel: bits)
         do {
             guard (1...65535).contains(width), (1...65535).contains(height) else {
                 throw GIFError.invalid("GIFWriter.init", "a GIF canvas is 1 to 65535 pixels a side, got \(width) × \(height)",
@@ -114,8 +116,8 @@ public final class GIFWriter<Sink: GIFSink> {
             try extendPending(by: delay, frame: frame)
             return
         }
-        let plan = FramePlanner.plan(current: frame.indices, previous: previous, width: width, rect: rect,
-                                     transparent: palette.transparentIndex, bitsPerPixel: bitsPerPixel)
+        let plan = planner.plan(current: frame.indices, previous: previous, width: width, rect: rect,
+                                transparent: palette.transparentIndex)
         try flush()
         pending = Pending(rect: rect, pixels: plan.pixels, transparent: plan.usesTransparency, delay: delay)
         self.previous = frame.indices
@@ -186,6 +188,7 @@ public final class GIFWriter<Sink: GIFSink> {
         } catch {
             throw fail(GIFError.sink("write", error))
         }
+        bytesWritten += encoder.output.bytes.count
         encoder.output.bytes.removeAll(keepingCapacity: true)
     }
 

@@ -3,17 +3,18 @@
 /// It follows `EGifCompressLine` step for step: greedy longest match over a string table keyed by
 /// (prefix code, pixel), codes widening from `minCodeSize + 1` to 12 bits as the table grows,
 /// and a clear code when the table reaches 4,095 codes. Feeding it the same pixels gives the same
-/// code count as giflib, so it can compare ways of writing a frame before giflib encodes one;
-/// ``extends(_:)`` lets the frame planner pick, for a pixel that may take either of two values,
-/// the one that lengthens the current match.
-struct LZWCostModel {
+/// code count as giflib, so it can compare ways of writing a frame before giflib encodes one.
+///
+/// A class over raw storage so the hot loop has no bounds or uniqueness checks; the frame planner
+/// keeps its models and ``reset()``s them per frame.
+final class LZWCostModel {
     private static let tableBits = 13
     private static let tableMask = (1 << tableBits) - 1
     private static let maxCode = 4095
 
     /// Open-addressing table: key `prefix << 8 | pixel + 1` (0 = empty) → code.
-    private var keys: [UInt32]
-    private var codes: [UInt16]
+    private let keys: UnsafeMutablePointer<UInt32>
+    private let codes: UnsafeMutablePointer<UInt16>
     private let clearCode: Int
     private let minCodeSize: Int
     private var runningCode: Int
@@ -31,9 +32,26 @@ struct LZWCostModel {
         runningCode = clearCode + 2
         runningBits = minCodeSize + 1
         maxCode1 = 1 << runningBits
-        keys = [UInt32](repeating: 0, count: 1 << Self.tableBits)
-        codes = [UInt16](repeating: 0, count: 1 << Self.tableBits)
+        keys = .allocate(capacity: 1 << Self.tableBits)
+        codes = .allocate(capacity: 1 << Self.tableBits)
+        keys.initialize(repeating: 0, count: 1 << Self.tableBits)
+        codes.initialize(repeating: 0, count: 1 << Self.tableBits)
         bits = runningBits  // giflib starts every image with a clear code
+    }
+
+    deinit {
+        keys.deallocate()
+        codes.deallocate()
+    }
+
+    /// Starts a new image.
+    func reset() {
+        runningCode = clearCode + 2
+        runningBits = minCodeSize + 1
+        maxCode1 = 1 << runningBits
+        keys.update(repeating: 0, count: 1 << Self.tableBits)
+        current = -1
+        bits = runningBits
     }
 
     @inline(__always)
@@ -53,15 +71,9 @@ struct LZWCostModel {
         }
     }
 
-    /// Whether appending `pixel` extends the current match without emitting a code.
-    @inline(__always)
-    func extends(_ pixel: UInt8) -> Bool {
-        current < 0 || lookup(current, pixel) >= 0
-    }
-
     /// Appends one pixel.
     @inline(__always)
-    mutating func push(_ pixel: UInt8) {
+    func push(_ pixel: UInt8) {
         guard current >= 0 else { current = Int(pixel); return }
         let code = lookup(current, pixel)
         if code >= 0 { current = code; return }
@@ -73,7 +85,7 @@ struct LZWCostModel {
             runningCode = clearCode + 2
             runningBits = minCodeSize + 1
             maxCode1 = 1 << runningBits
-            keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            keys.update(repeating: 0, count: 1 << Self.tableBits)
         } else {
             var s = slot(key)
             while keys[s] != 0 { s = (s + 1) & Self.tableMask }
@@ -84,7 +96,7 @@ struct LZWCostModel {
     }
 
     @inline(__always)
-    private mutating func emit() {
+    private func emit() {
         bits += runningBits
         if runningCode >= maxCode1 && runningBits < 12 {
             runningBits += 1
