@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GMMRender", targets: ["GMMRender"]),
         .library(name: "GMMGIF", targets: ["GMMGIF"]),
         .executable(name: "gmmviz", targets: ["gmmviz"]),
+        .executable(name: "gmmviz-bench", targets: ["gmmviz-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Timings for the benchmark scripts under scripts/.
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM"]),
 
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["GMM"], path: "Tests/TestSupport"),

@@ -48,7 +48,8 @@ enum ExpectationStep {
             work.forEachChunk { chunk, rows in
                 let a = UnsafeMutablePointer<Double>.allocate(capacity: k)
                 let y = UnsafeMutablePointer<Double>.allocate(capacity: max(d, 1))
-                defer { a.deallocate(); y.deallocate() }
+                let shifted = UnsafeMutablePointer<Double>.allocate(capacity: k)
+                defer { a.deallocate(); y.deallocate(); shifted.deallocate() }
                 var ll = 0.0
                 var ok = true
                 let nk = pNKB.map { $0 + chunk * k }
@@ -59,12 +60,20 @@ enum ExpectationStep {
                                                  inverseDiagonal: invB, logConstant: lcB)
                     var m = a[0]
                     for c in 1 ..< k where a[c] > m { m = a[c] }
-                    var s = 0.0
+                    // exp(aₖ − m) for all k: a branch-free loop the compiler vectorises, then
+                    // the rare arguments below the fast path's range redone exactly.
+                    var far = false
                     for c in 0 ..< k {
-                        let e = Foundation.exp(a[c] - m)
-                        a[c] = e
-                        s += e
+                        let t = a[c] - m
+                        shifted[c] = t
+                        far = far || t < expNormalFloor
                     }
+                    for c in 0 ..< k { a[c] = expNonPositiveNormal(max(shifted[c], expNormalFloor)) }
+                    if far {
+                        for c in 0 ..< k where shifted[c] < expNormalFloor { a[c] = Foundation.exp(shifted[c]) }
+                    }
+                    var s = 0.0
+                    for c in 0 ..< k { s += a[c] }
                     let lse = m + Foundation.log(s)
                     if !lse.isFinite { ok = false }
                     ll += lse

@@ -29,6 +29,22 @@ enum MaximizationStep {
                 let diff = UnsafeMutablePointer<Double>.allocate(capacity: d)
                 defer { diff.deallocate() }
                 let acc = pB + chunk * k * tri
+                if d == 2 {
+                    // The common case, unrolled: (Σ r dx², Σ r dx dy, Σ r dy²) per component.
+                    for i in rows {
+                        let x0 = xB[2 * i], x1 = xB[2 * i + 1]
+                        let r = rB + i * k
+                        for c in 0 ..< k {
+                            let dx = x0 - muB[2 * c], dy = x1 - muB[2 * c + 1]
+                            let rdx = r[c] * dx
+                            let out = acc + 3 * c
+                            out[0] += rdx * dx
+                            out[1] += rdx * dy
+                            out[2] += r[c] * dy * dy
+                        }
+                    }
+                    return
+                }
                 for i in rows {
                     let x = xB + i * d
                     let r = rB + i * k
