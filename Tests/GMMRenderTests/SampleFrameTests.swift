@@ -24,4 +24,24 @@ import Testing
             }
         }
     }
+    // An "after M-step" frame: the ellipses of snapshot 1 over the colours of the E-step that
+    // produced them (responsibilities under snapshot 0).
+    let previous = try responsibilities(of: demoFit.data, under: demoFit.history.snapshots[0].parameters)
+    try FrameRenderer().writePNG(try builder.scene(at: min(1, last), responsibilities: previous, caption: "M-step"),
+                                 to: "\(directory)/demo-light-iteration-01-mstep.png")
+    // Many points and components: 20,000 points from eight blobs, fitted with K = 8, auto bounds.
+    let ring: [[Double]] = (0 ..< 8).map { (i: Int) -> [Double] in
+        let angle = Double(i) * Double.pi / 4
+        return [6 * cos(angle), 6 * sin(angle)]
+    }
+    let blobs = try BlobGenerator.generate(means: ring, count: 2500, std: 1.2, seed: 3)
+    let fit = try GaussianMixture(components: 8, options: FitOptions(maxIterations: 30))
+        .fit(blobs, initialization: .kMeansPlusPlus)
+    var options = RenderOptions()
+    options.bounds = .auto
+    options.equalAspect = true
+    options.theme = .dark
+    let big = try SceneBuilder(history: fit.history, data: blobs, options: options)
+    try FrameRenderer(options: options).writePNG(try big.scene(at: min(3, big.snapshotCount - 1)),
+                                                 to: "\(directory)/blobs-dark-k8.png")
 }

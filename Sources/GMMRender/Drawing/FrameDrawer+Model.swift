@@ -67,8 +67,13 @@ extension FrameDrawer {
                     context.line(to: to)
                 }
                 let width = Self.lineWidth(weight: component.weight)
-                context.setLineWidth(inner ? width : max(0.8, width * 0.55))
-                context.setColor(color, alpha: inner ? 0.95 : 0.7)
+                let pen = inner ? width : max(0.8, width * 0.55)
+                // A halo under the outline keeps it visible over a dense cloud of its own colour.
+                context.setLineWidth(pen + 2.5)
+                context.setColor(theme.halo, alpha: inner ? 0.75 : 0.5)
+                context.strokePreserve()
+                context.setLineWidth(pen)
+                context.setColor(color, alpha: inner ? 0.95 : 0.75)
                 context.stroke()
             }
         }
@@ -93,6 +98,9 @@ extension FrameDrawer {
                     context.newPath()
                     context.move(to: p)
                     context.line(to: q)
+                    context.setLineWidth(4)
+                    context.setColor(theme.halo, alpha: alpha * 0.6)
+                    context.strokePreserve()
                     context.setLineWidth(2)
                     context.setColor(color, alpha: alpha)
                     context.stroke()
