@@ -12,10 +12,10 @@ struct Fit: ParsableCommand {
         parameters and iteration count.
 
         Examples:
-          gmmviz fit                                   # the notebook's demo
-          gmmviz fit --history output/history.json     # every EM step, as JSON
-          gmmviz fit --data points.csv -k 4 --json     # your data, the final model as JSON
-          gmmviz fit --tol 0 --max-iter 100 --reg-covar 0 --means "-5,-5;0,-5;0,5"
+          gmmviz fit                                # the notebook's demo
+          gmmviz fit --history output/history.json  # every EM step as JSON
+          gmmviz fit --data points.csv -k 4 --json  # your data, final model
+          gmmviz fit --tol 0 --reg-covar 0 --means "-5,-5;0,-5;0,5"
         """
     )
 

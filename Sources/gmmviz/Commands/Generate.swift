@@ -16,19 +16,19 @@ struct Generate: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Blob means, one point per blob separated by ';'.", valueName: "points"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blob means, one point per blob separated by ';'.", valueName: "points"))
     var means: String = "2,4;-5,3;0,-4"
 
-    @Option(name: .long, help: "Points per blob.")
+    @Option(name: .long, parsing: .unconditional, help: "Points per blob.")
     var count: Int = 100
 
-    @Option(name: .long, help: "Standard deviation on every axis (identity covariance by default).")
+    @Option(name: .long, parsing: .unconditional, help: "Standard deviation on every axis (identity covariance by default).")
     var std: Double = 1
 
-    @Option(name: .long, help: "Seed of the generator.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the generator.")
     var seed: UInt64 = 0
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
     func validate() throws {

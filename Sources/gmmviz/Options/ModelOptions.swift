@@ -10,13 +10,13 @@ enum InitMethod: String, ExpressibleByArgument, CaseIterable {
 
 /// The mixture to fit and where EM starts.
 struct ModelOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("components")], help: "Number of mixture components K (default 3, or the number of --means).")
+    @Option(name: [.customShort("k"), .customLong("components")], parsing: .unconditional, help: "Number of mixture components K (default 3, or the number of --means).")
     var components: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Initial means, one point per component separated by ';', e.g. \"-5,-5;0,-5;0,5\". Covariances start as identity, weights equal.", valueName: "points"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial means, one point per component separated by ';', e.g. \"-5,-5;0,-5;0,5\". Covariances start as identity, weights equal.", valueName: "points"))
     var means: String?
 
-    @Option(name: .customLong("init"), help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data) or random-from-data.", valueName: "method"))
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data) or random-from-data.", valueName: "method"))
     var initMethod: InitMethod?
 
     func validate() throws {
@@ -69,16 +69,16 @@ struct ModelOptions: ParsableArguments {
 
 /// EM's stopping rule, regulariser and threads.
 struct FitTuning: ParsableArguments {
-    @Option(name: .customLong("max-iter"), help: "Maximum number of EM iterations.")
+    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "Maximum number of EM iterations.")
     var maxIterations: Int = 100
 
-    @Option(name: .customLong("tol"), help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration.")
+    @Option(name: .customLong("tol"), parsing: .unconditional, help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration.")
     var tolerance: Double = 1e-3
 
-    @Option(name: .customLong("reg-covar"), help: "Added to every covariance's diagonal to keep it positive definite.")
+    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite.")
     var regCovar: Double = 1e-6
 
-    @Option(name: .long, help: "Worker threads (default: all cores); results are identical for any number.")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores); results are identical for any number.")
     var threads: Int?
 
     func validate() throws {

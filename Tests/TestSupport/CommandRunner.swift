@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the built `gmmviz` binary end to end.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    /// Signs that a user saw a crash instead of a message.
+    public var crashed: Bool {
+        stderr.contains("Fatal error") || stderr.contains("Stack dump") || stderr.contains("backtrace")
+            || stderr.contains("Current stack trace") || status > 128
+    }
+}
+
+public enum CommandRunner {
+    /// Runs `gmmviz` with `arguments`, feeding `stdin` when given.
+    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                           executable: String = "gmmviz") throws -> CommandResult {
+        let process = Process()
+        process.executableURL = TestPaths.productsDirectory.appendingPathComponent(executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // Read both pipes concurrently with the process so large outputs cannot deadlock it.
+        let group = DispatchGroup()
+        let box = OutputBox()
+        for (pipe, key) in [(out, 0), (err, 1)] {
+            group.enter()
+            DispatchQueue.global().async {
+                box.set(key, pipe.fileHandleForReading.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return CommandResult(status: process.terminationStatus,
+                             stdout: String(decoding: box.get(0), as: UTF8.self),
+                             stderr: String(decoding: box.get(1), as: UTF8.self))
+    }
+}
+
+private final class OutputBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: [Int: Data] = [:]
+    func set(_ key: Int, _ value: Data) { lock.lock(); data[key] = value; lock.unlock() }
+    func get(_ key: Int) -> Data { lock.lock(); defer { lock.unlock() }; return data[key] ?? Data() }
+}
