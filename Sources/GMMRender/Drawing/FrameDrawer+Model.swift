@@ -105,8 +105,15 @@ extension FrameDrawer {
                     context.setColor(color, alpha: alpha)
                     context.stroke()
                 }
-                // A dot at each earlier position; the current one is under the mean marker.
-                if j < pixels.count, inGuard(pixels[j - 1]) {
+                // A dot at each earlier position (a ring where the mean started); the current
+                // position is under the mean marker.
+                if j == 1, inGuard(pixels[0]) {
+                    context.newPath()
+                    context.circle(pixels[0], radius: 3.6)
+                    context.setLineWidth(1.5)
+                    context.setColor(color, alpha: max(alpha, 0.6))
+                    context.stroke()
+                } else if inGuard(pixels[j - 1]) {
                     context.newPath()
                     context.circle(pixels[j - 1], radius: 2.2)
                     context.setColor(color, alpha: alpha)
