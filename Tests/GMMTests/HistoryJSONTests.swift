@@ -61,3 +61,23 @@ struct HistoryJSONTests {
         }
     }
 }
+
+/// A history written by scikit-learn through the snippet in docs/history-schema.md
+/// (scripts/sklearn-history.py on the demo data, committed) loads, and its recorded
+/// log-likelihoods are what gmmviz computes for the same parameters on the same data.
+@Suite("History from scikit-learn")
+struct SklearnHistoryTests {
+    @Test func snippetOutputLoadsAndScoresAgree() throws {
+        guard let url = Bundle.module.url(forResource: "sklearn-history", withExtension: "json", subdirectory: "Fixtures") else {
+            throw FixtureError("sklearn-history.json is missing")
+        }
+        let h = try FitHistory(json: Data(contentsOf: url), source: "sklearn-history.json")
+        #expect(h.components == 3 && h.dimensions == 2 && h.samples == 300)
+        #expect(h.snapshots.count == h.iterations + 1)
+        let data = try Demo.data()
+        for s in h.snapshots {
+            let score = try MixtureModel(s.parameters).score(data)
+            #expect(abs(score - s.logLikelihood) <= 1e-9 * abs(score), "snapshot \(s.iteration)")
+        }
+    }
+}
