@@ -30,7 +30,7 @@ import Testing
         }
         pixels += [UInt32](repeating: 0xFFFFFF, count: 4096)
         let image = RGBImage(width: 64, height: 128, pixels: pixels)
-        let palette = GIFPalette.build(seeds: [0x1F77B4], samples: [image])
+        let palette = GIFPalette.build(seeds: [0x1F77B4], samples: [image], minimumPSNR: nil)
         #expect(palette.colors.count == 255)
         #expect(palette.colors[0] == 0x1F77B4)
         #expect(palette.colors[Int(palette.index(of: 0xFFFFFF))] == 0xFFFFFF)
@@ -48,7 +48,7 @@ import Testing
 
     @Test func antiAliasingBlendsGetEntries() {
         let frame = TestFrames.shapes(width: 64, height: 40, cx: 20.3, cy: 18.7, square: 40)
-        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: [frame])
+        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: [frame], minimumPSNR: nil)
         // Few distinct colours: every one of them is in the palette exactly.
         for p in frame.pixels { #expect(palette.colors[Int(palette.index(of: p))] == p) }
     }
@@ -58,5 +58,21 @@ import Testing
         #expect(palette.colors.starts(with: [0xFFFFFF, 0x000000]))
         #expect(palette.colors.contains(0x808080))
         #expect(GIFPalette.build(seeds: [], samples: []).colors == [0xFFFFFF])
+    }
+
+    /// With a PSNR floor the smallest table that reaches it is chosen; seeds stay exact.
+    @Test func smallestTableMeetingThePSNRFloor() {
+        let frames = (0..<2).map { SyntheticPlot.frame(index: $0, count: 2, width: 120, height: 80) }
+        let full = GIFPalette.build(seeds: SyntheticPlot.seeds, samples: frames, minimumPSNR: nil)
+        let fitted = GIFPalette.build(seeds: SyntheticPlot.seeds, samples: frames, minimumPSNR: 40)
+        #expect(full.tableSize == 256)
+        #expect(fitted.tableSize < full.tableSize)
+        #expect(fitted.psnr(for: frames) >= 40)
+        #expect(fitted.colors.starts(with: SyntheticPlot.seeds))
+        #expect(full.psnr(for: frames) >= fitted.psnr(for: frames))
+        // Too many seeds for a small table: the table grows instead of dropping seeds.
+        let seeds = (0..<40).map { UInt32($0 * 0x060606) }
+        let roomy = GIFPalette.build(seeds: seeds, samples: frames, minimumPSNR: 0)
+        #expect(roomy.tableSize == 64 && roomy.colors.starts(with: seeds))
     }
 }

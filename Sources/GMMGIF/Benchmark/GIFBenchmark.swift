@@ -12,7 +12,7 @@ public enum GIFBenchmark {
     ///   - delay: every frame's delay, 1/100 s.
     ///   - sink: where the GIF goes; pass a ``CountingGIFSink`` to measure without storing it.
     public static func run<Sink: GIFSink>(frameCount: Int, seeds: [UInt32], sampleCount: Int = 3,
-                                          delay: Int = 10, sink: Sink,
+                                          maxColors: Int = 256, delay: Int = 10, sink: Sink,
                                           frame: (Int) throws -> RGBImage) throws -> (GIFBenchmarkReport, Sink) {
         guard frameCount > 0 else {
             throw GIFError.invalid("GIFBenchmark.run", "frameCount must be positive, got \(frameCount)",
@@ -24,7 +24,7 @@ public enum GIFBenchmark {
         }).sorted()
         let samples = try picks.map(frame)
         var palette = GIFPalette.build(seeds: seeds, samples: [])
-        let paletteTime = clock.measure { palette = GIFPalette.build(seeds: seeds, samples: samples) }
+        let paletteTime = clock.measure { palette = GIFPalette.build(seeds: seeds, samples: samples, maxColors: maxColors) }
         let first = samples[0]
         let writer = try GIFWriter(width: first.width, height: first.height, palette: palette, sink: sink)
         var quantize = Duration.zero, encode = Duration.zero, worst = Duration.zero
@@ -53,8 +53,9 @@ public enum GIFBenchmark {
 
     /// ``run(frameCount:seeds:sampleCount:delay:sink:frame:)`` on ``SyntheticPlot`` frames into
     /// a ``CountingGIFSink``: the speed (acceptance 4) and memory (acceptance 5) measurement.
-    public static func runSynthetic(frameCount: Int, width: Int = 1000, height: Int = 600) throws -> GIFBenchmarkReport {
-        try run(frameCount: frameCount, seeds: SyntheticPlot.seeds, sink: CountingGIFSink()) {
+    public static func runSynthetic(frameCount: Int, width: Int = 1000, height: Int = 600,
+                                    maxColors: Int = 256) throws -> GIFBenchmarkReport {
+        try run(frameCount: frameCount, seeds: SyntheticPlot.seeds, maxColors: maxColors, sink: CountingGIFSink()) {
             SyntheticPlot.frame(index: $0, count: frameCount, width: width, height: height)
         }.0
     }

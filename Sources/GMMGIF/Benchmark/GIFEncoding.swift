@@ -14,14 +14,14 @@ public enum GIFEncoding {
     /// - Returns: the figures of the run (frames are read one at a time; memory stays flat).
     @discardableResult
     public static func encodeRawFrames(paths: [String], width: Int, height: Int, delay: Int,
-                                       output: String, seeds: [UInt32] = [],
-                                       sampleCount: Int = 5) throws -> GIFBenchmarkReport {
+                                       output: String, seeds: [UInt32] = [], sampleCount: Int = 5,
+                                       maxColors: Int = 256) throws -> GIFBenchmarkReport {
         guard !paths.isEmpty else {
             throw GIFError.invalid("GIFEncoding.encodeRawFrames", "no frame files given", fix: "pass at least one raw RGB file")
         }
         let sink = try FileGIFSink(path: output)
         return try GIFBenchmark.run(frameCount: paths.count, seeds: seeds, sampleCount: sampleCount,
-                                    delay: delay, sink: sink) { i in
+                                    maxColors: maxColors, delay: delay, sink: sink) { i in
             try readRaw(paths[i], width: width, height: height)
         }.0
     }

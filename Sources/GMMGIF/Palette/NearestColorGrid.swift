@@ -54,8 +54,9 @@ struct NearestColorGrid: Sendable {
                         threshold = min(threshold, mx0 + mx1 + mx2)
                         near.append((mn0 + mn1 + mn2, i))
                     }
+                    near.removeAll { $0.0 > threshold }
                     near.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-                    for (bound, i) in near where bound <= threshold {
+                    for (bound, i) in near {
                         cands.append(UInt8(i))
                         bounds.append(bound)
                     }
