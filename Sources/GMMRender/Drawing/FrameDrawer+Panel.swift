@@ -43,8 +43,10 @@ extension FrameDrawer {
 
         context.font(size: 10)
         context.setColor(theme.mutedText)
-        context.text(Ticks.formatted(hi, decimals: 2), x: r.x - 4, baseline: r.y + 8, align: .right)
-        context.text(Ticks.formatted(lo, decimals: 2), x: r.x - 4, baseline: r.maxY, align: .right)
+        // Enough decimals that the two labels differ: two, or more for a flat curve.
+        let decimals = max(2, min(8, 1 - Int(floor(log10(hi - lo)))))
+        context.text(Ticks.formatted(hi, decimals: decimals), x: r.x - 4, baseline: r.y + 8, align: .right)
+        context.text(Ticks.formatted(lo, decimals: decimals), x: r.x - 4, baseline: r.maxY, align: .right)
         context.text("0", x: r.x, baseline: r.maxY + 13, align: .center)
         context.text("\(Int(xMax))", x: r.maxX, baseline: r.maxY + 13, align: .center)
         context.text("iteration", x: r.x + r.width / 2, baseline: r.maxY + 13, align: .center)
