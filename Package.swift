@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM",
+                "GMM", "GMMRender", "GMMGIF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

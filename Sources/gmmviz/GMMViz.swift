@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMGIF
+import GMMRender
 
 /// The `gmmviz` command: fit Gaussian mixtures by EM and draw every step.
 @main
@@ -14,12 +16,14 @@ struct GMMViz: ParsableCommand {
         the notebook gmmviz grew from.
 
         Examples:
+          gmmviz render                                # the demo → output/comb.gif
+          gmmviz render --steps em --frames-dir frames # E/M frames for slides
           gmmviz fit --history output/history.json
           gmmviz generate --means "2,4;-5,3;0,-4" --count 100 --out blobs.csv
-          gmmviz fit --data blobs.csv -k 3 --json
+          gmmviz render --data blobs.csv -k 3 --bounds auto
         """,
         version: "0.1.0",
-        subcommands: [Fit.self, Generate.self]
+        subcommands: [Render.self, Fit.self, Generate.self]
     )
 
     /// Runs the command, turning every error into one line on standard error and a non-zero
@@ -36,6 +40,8 @@ struct GMMViz: ParsableCommand {
             case let e as CommandFailure: message = e.description
             case let e as DataError: message = e.description
             case let e as FitError: message = e.description
+            case let e as RenderError: message = e.description
+            case let e as GIFError: message = e.description
             default: message = Self.message(for: error)
             }
             let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

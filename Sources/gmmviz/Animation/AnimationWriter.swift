@@ -1,0 +1,146 @@
+import Dispatch
+import Foundation
+import GMM
+import GMMGIF
+import GMMRender
+
+/// Renders a timeline into a GIF and, when asked, one file per frame.
+///
+/// Frames are rendered, written and quantised in parallel, a batch at a time; the GIF encoder
+/// then takes them in order. Every frame depends only on its timeline entry, so the output is
+/// byte-identical whatever the number of threads, and memory holds one batch (two frames per
+/// worker), however long the animation.
+struct AnimationWriter {
+    let builder: SceneBuilder
+    let renderer: FrameRenderer
+    let timeline: Timeline
+    /// Where the GIF goes, or nil for frames only.
+    let gifPath: String?
+    let framesDirectory: String?
+    let frameFormat: FrameFormat
+    let loopCount: Int
+    let dither: GIFDither
+    let threads: Int
+
+    struct Summary {
+        var frames: Int
+        var gifFrames: Int
+        var gifBytes: Int
+        var seconds: Double
+    }
+
+    /// File name of frame `index`: `frame_0000.png`, … — sorted by name, and what
+    /// `ffmpeg -i frame_%04d.png` reads.
+    static func frameName(_ index: Int, format: FrameFormat) -> String {
+        String(format: "frame_%04d.", index) + format.fileExtension
+    }
+
+    func run(quiet: Bool) throws -> Summary {
+        let frames = timeline.frames
+        var progress = ProgressBar(total: frames.count, quiet: quiet)
+        defer { progress.finish() }
+
+        var writer: GIFWriter<FileGIFSink>?
+        if let gifPath {
+            let palette = try makePalette()
+            let sink = try FileGIFSink(path: gifPath)
+            writer = try GIFWriter(width: renderer.options.deviceWidth, height: renderer.options.deviceHeight,
+                                   palette: palette, loopCount: loopCount, sink: sink,
+                                   options: GIFWriterOptions(dither: dither))
+        }
+
+        let batch = max(1, threads * 2)
+        var done = 0
+        var start = 0
+        while start < frames.count {
+            let range = start ..< min(frames.count, start + batch)
+            let results = try renderBatch(range, palette: writer?.palette)
+            for (offset, indexed) in results.enumerated() {
+                if let indexed, let w = writer { try w.add(indexed, delay: frames[range.lowerBound + offset].delay) }
+            }
+            done += range.count
+            progress.update(done: done)
+            start = range.upperBound
+        }
+        var summary = Summary(frames: frames.count, gifFrames: 0, gifBytes: 0, seconds: 0)
+        if let w = writer {
+            _ = try w.close()
+            summary.gifFrames = w.framesWritten
+            summary.gifBytes = w.bytesWritten
+        }
+        if let framesDirectory { try Self.removeStaleFrames(in: framesDirectory, keeping: frames.count) }
+        summary.seconds = progress.elapsed
+        return summary
+    }
+
+    /// Renders the frames of `range` concurrently: writes each frame's file and returns its
+    /// palette indices for the GIF (in frame order), or throws the first error in frame order.
+    private func renderBatch(_ range: Range<Int>, palette: GIFPalette?) throws -> [IndexedFrame?] {
+        let slots = ResultSlots<IndexedFrame?>(count: range.count)
+        let job = UncheckedJob { (offset: Int) throws -> IndexedFrame? in
+            let index = range.lowerBound + offset
+            let scene = try builder.scene(for: timeline.frames[index].content)
+            if let dir = framesDirectory, frameFormat != .png {
+                try renderer.write(scene, format: frameFormat, to: dir + "/" + Self.frameName(index, format: frameFormat))
+            }
+            guard palette != nil || (framesDirectory != nil && frameFormat == .png) else { return nil }
+            let raster = try renderer.renderRaster(scene)
+            if let dir = framesDirectory, frameFormat == .png {
+                try GMMRender.AtomicFile.write(try raster.pngData(), to: dir + "/" + Self.frameName(index, format: .png))
+            }
+            return palette?.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels), dither: dither)
+        }
+        DispatchQueue.concurrentPerform(iterations: min(range.count, max(1, threads))) { worker in
+            var offset = worker
+            while offset < range.count {
+                slots.set(offset, Result { try job.body(offset) })
+                offset += max(1, threads)
+            }
+        }
+        return try slots.values().map { try $0.get() }
+    }
+
+    /// One global palette: the scene's exact colours first, then what the first, a middle and
+    /// the last frame actually contain.
+    private func makePalette() throws -> GIFPalette {
+        let frames = timeline.frames
+        let picks = Array(Set([0, frames.count / 2, frames.count - 1])).sorted()
+        let samples = try picks.map { i -> RGBImage in
+            let raster = try renderer.renderRaster(try builder.scene(for: frames[i].content))
+            return RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels)
+        }
+        let seeds = RenderPalette(theme: renderer.options.theme).exactColors(components: builder.history.components)
+        return GIFPalette.build(seeds: seeds, samples: samples)
+    }
+
+    /// Removes `frame_NNNN.*` files numbered `count` or more, left by an earlier, longer run,
+    /// so a frame sequence read by ffmpeg never mixes two animations.
+    static func removeStaleFrames(in directory: String, keeping count: Int) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix("frame_") {
+            let parts = name.dropFirst(6).split(separator: ".")
+            guard parts.count == 2, parts[0].count == 4, let n = Int(parts[0]), n >= count,
+                  FrameFormat.allCases.contains(where: { $0.fileExtension == parts[1] }) else { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+}
+
+/// Per-index results written by concurrent workers, each to its own slot.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Value, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func values() -> [Result<Value, Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(CommandFailure("internal error: a frame was not rendered")) }
+    }
+}
+
+/// A frame job shared by the workers: it only reads immutable values (the scene builder, the
+/// renderer's options, the timeline) and writes distinct files, so running it concurrently is
+/// safe although its captures are not all declared Sendable.
+private struct UncheckedJob<Value>: @unchecked Sendable {
+    let body: (Int) throws -> Value
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import GMM
+import GMMGIF
+import GMMRender
+
+/// `gmmviz render`: fit (or load a fit) and draw every step as an animated GIF and frames.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a mixture and draw every EM step as an animated GIF and slide frames.",
+        discussion: """
+        With no options it renders the built-in demo (the notebook's experiment) to \
+        output/comb.gif. Every data, model and EM option of 'gmmviz fit' applies.
+
+        Examples:
+          gmmviz render                                    # the demo → output/comb.gif
+          gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
+          gmmviz render --steps em --out em.gif            # E-step and M-step frames
+          gmmviz render --tween 6 --out smooth.gif         # interpolated motion
+          gmmviz render --theme dark --frames-dir slides --frame-format pdf
+          gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
+          gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
+        """
+    )
+
+    @OptionGroup(title: "Data") var dataOptions: DataOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "EM") var tuning: FitTuning
+    @OptionGroup(title: "Drawing") var drawing: DrawingOptions
+    @OptionGroup(title: "Animation") var animation: AnimationOptions
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animated GIF ('none' for frames only).", valueName: "path"))
+    var out: String = Render.defaultOutput
+
+    @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"))
+    var framesDirectory: String?
+
+    @Option(name: .customLong("frame-format"), parsing: .unconditional, help: "Format of the frame files: png, svg or pdf.")
+    var frameFormat: FrameFormat = .png
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Also write the fit's history as JSON to this file.", valueName: "path"))
+    var history: String?
+
+    @Option(name: .customLong("history-in"), parsing: .unconditional, help: ArgumentHelp("Draw a saved fit (from 'gmmviz fit --history' or docs/history-schema.md) instead of fitting; give the data it was fitted on with --data (the demo data by default).", valueName: "path"))
+    var historyIn: String?
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
+    var quiet = false
+
+    static let defaultOutput = "output/comb.gif"
+
+    func validate() throws {
+        if out == "none", framesDirectory == nil { throw ValidationError("--out none writes nothing; add --frames-dir DIR") }
+        if historyIn != nil, model.means != nil || model.components != nil || model.initMethod != nil {
+            throw ValidationError("--history-in draws a saved fit; drop -k, --means and --init")
+        }
+    }
+
+    func run() throws {
+        let gifPath = out == "none" ? nil : out
+        // Check every destination before the work, so a typo costs nothing.
+        if let gifPath {
+            if gifPath == Self.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
+            try AtomicFile.checkDirectory(of: gifPath)
+        }
+        if let history { try AtomicFile.checkDirectory(of: history) }
+        if let dir = framesDirectory { try Self.prepareDirectory(dir) }
+
+        let (data, fitHistory) = try loadOrFit()
+        if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
+
+        let options = try drawing.renderOptions(dimension: data.dimension)
+        let builder = try SceneBuilder(history: fitHistory, data: data, options: options)
+        let timeline = Timeline(iterations: fitHistory.iterations, options: animation.timelineOptions())
+        let writer = AnimationWriter(builder: builder, renderer: try FrameRenderer(options: options), timeline: timeline,
+                                     gifPath: gifPath, framesDirectory: framesDirectory, frameFormat: frameFormat,
+                                     loopCount: animation.loop, dither: animation.dither ? .ordered : .none,
+                                     threads: tuning.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let summary = try writer.run(quiet: quiet)
+        if !quiet { Terminal.note(Self.summaryLine(summary, history: fitHistory, gif: gifPath, frames: framesDirectory, format: frameFormat)) }
+    }
+
+    /// The data and the history: loaded from --history-in, or fitted now.
+    private func loadOrFit() throws -> (Dataset, FitHistory) {
+        guard let path = historyIn else {
+            let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
+            return (run.data, run.result.history)
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read \(path): no such file or no permission; give the path of a history JSON file")
+        }
+        let h = try FitHistory(json: bytes, source: path)
+        let data = try dataOptions.load()
+        guard data.dimension == h.dimensions else {
+            throw CommandFailure("\(path) is a fit of \(h.dimensions)-dimensional data but \(dataOptions.sourceName) has \(data.dimension) columns; give the data it was fitted on with --data")
+        }
+        return (data, h)
+    }
+
+    /// Creates the frames directory (not its parents) when missing.
+    static func prepareDirectory(_ dir: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CommandFailure("--frames-dir \(dir) is a file; give a directory") }
+            return
+        }
+        let parent = (dir as NSString).deletingLastPathComponent
+        var parentIsDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &parentIsDirectory),
+              parentIsDirectory.boolValue else {
+            throw CommandFailure("cannot create --frames-dir \(dir): its parent \(parent) does not exist; create it first")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        } catch {
+            throw CommandFailure("cannot create --frames-dir \(dir): permission denied or read-only; choose a writable location")
+        }
+    }
+
+    static func summaryLine(_ s: AnimationWriter.Summary, history: FitHistory, gif: String?, frames: String?, format: FrameFormat) -> String {
+        var parts = ["\(s.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
+        if let gif { parts.append("\(gif) (\(Self.size(s.gifBytes)), \(s.gifFrames) GIF frames)") }
+        if let frames { parts.append("\(frames)/frame_*.\(format.fileExtension)") }
+        parts.append(String(format: "%.1f s", s.seconds))
+        return "wrote " + parts.joined(separator: ", ")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1048576) : String(format: "%.0f KB", Double(bytes) / 1024)
+    }
+}

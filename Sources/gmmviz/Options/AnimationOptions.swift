@@ -1,0 +1,48 @@
+import ArgumentParser
+import GMMGIF
+import GMMRender
+
+extension Timeline.Steps: ExpressibleByArgument {}
+extension FrameFormat: ExpressibleByArgument {}
+
+/// What the animation shows over time and how the GIF is encoded.
+struct AnimationOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: "iterations: one frame per EM iteration; em: two per iteration, after the E-step and after the M-step.")
+    var steps: Timeline.Steps = .iterations
+
+    @Option(name: .long, parsing: .unconditional, help: "Interpolated frames between consecutive iterations, for smooth motion.")
+    var tween: Int = 0
+
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second (instead of --delay).")
+    var fps: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween).")
+    var delay: Int?
+
+    @Option(name: .customLong("hold-first"), parsing: .unconditional, help: "How long the first frame stays, in 1/100 s.")
+    var holdFirst: Int = 100
+
+    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: "How long the last frame stays, in 1/100 s.")
+    var holdLast: Int = 200
+
+    @Option(name: .customLong("max-frames"), parsing: .unconditional, help: "At most this many frames: iterations are sampled evenly, first and last kept.")
+    var maxFrames: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "How many times the GIF plays; 0 loops forever.")
+    var loop: Int = 0
+
+    @Flag(name: .long, help: "Ordered dithering for colours outside the GIF palette (off by default: it crawls between frames and inflates files).")
+    var dither = false
+
+    func validate() throws {
+        if fps != nil, delay != nil { throw ValidationError("give either --fps or --delay, not both") }
+        if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be greater than 0 and at most 50 (GIF delays are in 1/100 s), got \(fps)") }
+        guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
+        do { try timelineOptions().validate() } catch let error as RenderError { throw ValidationError(error.description) }
+    }
+
+    func timelineOptions() -> Timeline.Options {
+        let base = delay ?? fps.map { max(1, Int((100 / $0).rounded())) }
+        return Timeline.Options(steps: steps, tween: tween, delay: base, holdFirst: holdFirst, holdLast: holdLast, maxFrames: maxFrames)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import GMMRender
+
+extension Theme: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "light": self = .light
+        case "dark": self = .dark
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["light", "dark"] }
+}
+
+/// How each frame is drawn: the renderer's options on the command line.
+struct DrawingOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT.", valueName: "WxH"))
+    var size: String = "1000x600"
+
+    @Option(name: .long, parsing: .unconditional, help: "Pixel density for raster output (2 for high-DPI screens).")
+    var scale: Double = 1
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin.", valueName: "window"))
+    var bounds: String = "-10,10,-10,10"
+
+    @Flag(name: .customLong("equal-aspect"), help: "Use the same scale on both axes, so circles look round.")
+    var equalAspect = false
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The two data columns to draw, 1-based, e.g. '1,3' (default 1,2).", valueName: "i,j"))
+    var axes: String = "1,2"
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Standard deviations at which to draw each component's ellipses.", valueName: "list"))
+    var sigmas: String = "1,2"
+
+    @Option(name: .long, parsing: .unconditional, help: "Title above the plot ('' for none).")
+    var title: String = "GMM visualization"
+
+    @Option(name: .long, parsing: .unconditional, help: "Colour theme: light (white background) or dark.")
+    var theme: Theme = .light
+
+    @Option(name: .customLong("point-radius"), parsing: .unconditional, help: "Radius of the data points in pixels (shrunk automatically above 2,000 points).")
+    var pointRadius: Double = 2.5
+
+    @Flag(name: .customLong("no-points"), help: "Do not draw the data points.") var noPoints = false
+    @Flag(name: .customLong("no-ellipses"), help: "Do not draw the covariance ellipses.") var noEllipses = false
+    @Flag(name: .customLong("no-means"), help: "Do not draw the mean markers.") var noMeans = false
+    @Flag(name: .customLong("no-trails"), help: "Do not draw the paths of the means.") var noTrails = false
+    @Flag(name: .customLong("no-inset"), help: "Do not draw the log-likelihood inset.") var noInset = false
+    @Flag(name: .customLong("no-legend"), help: "Do not draw the component weights.") var noLegend = false
+    @Flag(name: .customLong("no-header"), help: "Do not draw the iteration and log-likelihood line.") var noHeader = false
+    @Flag(name: .customLong("no-grid"), help: "Do not draw the grid.") var noGrid = false
+
+    func validate() throws {
+        _ = try renderOptions(dimension: nil)
+    }
+
+    /// The renderer's options; `dimension` checks `--axes` against the data.
+    func renderOptions(dimension: Int?) throws -> RenderOptions {
+        var o = RenderOptions()
+        let wh = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard wh.count == 2, let w = Int(wh[0]), let h = Int(wh[1]) else {
+            throw ValidationError("--size \"\(size)\" is not WIDTHxHEIGHT; write e.g. 1000x600")
+        }
+        o.width = w
+        o.height = h
+        o.scale = scale
+        if bounds.lowercased() == "auto" {
+            o.bounds = .auto
+        } else {
+            let v = bounds.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard v.count == 4, let x0 = v[0], let x1 = v[1], let y0 = v[2], let y1 = v[3] else {
+                throw ValidationError("--bounds \"\(bounds)\" is not 'xmin,xmax,ymin,ymax' or 'auto'; write e.g. -10,10,-10,10")
+            }
+            o.bounds = .fixed(xmin: x0, xmax: x1, ymin: y0, ymax: y1)
+        }
+        o.equalAspect = equalAspect
+        let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard ax.count == 2, let i = ax[0], let j = ax[1] else {
+            throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
+        }
+        o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
+        let s = sigmas.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !s.isEmpty, s.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("--sigmas \"\(sigmas)\" is not a list of numbers; write e.g. 1,2")
+        }
+        o.sigmas = s.compactMap { $0 }
+        o.title = title
+        o.theme = theme
+        o.pointRadius = pointRadius
+        o.showPoints = !noPoints
+        o.showEllipses = !noEllipses
+        o.showMeans = !noMeans
+        o.showTrails = !noTrails
+        o.showInset = !noInset
+        o.showLegend = !noLegend
+        o.showHeader = !noHeader
+        o.showGrid = !noGrid
+        do {
+            try o.validate(dimension: dimension)
+        } catch let error as RenderError {
+            throw ValidationError(error.description)
+        }
+        return o
+    }
+}
