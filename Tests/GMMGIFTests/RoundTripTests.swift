@@ -101,3 +101,46 @@ import Testing
         #expect(bytes.count < 1000 * 600)
     }
 }
+
+/// The LZW data, compressed by GMMGIF or by giflib, decodes to the same pixels.
+@Suite struct CompressorTests {
+    /// Noise fills the string table many times (clears); long runs keep a full table (deferred
+    /// clear); both within one frame, then a frame of mostly unchanged pixels.
+    static func frames() -> [RGBImage] {
+        let w = 200, h = 120
+        var state: UInt32 = 12345
+        var noisy = [UInt32](repeating: 0xFFFFFF, count: w * h)
+        for i in noisy.indices where i < w * 70 || i % 97 == 0 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            noisy[i] = TestFrames.seeds[Int(state >> 29) % TestFrames.seeds.count]
+        }
+        var second = noisy
+        for i in stride(from: 0, to: second.count, by: 7) { second[i] = 0x1F77B4 }
+        return [RGBImage(width: w, height: h, pixels: noisy), RGBImage(width: w, height: h, pixels: second)]
+    }
+
+    @Test(arguments: [GIFCompressor.deferredClear, .giflib])
+    func compressorRoundTrips(_ compressor: GIFCompressor) throws {
+        let frames = Self.frames()
+        let palette = try GIFPalette(colors: TestFrames.seeds)
+        let writer = try GIFWriter(width: 200, height: 120, palette: palette, sink: MemoryGIFSink(),
+                                   options: GIFWriterOptions(compressor: compressor))
+        for frame in frames { try writer.add(frame, delay: 4) }
+        let gif = try DecodedGIF(try writer.close().bytes)
+        #expect(gif.frames == frames.map { TestFrames.expected($0, palette) })
+        #expect(gif.frames[0] == frames[0].pixels)
+    }
+
+    @Test func deferredClearIsNotLarger() throws {
+        let (frames, delays) = RoundTripTests.scenario()
+        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: frames)
+        var sizes: [Int] = []
+        for compressor in [GIFCompressor.deferredClear, .giflib] {
+            let writer = try GIFWriter(width: 64, height: 40, palette: palette, sink: MemoryGIFSink(),
+                                       options: GIFWriterOptions(compressor: compressor))
+            for (frame, delay) in zip(frames, delays) { try writer.add(frame, delay: delay) }
+            sizes.append(try writer.close().bytes.count)
+        }
+        #expect(sizes[0] <= sizes[1])
+    }
+}

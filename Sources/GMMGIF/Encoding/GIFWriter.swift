@@ -33,6 +33,7 @@ public final class GIFWriter<Sink: GIFSink> {
 
     private let encoder: GifEncoderHandle
     private let planner: FramePlanner
+    private let compressor: LZWEncoder
     private var previous: [UInt8]?
     private var pending: Pending?
     private var state = State.open
@@ -58,6 +59,7 @@ public final class GIFWriter<Sink: GIFSink> {
         var bits = 1
         while 1 << bits < palette.tableSize { bits += 1 }
         planner = FramePlanner(bitsPerPixel: bits)
+        compressor = LZWEncoder(bitsPerPixel: bits)
         do {
             guard (1...65535).contains(width), (1...65535).contains(height) else {
                 throw GIFError.invalid("GIFWriter.init", "a GIF canvas is 1 to 65535 pixels a side, got \(width) × \(height)",
@@ -170,7 +172,13 @@ public final class GIFWriter<Sink: GIFSink> {
         pending = nil
         do {
             try encoder.putControl(delay: p.delay, transparent: p.transparent ? palette.transparentIndex : nil)
-            try encoder.putImage(p.rect, pixels: p.pixels)
+            switch options.compressor {
+            case .giflib:
+                try encoder.putImage(p.rect, pixels: p.pixels)
+            case .deferredClear:
+                let blocks = p.pixels.withUnsafeBufferPointer { compressor.compress($0) }
+                try encoder.putImage(p.rect, compressed: blocks)
+            }
             framesWritten += 1
         } catch {
             throw fail(error)

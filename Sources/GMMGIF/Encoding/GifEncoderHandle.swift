@@ -113,6 +113,27 @@ final class GifEncoderHandle {
         }
     }
 
+    /// An image descriptor for `rect` and its data already compressed by ``LZWEncoder``
+    /// (`blocks`: sub-blocks, each a length byte and its data). `EGifPutImageDesc` writes the
+    /// code-size byte; `EGifPutCode`/`EGifPutCodeNext` copy each sub-block as is, and
+    /// `EGifPutCodeNext(NULL)` writes the terminator.
+    func putImage(_ rect: FrameRect, compressed blocks: [UInt8]) throws {
+        let gif = try handle("EGifPutImageDesc")
+        try check(EGifPutImageDesc(gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height),
+                                   false, nil), "EGifPutImageDesc")
+        try blocks.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let block = base + offset
+                try check(offset == 0 ? EGifPutCode(gif, 0, block) : EGifPutCodeNext(gif, block),
+                          offset == 0 ? "EGifPutCode" : "EGifPutCodeNext")
+                offset += Int(block.pointee) + 1
+            }
+        }
+        try check(EGifPutCodeNext(gif, nil), "EGifPutCodeNext")
+    }
+
     /// Writes the trailer and frees the handle.
     func close() throws {
         let gif = try handle("EGifCloseFile")
