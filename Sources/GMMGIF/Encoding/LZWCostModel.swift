@@ -3,7 +3,9 @@
 /// It follows `EGifCompressLine` step for step: greedy longest match over a string table keyed by
 /// (prefix code, pixel), codes widening from `minCodeSize + 1` to 12 bits as the table grows,
 /// and a clear code when the table reaches 4,095 codes. Feeding it the same pixels gives the same
-/// code count as giflib, so it can compare ways of writing a frame before giflib encodes one.
+/// code count as giflib, so it can compare ways of writing a frame before encoding one. It also
+/// stands for ``LZWEncoder``, which behaves identically until its string table is full; on the
+/// rows the planner samples that is close enough to rank two candidates.
 ///
 /// A class over raw storage so the hot loop has no bounds or uniqueness checks; the frame planner
 /// keeps its models and ``reset()``s them per frame.
