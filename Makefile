@@ -28,7 +28,7 @@ build: deps
 
 demo: build
 	@mkdir -p output
-	$(RELEASE) fit --history output/history.json
+	$(RELEASE) render --frames-dir output/frames --history output/history.json
 
 test: deps
 	$(SWIFT) build --build-tests

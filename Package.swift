@@ -47,7 +47,7 @@ let package = Package(
         ),
 
         // Timings for the benchmark scripts under scripts/.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM"]),
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF"]),
 
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["GMM"], path: "Tests/TestSupport"),

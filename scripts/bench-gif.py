@@ -37,7 +37,7 @@ import tempfile
 import numpy as np
 from PIL import Image, ImageSequence
 
-DEFAULT_ENCODER = ".build/release/gmmviz gif-bench encode-raw"
+DEFAULT_ENCODER = ".build/release/gmmviz-bench encode-raw"
 
 
 def log(message):

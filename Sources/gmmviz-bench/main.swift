@@ -1,11 +1,22 @@
-// gmmviz-bench: timings for the benchmark scripts under scripts/ (not a user command).
+// gmmviz-bench: timings for the benchmark scripts under scripts/ (not a user command; build it
+// in release: swift build -c release --product gmmviz-bench).
 //
 //   gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS]
 //       Fits the raw little-endian float64 samples (N × DIM, row-major) from the initial model
 //       in INIT.json ({"weights", "means", "covariances"}) for exactly ITERATIONS EM iterations
-//       (tol 0, reg_covar 1e-6) and prints one JSON line with the seconds per iteration.
+//       (tol 0, reg_covar 1e-6); prints one JSON line with the seconds per iteration.
+//   gmmviz-bench render POINTS [FRAMES]
+//       Renders a 1000×600 demo-like frame with POINTS points FRAMES times (default 60);
+//       prints the median, minimum and mean milliseconds.
+//   gmmviz-bench gif-synthetic FRAMES
+//       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
+//       prints per-frame milliseconds and the peak resident memory.
+//   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
+//       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
 import GMM
+import GMMGIF
+import GMMRender
 
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String
@@ -39,11 +50,50 @@ func benchEM(_ args: [String]) throws {
         + "\"threads\": \(threads.map(String.init) ?? "\"all\""), \"seconds_per_iteration\": \(t / Double(iterations)), \"final_log_likelihood\": \(ll)}")
 }
 
+func benchRender(_ args: [String]) throws {
+    guard let points = args.first.flatMap(Int.init) else { throw BenchFailure(description: "usage: gmmviz-bench render POINTS [FRAMES]") }
+    let frames = args.count > 1 ? Int(args[1]) ?? 60 : 60
+    let f = try RenderBenchmark.run(points: points, iterations: frames)
+    print("{\"points\": \(f.points), \"width\": \(f.width), \"height\": \(f.height), \"frames\": \(f.iterations), "
+        + "\"median_ms\": \(f.median), \"min_ms\": \(f.minimum), \"mean_ms\": \(f.mean)}")
+}
+
+func benchGIFSynthetic(_ args: [String]) throws {
+    guard let frames = args.first.flatMap(Int.init), frames > 0 else { throw BenchFailure(description: "usage: gmmviz-bench gif-synthetic FRAMES") }
+    print(try GIFBenchmark.runSynthetic(frameCount: frames).json)
+}
+
+func encodeRaw(_ args: [String]) throws {
+    var width = 0, height = 0, delay = 50
+    var output: String?
+    var files = [String]()
+    var i = 0
+    while i < args.count {
+        switch args[i] {
+        case "--width": width = Int(args[i + 1]) ?? 0; i += 2
+        case "--height": height = Int(args[i + 1]) ?? 0; i += 2
+        case "--delay": delay = Int(args[i + 1]) ?? 50; i += 2
+        case "--output": output = args[i + 1]; i += 2
+        case "--": files = Array(args[(i + 1)...]); i = args.count
+        default: throw BenchFailure(description: "encode-raw: unknown argument \(args[i])")
+        }
+    }
+    guard let output, width > 0, height > 0, !files.isEmpty else {
+        throw BenchFailure(description: "usage: gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …")
+    }
+    let report = try GIFEncoding.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
+                                                 seeds: RenderPalette(theme: .light).exactColors(components: 3))
+    print(report.json)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "em": try benchEM(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em …")
+    case "render": try benchRender(Array(arguments.dropFirst()))
+    case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
+    case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))
