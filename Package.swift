@@ -42,6 +42,7 @@ let package = Package(
             name: "gmmviz",
             dependencies: [
                 "GMM",
+                "GMMRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

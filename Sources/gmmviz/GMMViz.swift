@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMRender
 
 /// The `gmmviz` command: fit Gaussian mixtures by EM and draw every step.
 @main
@@ -17,9 +18,10 @@ struct GMMViz: ParsableCommand {
           gmmviz fit --history output/history.json
           gmmviz generate --means "2,4;-5,3;0,-4" --count 100 --out blobs.csv
           gmmviz fit --data blobs.csv -k 3 --json
+          gmmviz select --data blobs.csv --k 1...8 --chart bic.png
         """,
         version: "0.1.0",
-        subcommands: [Fit.self, Generate.self]
+        subcommands: [Fit.self, Generate.self, Select.self]
     )
 
     /// Runs the command, turning every error into one line on standard error and a non-zero
@@ -36,6 +38,7 @@ struct GMMViz: ParsableCommand {
             case let e as CommandFailure: message = e.description
             case let e as DataError: message = e.description
             case let e as FitError: message = e.description
+            case let e as RenderError: message = e.description
             default: message = Self.message(for: error)
             }
             let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
