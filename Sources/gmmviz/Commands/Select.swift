@@ -15,7 +15,7 @@ struct Select: ParsableCommand {
 
         Examples:
           gmmviz select --data blobs.csv --k 1...8
-          gmmviz select --data blobs.csv --k 1...8 --covariance-type all --chart bic.png
+          gmmviz select --data blobs.csv --covariance-type all --chart bic.png
           gmmviz select --data blobs.csv --k 2...6 --covariance-type full,diag --json
           gmmviz select --data blobs.csv --k 1...8 --render-best --history best.json
         """
