@@ -21,9 +21,10 @@ struct GMMViz: ParsableCommand {
           gmmviz fit --history output/history.json
           gmmviz generate --means "2,4;-5,3;0,-4" --count 100 --out blobs.csv
           gmmviz render --data blobs.csv -k 3 --bounds auto
+          gmmviz select --data blobs.csv --k 1...8 --chart bic.png
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Fit.self, Generate.self]
+        subcommands: [Render.self, Fit.self, Select.self, Generate.self]
     )
 
     /// Runs the command, turning every error into one line on standard error and a non-zero

@@ -1,4 +1,5 @@
-/// How EM runs: the stopping rule, the covariance regulariser, the seed and the threads.
+/// How EM runs: the stopping rule, the covariance regulariser, the seed, the restarts and the
+/// threads. (What is fitted — K and the covariance type — belongs to ``GaussianMixture``.)
 ///
 /// The defaults are scikit-learn's `GaussianMixture` defaults.
 public struct FitOptions: Sendable, Equatable {
@@ -11,12 +12,19 @@ public struct FitOptions: Sendable, Equatable {
     public var regCovar: Double
     /// Seed of the initialisations that draw random numbers. Default 0.
     public var seed: UInt64
+    /// Number of initialisations (scikit-learn's `n_init`), default 1. Run r starts from
+    /// ``SeededGenerator/seed(_:run:)`` (run 0 from `seed` itself, so `runs: 5` includes the
+    /// `runs: 1` fit), and the run with the highest final mean log-likelihood is kept (ties to
+    /// the earlier run). Deterministic starts (``Initialization/parameters(_:)``,
+    /// ``Initialization/means(_:)``) run once whatever this is: every restart would repeat them.
+    public var runs: Int
     /// Worker threads for the E- and M-steps; `nil` uses every core. The result is
     /// bit-for-bit the same for every value.
     public var threads: Int?
 
     public init(maxIterations: Int = 100, tolerance: Double = 1e-3, regCovar: Double = 1e-6,
-                seed: UInt64 = 0, threads: Int? = nil) {
+                seed: UInt64 = 0, runs: Int = 1, threads: Int? = nil) {
+        self.runs = runs
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.regCovar = regCovar
@@ -29,6 +37,8 @@ public struct FitOptions: Sendable, Equatable {
         guard maxIterations >= 0 else { throw FitError.invalidOption("--max-iter must be 0 or more, got \(maxIterations)") }
         guard tolerance >= 0, tolerance.isFinite else { throw FitError.invalidOption("--tol must be a finite number ≥ 0, got \(tolerance)") }
         guard regCovar >= 0, regCovar.isFinite else { throw FitError.invalidOption("--reg-covar must be a finite number ≥ 0, got \(regCovar)") }
+        guard runs >= 1 else { throw FitError.invalidOption("--n-init must be at least 1, got \(runs)") }
+        guard runs <= 1000 else { throw FitError.invalidOption("--n-init \(runs) is more than 1000 restarts; lower it") }
         if let threads, threads < 1 { throw FitError.invalidOption("--threads must be at least 1, got \(threads)") }
     }
 }

@@ -1,38 +1,67 @@
 /// A Gaussian mixture model fitted by expectation–maximisation, exactly as scikit-learn's
-/// `GaussianMixture(covariance_type="full")` fits it.
+/// `GaussianMixture` fits it, for its four covariance types.
 ///
 /// ```swift
 /// let data = try CSVReader.read(path: "points.csv")
-/// let gmm = GaussianMixture(components: 3, options: FitOptions(tolerance: 1e-4))
-/// let result = try gmm.fit(data, initialization: .kMeansPlusPlus)
-/// print(result.history.converged, result.history.iterations, result.model.score(data))
+/// let gmm = GaussianMixture(components: 3, covarianceType: .diag, options: FitOptions(runs: 5))
+/// let result = try gmm.fit(data, initialization: .kMeans)
+/// print(result.history.converged, result.history.iterations, try result.model.bic(data))
 /// ```
 ///
 /// The loop is scikit-learn's: every iteration runs an E-step at the current parameters, which
 /// yields the mean log-likelihood L, then an M-step; it stops after the M-step of the first
 /// iteration whose |L − L_prev| < tol, or after `maxIterations`. A final E-step gives the
 /// last snapshot's log-likelihood, so every snapshot carries the score of its own parameters.
+/// The covariance type only changes which M-step estimate (``CovarianceEstimation``) and which
+/// log-density kernel (``ComponentFactors``) the loop calls. With ``FitOptions/runs`` > 1 the
+/// loop runs from several starts and keeps the best.
 public struct GaussianMixture: Sendable {
     /// K, the number of components.
     public var components: Int
-    /// Stopping rule, regulariser, seed and threads.
+    /// The covariance structure fitted (scikit-learn's `covariance_type`), default `.full`. It
+    /// lives here rather than in ``FitOptions`` because it defines the model (and its number of
+    /// parameters) rather than how EM runs.
+    public var covarianceType: CovarianceType
+    /// Stopping rule, regulariser, seed, restarts and threads.
     public var options: FitOptions
 
-    public init(components: Int, options: FitOptions = FitOptions()) {
+    public init(components: Int, covarianceType: CovarianceType = .full, options: FitOptions = FitOptions()) {
         self.components = components
+        self.covarianceType = covarianceType
         self.options = options
     }
 
-    /// Fits the model to `data` from `initialization` and records every step.
+    /// Fits the model to `data` from `initialization` and records every step of the kept run.
     ///
     /// - Throws: ``FitError`` for invalid options, fewer samples than components, a malformed
-    ///   initial model, or a covariance that stops being positive definite.
+    ///   initial model, or a covariance that stops being positive definite (in any run).
     public func fit(_ data: Dataset, initialization: Initialization) throws -> FitResult {
         try options.validate()
         guard components >= 1 else { throw FitError.invalidOption("-k/--components must be at least 1, got \(components)") }
         guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
 
-        let initial = try initialization.initialParameters(components: components, data: data, options: options)
+        let runCount = initialization.isRandom ? options.runs : 1
+        var kept: (run: Int, history: FitHistory, parameters: MixtureParameters)?
+        var finals = [Double]()
+        for run in 0 ..< runCount {
+            let seed = SeededGenerator.seed(options.seed, run: run)
+            let initial = try initialization.initialParameters(components: components, covarianceType: covarianceType,
+                                                               data: data, options: options, seed: seed)
+            let (history, parameters) = try runEM(data, from: initial)
+            let score = history.final.logLikelihood
+            finals.append(score)
+            if kept == nil || score > (kept?.history.final.logLikelihood ?? -.infinity) {
+                kept = (run, history, parameters)
+            }
+        }
+        guard let kept else { throw FitError.invalidOption("--n-init must be at least 1") }
+        return FitResult(history: kept.history,
+                         model: try MixtureModel(kept.parameters, covarianceType: covarianceType, threads: options.threads),
+                         runLogLikelihoods: finals, keptRun: kept.run)
+    }
+
+    /// One EM run from `initial`: the history and the final parameters.
+    private func runEM(_ data: Dataset, from initial: MixtureParameters) throws -> (FitHistory, MixtureParameters) {
         let k = components
         let work = ChunkedWork(samples: data.count, threads: options.threads)
         var responsibilities = [Double](repeating: 0, count: data.count * k)
@@ -43,7 +72,7 @@ public struct GaussianMixture: Sendable {
         var converged = false
         var iteration = 0
         while true {
-            let factors = try ComponentFactors(parameters, iteration: iteration)
+            let factors = try ComponentFactors(parameters, covarianceType: covarianceType, iteration: iteration)
             let summary = responsibilities.withUnsafeMutableBufferPointer {
                 ExpectationStep.run(data: data, factors: factors, work: work, responsibilities: $0.baseAddress)
             }
@@ -56,21 +85,33 @@ public struct GaussianMixture: Sendable {
             previous = summary.meanLogLikelihood
             parameters = responsibilities.withUnsafeBufferPointer {
                 MaximizationStep.run(data: data, responsibilities: $0, summary: summary, components: k,
-                                     regCovar: options.regCovar, work: work)
+                                     covarianceType: covarianceType, regCovar: options.regCovar, work: work)
             }
             iteration += 1
             if abs(change) < options.tolerance { converged = true }
         }
         let history = FitHistory(components: k, dimensions: data.dimension, samples: data.count,
-                                 converged: converged, snapshots: snapshots)
-        return FitResult(history: history, model: try MixtureModel(parameters, threads: options.threads))
+                                 covarianceType: covarianceType.rawValue, converged: converged, snapshots: snapshots)
+        return (history, parameters)
     }
 }
 
 /// The outcome of ``GaussianMixture/fit(_:initialization:)``.
 public struct FitResult: Sendable {
-    /// Snapshot 0 and one snapshot per M-step.
+    /// Snapshot 0 and one snapshot per M-step, of the kept run.
     public var history: FitHistory
     /// The fitted model (the last snapshot's parameters), ready to score and predict.
     public var model: MixtureModel
+    /// The final mean log-likelihood of every run, in run order (one value unless
+    /// ``FitOptions/runs`` > 1 with a random start).
+    public var runLogLikelihoods: [Double]
+    /// The index of the kept run in ``runLogLikelihoods``: the highest, the earliest on ties.
+    public var keptRun: Int
+
+    public init(history: FitHistory, model: MixtureModel, runLogLikelihoods: [Double], keptRun: Int) {
+        self.history = history
+        self.model = model
+        self.runLogLikelihoods = runLogLikelihoods
+        self.keptRun = keptRun
+    }
 }

@@ -1,37 +1,72 @@
 /// Where EM starts.
+///
+/// The data-driven starts (``kMeans``, ``kMeansPlusPlus``, ``random``, ``randomFromData``) draw
+/// from ``SeededGenerator`` seeded by ``FitOptions/seed`` (each restart of
+/// ``FitOptions/runs`` from a seed derived from it), so the same seed gives the same start.
+/// They do not reproduce numpy's random streams: the same data and seed give a start of the same
+/// kind as scikit-learn's, not the same numbers.
 public enum Initialization: Sendable, Equatable {
-    /// The given parameters, used as they are (validated first).
+    /// The given parameters, used as they are (validated first; their covariances must have the
+    /// fit's covariance type's structure — see ``CovarianceType``).
     case parameters(MixtureParameters)
     /// The given means (K × D) with identity covariances and equal weights — the notebook's start.
     case means([[Double]])
+    /// Lloyd's k-means (``KMeans``: at most 300 iterations, tolerance 1e-4 relative to the mean
+    /// feature variance) from k-means++ seeds, then the parameters estimated from the hard
+    /// k-means labels — scikit-learn's default `init_params="kmeans"`.
+    case kMeans
     /// k-means++ seeding (scikit-learn's greedy variant: 2 + ⌊ln K⌋ candidates per seed, the one
     /// that lowers the potential most is kept), then every sample assigned to its nearest seed
     /// and the parameters estimated from those hard responsibilities, as scikit-learn's
     /// `init_params="k-means++"`.
     case kMeansPlusPlus
+    /// Random responsibilities: N × K uniform draws, each row divided by its sum, and the
+    /// parameters estimated from them — scikit-learn's `init_params="random"`. (All means start
+    /// near the data's centre; EM separates them.)
+    case random
     /// K distinct samples drawn uniformly as seeds, then as ``kMeansPlusPlus`` from the seeds on.
     /// (scikit-learn's `random_from_data` keeps reg_covar·I as the initial covariance, which draws
     /// as invisible ellipses; gmmviz estimates them from the nearest-seed assignment instead.)
     case randomFromData
+
+    /// Whether the start draws random numbers, so that restarts with other seeds differ.
+    public var isRandom: Bool {
+        switch self {
+        case .parameters, .means: return false
+        case .kMeans, .kMeansPlusPlus, .random, .randomFromData: return true
+        }
+    }
 }
 
 extension Initialization {
-    /// The initial parameters for `components` components on `data`.
-    func initialParameters(components k: Int, data: Dataset, options: FitOptions) throws -> MixtureParameters {
+    /// The initial parameters for `components` components of `covarianceType` on `data`,
+    /// drawing from `seed`.
+    func initialParameters(components k: Int, covarianceType: CovarianceType, data: Dataset,
+                           options: FitOptions, seed: UInt64) throws -> MixtureParameters {
+        var rng = SeededGenerator(seed: seed)
+        let type = covarianceType
         switch self {
         case let .parameters(p):
             try p.validate(components: k, dimension: data.dimension)
+            if let problem = type.structureProblem(p.covariances) { throw FitError.invalidInitialModel(problem) }
             return p
         case let .means(means):
             let p = MixtureParameters(means: means)
             try p.validate(components: k, dimension: data.dimension)
             return p
+        case .kMeans:
+            let seeds = try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
+            let labels = KMeans.labels(data: data, seeds: seeds, work: ChunkedWork(samples: data.count, threads: options.threads))
+            return Seeding.parametersFromLabels(labels, components: k, data: data, covarianceType: type, regCovar: options.regCovar)
         case .kMeansPlusPlus, .randomFromData:
-            var rng = SeededGenerator(seed: options.seed)
             let seeds = self == .kMeansPlusPlus
                 ? try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
                 : try Seeding.randomDistinct(data: data, components: k, rng: &rng)
-            return try Seeding.parametersFromNearestSeeds(seeds, data: data, regCovar: options.regCovar)
+            return Seeding.parametersFromLabels(Seeding.nearestSeedLabels(seeds, data: data), components: k, data: data,
+                                                covarianceType: type, regCovar: options.regCovar)
+        case .random:
+            return Seeding.parametersFromRandomResponsibilities(components: k, data: data, covarianceType: type,
+                                                                regCovar: options.regCovar, rng: &rng)
         }
     }
 }

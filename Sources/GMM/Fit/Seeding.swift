@@ -77,33 +77,75 @@ enum Seeding {
         return seeds
     }
 
-    /// Assigns every sample to its nearest seed (ties to the earlier seed) and estimates the
-    /// parameters from these hard responsibilities with the M-step's formulas, weights Nₖ / N.
-    static func parametersFromNearestSeeds(_ seeds: [Int], data: Dataset, regCovar: Double) throws -> MixtureParameters {
-        let k = seeds.count, n = data.count
-        var resp = [Double](repeating: 0, count: n * k)
-        var nk = [Double](repeating: 0, count: k)
-        var sx = [Double](repeating: 0, count: k * data.dimension)
-        for i in 0 ..< n {
+    /// Every sample's nearest seed (ties to the earlier seed), N labels in 0..<K.
+    static func nearestSeedLabels(_ seeds: [Int], data: Dataset) -> [Int] {
+        (0 ..< data.count).map { i in
             var best = 0
             var bestDistance = Double.infinity
             for (c, s) in seeds.enumerated() {
                 let dist = distanceSquared(data, i, data[sample: s])
                 if dist < bestDistance { bestDistance = dist; best = c }
             }
+            return best
+        }
+    }
+
+    /// The parameters estimated from hard responsibilities (rᵢₖ = 1 for k = `labels[i]`) with
+    /// the M-step's formulas for `covarianceType`, weights Nₖ / N — scikit-learn's
+    /// `_initialize` after k-means.
+    static func parametersFromLabels(_ labels: [Int], components k: Int, data: Dataset,
+                                     covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
+        let n = data.count, d = data.dimension
+        var resp = [Double](repeating: 0, count: n * k)
+        var nk = [Double](repeating: 0, count: k)
+        var sx = [Double](repeating: 0, count: k * d)
+        for (i, best) in labels.enumerated() {
             resp[i * k + best] = 1
             nk[best] += 1
-            for (j, v) in data[sample: i].enumerated() { sx[best * data.dimension + j] += v }
+            for (j, v) in data[sample: i].enumerated() { sx[best * d + j] += v }
         }
+        return parameters(responsibilities: resp, nk: nk, sx: sx, components: k, data: data,
+                          covarianceType: covarianceType, regCovar: regCovar)
+    }
+
+    /// The parameters estimated from random responsibilities: every row of N × K uniform draws
+    /// (row-major order) divided by its sum — scikit-learn's `init_params="random"`.
+    static func parametersFromRandomResponsibilities(components k: Int, data: Dataset, covarianceType: CovarianceType,
+                                                     regCovar: Double, rng: inout SeededGenerator) -> MixtureParameters {
+        let n = data.count, d = data.dimension
+        var resp = [Double](repeating: 0, count: n * k)
+        var nk = [Double](repeating: 0, count: k)
+        var sx = [Double](repeating: 0, count: k * d)
+        for i in 0 ..< n {
+            var total = 0.0
+            for c in 0 ..< k {
+                let u = rng.nextUniform()
+                resp[i * k + c] = u
+                total += u
+            }
+            // A row of k zeros has probability 2⁻⁵³ᵏ; give it equal shares rather than 0/0.
+            for c in 0 ..< k {
+                let r = total > 0 ? resp[i * k + c] / total : 1 / Double(k)
+                resp[i * k + c] = r
+                nk[c] += r
+                for (j, v) in data[sample: i].enumerated() { sx[c * d + j] += r * v }
+            }
+        }
+        return parameters(responsibilities: resp, nk: nk, sx: sx, components: k, data: data,
+                          covarianceType: covarianceType, regCovar: regCovar)
+    }
+
+    private static func parameters(responsibilities resp: [Double], nk: [Double], sx: [Double], components k: Int,
+                                   data: Dataset, covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
         let summary = ExpectationSummary(meanLogLikelihood: 0, responsibilitySums: nk, weightedSums: sx)
-        let work = ChunkedWork(samples: n, threads: 1)
+        let work = ChunkedWork(samples: data.count, threads: 1)
         var p = resp.withUnsafeBufferPointer { r in
-            MaximizationStep.run(data: data, responsibilities: r,
-                                 summary: summary, components: k, regCovar: regCovar, work: work)
+            MaximizationStep.run(data: data, responsibilities: r, summary: summary, components: k,
+                                 covarianceType: covarianceType, regCovar: regCovar, work: work)
         }
         // scikit-learn divides the initial Nₖ by N (the M-step's normalisation gives the same
         // up to the 10·ε floor).
-        p.weights = nk.map { $0 / Double(n) }
+        p.weights = nk.map { $0 / Double(data.count) }
         return p
     }
 }

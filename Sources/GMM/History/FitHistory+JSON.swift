@@ -45,6 +45,9 @@ extension FitHistory {
         guard raw.version == Self.formatVersion else {
             throw fail("has version \(raw.version); this gmmviz reads version \(Self.formatVersion)")
         }
+        if let type = raw.covariance_type, CovarianceType(rawValue: type) == nil {
+            throw fail("has covariance_type \"\(type)\"; expected one of \(CovarianceType.allCases.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
         guard raw.components >= 1, raw.dimensions >= 1, raw.samples >= 1 else {
             throw fail("components, dimensions and samples must be at least 1")
         }

@@ -9,7 +9,8 @@ public struct FitHistory: Sendable, Equatable {
     public var dimensions: Int
     /// N, the number of samples fitted.
     public var samples: Int
-    /// The covariance type of the fit (`"full"`).
+    /// The covariance type of the fit: `"full"`, `"tied"`, `"diag"` or `"spherical"`
+    /// (``CovarianceType``'s raw values). The covariances are full D × D matrices whatever it is.
     public var covarianceType: String
     /// Whether the stopping rule |L − L_prev| < tol fired before `maxIterations`.
     public var converged: Bool

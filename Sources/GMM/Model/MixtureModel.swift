@@ -6,24 +6,39 @@
 public struct MixtureModel: Sendable {
     /// The mixture's parameters (validated, positive definite covariances).
     public let parameters: MixtureParameters
+    /// The covariance structure the parameters have; it sets ``numberOfParameters`` and so
+    /// BIC and AIC, and picks the log-density kernel.
+    public let covarianceType: CovarianceType
     let factors: ComponentFactors
     let threads: Int?
 
     /// Creates a model from parameters.
     ///
-    /// - Parameter threads: worker threads; `nil` uses every core.
-    /// - Throws: ``FitError/invalidInitialModel(_:)`` for malformed parameters.
-    public init(_ parameters: MixtureParameters, threads: Int? = nil) throws {
+    /// - Parameters:
+    ///   - covarianceType: the structure of `parameters.covariances` (K full D × D matrices
+    ///     whatever the type: diagonal for `.diag`, σ²·I for `.spherical`, one repeated matrix
+    ///     for `.tied`).
+    ///   - threads: worker threads; `nil` uses every core.
+    /// - Throws: ``FitError/invalidInitialModel(_:)`` for malformed parameters or covariances
+    ///   without the type's structure.
+    public init(_ parameters: MixtureParameters, covarianceType: CovarianceType = .full, threads: Int? = nil) throws {
         try parameters.validate(components: parameters.components, dimension: parameters.dimension)
+        if let problem = covarianceType.structureProblem(parameters.covariances) {
+            throw FitError.invalidInitialModel(problem)
+        }
         self.parameters = parameters
-        self.factors = try ComponentFactors(parameters, iteration: 0)
+        self.covarianceType = covarianceType
+        self.factors = try ComponentFactors(parameters, covarianceType: covarianceType, iteration: 0)
         self.threads = threads
     }
+
+    /// D, the dimension of the space.
+    public var dimension: Int { parameters.dimension }
 
     /// K, the number of components.
     public var components: Int { parameters.components }
 
-    private func checked(_ data: Dataset) throws -> ChunkedWork {
+    func checked(_ data: Dataset) throws -> ChunkedWork {
         guard data.dimension == parameters.dimension else {
             throw DataError.invalid("the data has \(data.dimension) dimensions but the model has \(parameters.dimension)")
         }
@@ -31,7 +46,7 @@ public struct MixtureModel: Sendable {
     }
 
     /// rᵢₖ = πₖ N(xᵢ | μₖ, Σₖ) / Σⱼ πⱼ N(xᵢ | μⱼ, Σⱼ), N × K row-major; each row sums to 1.
-    /// (scikit-learn's `predict_proba`.)
+    /// (scikit-learn's `predict_proba`; ``predictProba(_:)`` is the same.)
     public func responsibilities(for data: Dataset) throws -> [Double] {
         let work = try checked(data)
         var r = [Double](repeating: 0, count: data.count * components)
@@ -61,6 +76,11 @@ public struct MixtureModel: Sendable {
             throw FitError.nonFiniteLikelihood(iteration: 0)
         }
         return summary.meanLogLikelihood
+    }
+
+    /// scikit-learn's name for ``responsibilities(for:)``: N × K row-major, rows summing to 1.
+    public func predictProba(_ data: Dataset) throws -> [Double] {
+        try responsibilities(for: data)
     }
 
     /// The most responsible component of every sample (0-based), N labels; ties go to the lower

@@ -21,6 +21,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// The seed of restart `run` derived from `seed`: `seed` itself for run 0, otherwise one
+    /// SplitMix64 output of (seed, run), so nearby seeds and runs give unrelated streams.
+    public static func seed(_ seed: UInt64, run: Int) -> UInt64 {
+        guard run != 0 else { return seed }
+        var z = seed &+ UInt64(truncatingIfNeeded: run) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     public mutating func next() -> UInt64 {
         let result = rotl(state.1 &* 5, 7) &* 9
         let t = state.1 << 17

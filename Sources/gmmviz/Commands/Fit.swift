@@ -7,15 +7,17 @@ struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit a Gaussian mixture by EM and report the fitted model.",
         discussion: """
-        The fit is scikit-learn's GaussianMixture(covariance_type="full"): the same E-step, \
-        M-step, reg_covar and stopping rule, so the same data and initial model give the same \
-        parameters and iteration count.
+        The fit is scikit-learn's GaussianMixture: the same E-step, M-step for each \
+        --covariance-type, reg_covar and stopping rule, so the same data and initial model give \
+        the same parameters and iteration count.
 
         Examples:
           gmmviz fit                                # the notebook's demo
           gmmviz fit --history output/history.json  # every EM step as JSON
           gmmviz fit --data points.csv -k 4 --json  # your data, final model
           gmmviz fit --tol 0 --reg-covar 0 --means "-5,-5;0,-5;0,5"
+          gmmviz fit --data points.csv -k 4 --covariance-type diag --init kmeans --n-init 5
+          gmmviz fit --means "0,0;5,5" --weights "0.3,0.7" --covariances "1,0,0,1;2,0.5,0.5,1"
         """
     )
 
@@ -55,7 +57,8 @@ struct FitRun {
             throw CommandFailure("\(options.sourceName) has \(data.count) sample\(data.count == 1 ? "" : "s") but the model has \(k) components; give at least \(k) samples or lower -k")
         }
         self.data = data
-        self.result = try GaussianMixture(components: k, options: tuning.options(seed: options.seed))
+        self.result = try GaussianMixture(components: k, covarianceType: model.covarianceType,
+                                          options: tuning.options(seed: options.seed))
             .fit(data, initialization: initialization)
     }
 }

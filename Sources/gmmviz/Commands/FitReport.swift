@@ -12,7 +12,7 @@ enum FitReport {
         let means = "[" + p.means.map(row).joined(separator: ", ") + "]"
         let covs = "[" + p.covariances.map { "[" + $0.map(row).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         return """
-        {"converged": \(history.converged), "iterations": \(history.iterations), \
+        {"covariance_type": "\(history.covarianceType)", "converged": \(history.converged), "iterations": \(history.iterations), \
         "log_likelihood": \(last.logLikelihood), "components": \(history.components), \
         "dimensions": \(history.dimensions), "samples": \(history.samples), \
         "weights": \(row(p.weights)), "means": \(means), "covariances": \(covs)}
@@ -24,7 +24,7 @@ enum FitReport {
     static func table(_ history: FitHistory, source: String) -> String {
         let last = history.final
         let status = history.converged ? "converged after" : "stopped (not converged) after"
-        var out = "\(source): \(history.samples) samples in \(history.dimensions) dimension\(history.dimensions == 1 ? "" : "s"), \(history.components) components\n"
+        var out = "\(source): \(history.samples) samples in \(history.dimensions) dimension\(history.dimensions == 1 ? "" : "s"), \(history.components) components, \(history.covarianceType) covariances\n"
         out += "\(status) \(history.iterations) iteration\(history.iterations == 1 ? "" : "s"); mean log-likelihood \(format(last.logLikelihood, 6))\n"
         out += "component  weight   mean\n"
         for (k, w) in last.parameters.weights.enumerated() {

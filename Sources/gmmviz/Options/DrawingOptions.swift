@@ -2,16 +2,7 @@ import ArgumentParser
 import Foundation
 import GMMRender
 
-extension Theme: ExpressibleByArgument {
-    public init?(argument: String) {
-        switch argument {
-        case "light": self = .light
-        case "dark": self = .dark
-        default: return nil
-        }
-    }
-    public static var allValueStrings: [String] { ["light", "dark"] }
-}
+extension Theme: ExpressibleByArgument {}
 
 /// How each frame is drawn: the renderer's options on the command line.
 struct DrawingOptions: ParsableArguments {

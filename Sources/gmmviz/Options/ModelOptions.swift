@@ -4,8 +4,26 @@ import GMM
 
 /// The initialisations the command line offers.
 enum InitMethod: String, ExpressibleByArgument, CaseIterable {
+    case kmeans
     case kmeansPlusPlus = "kmeans++"
+    case random
     case randomFromData = "random-from-data"
+
+    /// The library's start of this name.
+    var initialization: Initialization {
+        switch self {
+        case .kmeans: return .kMeans
+        case .kmeansPlusPlus: return .kMeansPlusPlus
+        case .random: return .random
+        case .randomFromData: return .randomFromData
+        }
+    }
+}
+
+extension CovarianceType: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
 }
 
 /// The mixture to fit and where EM starts.
@@ -13,20 +31,32 @@ struct ModelOptions: ParsableArguments {
     @Option(name: [.customShort("k"), .customLong("components")], parsing: .unconditional, help: "Number of mixture components K (default 3, or the number of --means).")
     var components: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial means, one point per component separated by ';', e.g. \"-5,-5;0,-5;0,5\". Covariances start as identity, weights equal.", valueName: "points"))
+    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance structure: full (default), tied (one matrix shared by all components), diag (per-axis variances) or spherical (one variance per component).", valueName: "type"))
+    var covarianceType: CovarianceType = .full
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial means, one point per component separated by ';', e.g. \"-5,-5;0,-5;0,5\". Covariances start as identity, weights equal, unless --covariances and --weights are given.", valueName: "points"))
     var means: String?
 
-    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data) or random-from-data.", valueName: "method"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial weights with --means, one per component, positive and summing to 1, e.g. \"0.5,0.3,0.2\".", valueName: "list"))
+    var weights: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial covariances with --means: per component its D × D matrix row-major, components separated by ';', e.g. \"1,0,0,1;2,0.5,0.5,1\".", valueName: "matrices"))
+    var covariances: String?
+
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data), kmeans (Lloyd's k-means, scikit-learn's default), random (random responsibilities) or random-from-data.", valueName: "method"))
     var initMethod: InitMethod?
 
     func validate() throws {
         if let components, components < 1 { throw ValidationError("-k/--components must be at least 1, got \(components)") }
         if means != nil, initMethod != nil { throw ValidationError("give either --means or --init, not both") }
+        if means == nil, weights != nil { throw ValidationError("--weights needs --means; the data-driven starts estimate the weights") }
+        if means == nil, covariances != nil { throw ValidationError("--covariances needs --means; the data-driven starts estimate the covariances") }
         if let means {
             let parsed = try Self.parsePoints(means, option: "--means")
             if let components, components != parsed.count {
                 throw ValidationError("-k \(components) does not match the \(parsed.count) points of --means; drop -k or give \(components) means")
             }
+            _ = try initialParameters(means: parsed)
         }
     }
 
@@ -34,14 +64,12 @@ struct ModelOptions: ParsableArguments {
     func resolve(isDemo: Bool) throws -> (components: Int, initialization: Initialization) {
         if let means {
             let points = try Self.parsePoints(means, option: "--means")
-            return (points.count, .means(points))
+            if weights == nil, covariances == nil { return (points.count, .means(points)) }
+            return (points.count, .parameters(try initialParameters(means: points)))
         }
         let k = components ?? 3
-        switch initMethod {
-        case .kmeansPlusPlus: return (k, .kMeansPlusPlus)
-        case .randomFromData: return (k, .randomFromData)
-        case nil: return isDemo && k == Demo.initialMeans.count ? (k, .means(Demo.initialMeans)) : (k, .kMeansPlusPlus)
-        }
+        if let initMethod { return (k, initMethod.initialization) }
+        return isDemo && k == Demo.initialMeans.count ? (k, .means(Demo.initialMeans)) : (k, .kMeansPlusPlus)
     }
 
     /// Parses "x,y;x,y;…" into points of equal dimension.
@@ -78,6 +106,9 @@ struct FitTuning: ParsableArguments {
     @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite.")
     var regCovar: Double = 1e-6
 
+    @Option(name: .customLong("n-init"), parsing: .unconditional, help: "Number of initialisations with seeds derived from --seed; the run with the highest final log-likelihood is kept.")
+    var runs: Int = 1
+
     @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores); results are identical for any number.")
     var threads: Int?
 
@@ -86,6 +117,7 @@ struct FitTuning: ParsableArguments {
     }
 
     func options(seed: UInt64) -> FitOptions {
-        FitOptions(maxIterations: maxIterations, tolerance: tolerance, regCovar: regCovar, seed: seed, threads: threads)
+        FitOptions(maxIterations: maxIterations, tolerance: tolerance, regCovar: regCovar, seed: seed,
+                   runs: runs, threads: threads)
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Model choice by information criterion: fits every K in a range for every covariance type
+/// and ranks the fits by BIC (lower is better), as scikit-learn's
+/// "Gaussian Mixture Model Selection" example does.
+///
+/// ```swift
+/// let selection = ModelSelection(components: 1 ... 8, covarianceTypes: CovarianceType.allCases)
+/// let result = try selection.run(data)
+/// print(result.best.components, result.best.covarianceType)
+/// ```
+///
+/// Every fit starts from the same ``initialization`` and ``options`` (seed included), so the
+/// result is reproducible. A fit that fails — say a component collapses at a large K with
+/// `regCovar` 0 — is recorded as failed and left out of the ranking.
+public struct ModelSelection: Sendable {
+    /// The numbers of components to try, lowest ≥ 1.
+    public var components: ClosedRange<Int>
+    /// The covariance types to try, each once.
+    public var covarianceTypes: [CovarianceType]
+    /// A data-driven start (explicit means would fix K): default `.kMeans`, scikit-learn's.
+    public var initialization: Initialization
+    /// EM settings shared by every fit.
+    public var options: FitOptions
+
+    public init(components: ClosedRange<Int>, covarianceTypes: [CovarianceType] = [.full],
+                initialization: Initialization = .kMeans, options: FitOptions = FitOptions()) {
+        self.components = components
+        self.covarianceTypes = covarianceTypes
+        self.initialization = initialization
+        self.options = options
+    }
+
+    /// Fits every (type, K) pair, types in the given order and K ascending within each.
+    ///
+    /// - Throws: ``FitError/invalidOption(_:)`` for a range starting below 1, no types, or an
+    ///   explicit start; the first fit's error when no fit succeeds.
+    public func run(_ data: Dataset) throws -> ModelSelectionResult {
+        guard components.lowerBound >= 1 else {
+            throw FitError.invalidOption("--k \(components.lowerBound)...\(components.upperBound) starts at \(components.lowerBound); K must be at least 1, e.g. 1...8")
+        }
+        guard !covarianceTypes.isEmpty else {
+            throw FitError.invalidOption("--covariance-type names no type; give full, tied, diag, spherical or all")
+        }
+        guard initialization.isRandom else {
+            throw FitError.invalidOption("model selection needs a data-driven start (kmeans, kmeans++, random or random-from-data); explicit means fix K")
+        }
+        try options.validate()
+        var seen = Set<CovarianceType>()
+        var candidates = [ModelCandidate]()
+        for type in covarianceTypes where seen.insert(type).inserted {
+            for k in components {
+                let gmm = GaussianMixture(components: k, covarianceType: type, options: options)
+                do {
+                    let result = try gmm.fit(data, initialization: initialization)
+                    candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count,
+                                                     outcome: .success(result)))
+                } catch let error as FitError {
+                    candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count,
+                                                     outcome: .failure(error)))
+                }
+            }
+        }
+        return try ModelSelectionResult(candidates: candidates)
+    }
+}
+
+/// One (covariance type, K) fit of a ``ModelSelection``.
+public struct ModelCandidate: Sendable {
+    public let covarianceType: CovarianceType
+    /// K.
+    public let components: Int
+    /// The fit, or why it failed.
+    public let outcome: Result<FitResult, FitError>
+    /// Free parameters p (``MixtureModel/numberOfParameters``).
+    public let numberOfParameters: Int
+    /// Mean per-sample log-likelihood of the fitted model on the data; nil for a failed fit.
+    public let logLikelihood: Double?
+    /// −2·N·logLikelihood + p·ln N (scikit-learn's `bic`; lower is better); nil when failed.
+    public let bic: Double?
+    /// −2·N·logLikelihood + 2p (scikit-learn's `aic`; lower is better); nil when failed.
+    public let aic: Double?
+
+    init(covarianceType: CovarianceType, components: Int, samples n: Int, outcome: Result<FitResult, FitError>) {
+        self.covarianceType = covarianceType
+        self.components = components
+        self.outcome = outcome
+        let dimension: Int
+        if case let .success(result) = outcome {
+            dimension = result.history.dimensions
+        } else {
+            dimension = 0
+        }
+        numberOfParameters = covarianceType.numberOfParameters(components: components, dimension: dimension)
+        if case let .success(result) = outcome {
+            // The final snapshot's score is the model's score(data): the same E-step, the same bits.
+            let ll = result.history.final.logLikelihood
+            logLikelihood = ll
+            let p = Double(result.model.numberOfParameters)
+            bic = -2 * ll * Double(n) + p * Foundation.log(Double(n))
+            aic = -2 * ll * Double(n) + 2 * p
+        } else {
+            logLikelihood = nil
+            bic = nil
+            aic = nil
+        }
+    }
+
+    /// The fit when it succeeded.
+    public var result: FitResult? {
+        if case let .success(r) = outcome { return r }
+        return nil
+    }
+}
+
+/// Every candidate of a ``ModelSelection`` and the chosen one.
+public struct ModelSelectionResult: Sendable {
+    /// Types in the order asked, K ascending within each.
+    public let candidates: [ModelCandidate]
+    /// The index in ``candidates`` of the lowest BIC (ties: fewer parameters, then the earlier).
+    public let bestIndex: Int
+
+    /// The candidate with the lowest BIC.
+    public var best: ModelCandidate { candidates[bestIndex] }
+
+    /// - Throws: the first candidate's error when none succeeded.
+    init(candidates: [ModelCandidate]) throws {
+        var best: Int?
+        for (i, c) in candidates.enumerated() {
+            guard let bic = c.bic else { continue }
+            if let b = best, let current = candidates[b].bic {
+                if bic < current || (bic == current && c.numberOfParameters < candidates[b].numberOfParameters) { best = i }
+            } else {
+                best = i
+            }
+        }
+        guard let best else {
+            if case let .failure(error)? = candidates.first?.outcome { throw error }
+            throw FitError.invalidOption("no model was fitted; give a non-empty --k range")
+        }
+        self.candidates = candidates
+        self.bestIndex = best
+    }
+}

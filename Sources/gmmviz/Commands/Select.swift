@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import GMM
+import GMMRender
+
+/// `gmmviz select`: fit a range of K (and covariance types) and choose by BIC.
+struct Select: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit every K in a range (and covariance type) and pick the model with the lowest BIC.",
+        discussion: """
+        Each fit is `gmmviz fit` with the given start and EM settings; BIC and AIC follow \
+        scikit-learn (−2·N·mean log-likelihood + penalty, lower is better). The table marks the \
+        lowest BIC; --json prints the same for programs. A fit that fails (say a component \
+        collapses at a large K) is reported on standard error and left out.
+
+        Examples:
+          gmmviz select --data blobs.csv --k 1...8
+          gmmviz select --data blobs.csv --covariance-type all --chart bic.png
+          gmmviz select --data blobs.csv --k 2...6 --covariance-type full,diag --json
+          gmmviz select --data blobs.csv --k 1...8 --render-best --history best.json
+        """
+    )
+
+    @OptionGroup(title: "Data") var dataOptions: DataOptions
+
+    @Option(name: [.customShort("k"), .customLong("k")], parsing: .unconditional, help: ArgumentHelp("Numbers of components to try, FIRST...LAST (or one number).", valueName: "range"))
+    var range: String = "1...8"
+
+    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical, or all.", valueName: "types"))
+    var covarianceTypes: String = "full"
+
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Start of every fit: kmeans (default), kmeans++, random or random-from-data.", valueName: "method"))
+    var initMethod: InitMethod = .kmeans
+
+    @OptionGroup(title: "EM") var tuning: FitTuning
+
+    @Flag(name: .long, help: "Print every fit's log-likelihood, BIC and AIC and the chosen model as JSON on standard output.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Draw BIC against K (one line per covariance type, minimum marked) to this .png, .svg or .pdf file.", valueName: "path"))
+    var chart: String?
+
+    @Option(name: .long, help: ArgumentHelp("Theme of the chart: light (default) or dark.", valueName: "theme"))
+    var theme: Theme = .light
+
+    @Option(name: .long, help: ArgumentHelp("Write the history of the chosen model's fit as JSON to this file (schema: docs/history-schema.md).", valueName: "path"))
+    var history: String?
+
+    @Flag(name: .customLong("render-best"), help: "Render the chosen model's fit (for now: write its history to --history, which it needs).")
+    var renderBest = false
+
+    func validate() throws {
+        _ = try ModelOptions.parseRange(range, option: "--k")
+        _ = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
+        if let chart { _ = try Self.chartFormat(chart) }
+        if renderBest, history == nil {
+            throw ValidationError("--render-best needs --history PATH for now: it writes the chosen model's history there")
+        }
+    }
+
+    func run() throws {
+        let ks = try ModelOptions.parseRange(range, option: "--k")
+        let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
+        for path in [chart, history].compactMap({ $0 }) { try AtomicFile.checkDirectory(of: path) }
+        let data = try dataOptions.load()
+        let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
+                                       options: tuning.options(seed: dataOptions.seed))
+        let result = try selection.run(data)
+        for c in result.candidates {
+            if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(error)") }
+        }
+        print(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
+                                                                                  start: initMethod.rawValue, runs: tuning.runs),
+              terminator: "")
+        if let chart {
+            let drawing = try CriterionChart(selection: result)
+            var options = ChartOptions()
+            options.theme = theme
+            try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
+        }
+        if let best = result.best.result, let history {
+            try AtomicFile.write(Array(best.history.jsonText().utf8), to: history)
+            if renderBest { try renderBestHook(history: best.history, data: data) }
+        }
+    }
+
+    /// The chart's format from its extension.
+    static func chartFormat(_ path: String) throws -> FrameFormat {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let format = FrameFormat(rawValue: ext) else {
+            throw ValidationError("--chart \(path): unknown format \"\(ext.isEmpty ? "(none)" : "." + ext)\"; give a path ending in .png, .svg or .pdf")
+        }
+        return format
+    }
+}
+

@@ -1,0 +1,85 @@
+import Foundation
+import GMM
+
+/// The outcome of `gmmviz select`, as a table for people or JSON for programs.
+enum SelectReport {
+    /// One line per fit: type, K, parameters, mean log-likelihood, BIC, AIC, iterations; the
+    /// lowest BIC marked with `*`, then the choice in words.
+    static func table(_ result: ModelSelectionResult, data: Dataset, source: String, start: String, runs: Int) -> String {
+        var out = "\(source): \(data.count) samples in \(data.dimension) dimension\(data.dimension == 1 ? "" : "s"); "
+        out += "\(start) start, \(runs) run\(runs == 1 ? "" : "s") per fit\n"
+        out += pad("type", 10, left: true) + pad("K", 4) + pad("params", 8) + pad("mean log-lik", 15) + pad("BIC", 14)
+            + pad("AIC", 14) + pad("iter", 6) + "\n"
+        for (i, c) in result.candidates.enumerated() {
+            var line = pad(c.covarianceType.rawValue, 10, left: true) + pad("\(c.components)", 4) + pad("\(c.numberOfParameters)", 8)
+            if let ll = c.logLikelihood, let bic = c.bic, let aic = c.aic, let r = c.result {
+                line += pad(format(ll, 6), 15) + pad(format(bic, 2), 14) + pad(format(aic, 2), 14)
+                    + pad("\(r.history.iterations)\(r.history.converged ? "" : "!")", 6)
+            } else {
+                line += "   not fitted"
+            }
+            if i == result.bestIndex { line += "  * lowest BIC" }
+            out += line + "\n"
+        }
+        let best = result.best
+        out += "chosen: K = \(best.components), \(best.covarianceType) covariances (lowest BIC)\n"
+        if result.candidates.contains(where: { $0.result.map { !$0.history.converged } ?? false }) {
+            out += "(! = stopped at --max-iter before converging)\n"
+        }
+        return out
+    }
+
+    /// `{"samples", "dimensions", "criterion", "best": {"covariance_type", "components"},
+    /// "fits": [{"covariance_type", "components", "parameters", "log_likelihood", "bic", "aic",
+    /// "iterations", "converged"} or {…, "error"}]}`.
+    static func json(_ result: ModelSelectionResult, data: Dataset) -> String {
+        let fits = result.candidates.map { c -> String in
+            var fields = ["\"covariance_type\": \"\(c.covarianceType)\"", "\"components\": \(c.components)",
+                          "\"parameters\": \(c.numberOfParameters)"]
+            switch c.outcome {
+            case let .success(r):
+                fields += ["\"log_likelihood\": \(number(c.logLikelihood))", "\"bic\": \(number(c.bic))", "\"aic\": \(number(c.aic))",
+                           "\"iterations\": \(r.history.iterations)", "\"converged\": \(r.history.converged)"]
+            case let .failure(error):
+                fields.append("\"error\": \(quoted(error.description))")
+            }
+            return "  {" + fields.joined(separator: ", ") + "}"
+        }
+        let best = result.best
+        return """
+        {"samples": \(data.count), "dimensions": \(data.dimension), "criterion": "bic", \
+        "best": {"covariance_type": "\(best.covarianceType)", "components": \(best.components), "bic": \(number(best.bic))},
+         "fits": [
+        \(fits.joined(separator: ",\n"))
+         ]}
+
+        """
+    }
+
+    private static func number(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return "null" }
+        return "\(v)"
+    }
+
+    private static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - s.count))
+        return left ? s + fill : fill + s
+    }
+
+    private static func format(_ v: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", v)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `gmmviz select` and the new `fit` options, run as a user runs them.
+@Suite("select command and the new fit options")
+struct SelectCommandTests {
+    /// Four well-separated blobs, written by `gmmviz generate`.
+    static func fourBlobs(in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("blobs.csv").path
+        let r = try CommandRunner.run(["generate", "--means", "0,0;8,0;0,8;8,8", "--count", "100", "--seed", "1", "--out", path])
+        guard r.status == 0 else { throw CommandFailure(r.stderr) }
+        return path
+    }
+
+    struct CommandFailure: Error { let message: String; init(_ m: String) { message = m } }
+
+    @Test func selectPicksFourOnFourBlobs() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let data = try Self.fourBlobs(in: dir)
+        let chart = dir.appendingPathComponent("bic.png").path
+        let history = dir.appendingPathComponent("best.json").path
+        let r = try CommandRunner.run(["select", "--data", data, "--k", "1...6", "--chart", chart, "--history", history])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        let marked = r.stdout.split(separator: "\n").filter { $0.contains("* lowest BIC") }
+        #expect(marked.count == 1 && marked[0].hasPrefix("full         4"), "\(r.stdout)")
+        #expect(r.stdout.contains("chosen: K = 4, full covariances"))
+        let png = try Data(contentsOf: URL(fileURLWithPath: chart))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: history))) as? [String: Any]
+        #expect(object?["components"] as? Int == 4 && object?["covariance_type"] as? String == "full")
+    }
+
+    @Test func selectJSONWithEveryType() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let data = try Self.fourBlobs(in: dir)
+        let r = try CommandRunner.run(["select", "--data", data, "--k", "2...5", "--covariance-type", "all", "--json", "--chart",
+                                       dir.appendingPathComponent("bic.svg").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let fits = object?["fits"] as? [[String: Any]] ?? []
+        #expect(fits.count == 16)
+        #expect(Set(fits.compactMap { $0["covariance_type"] as? String }) == ["full", "tied", "diag", "spherical"])
+        let best = object?["best"] as? [String: Any]
+        #expect(best?["components"] as? Int == 4)
+        let lowest = fits.compactMap { $0["bic"] as? Double }.min()
+        #expect(best?["bic"] as? Double == lowest)
+        let svg = try String(contentsOf: dir.appendingPathComponent("bic.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg"))
+    }
+
+    /// Every new start and --n-init through the CLI: reproducible for a seed, and more runs end no lower.
+    @Test func fitStartsAndRestarts() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let data = try Self.fourBlobs(in: dir)
+        func ll(_ args: [String]) throws -> Double {
+            let r = try CommandRunner.run(["fit", "--data", data, "-k", "5", "--json", "--seed", "3"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            return object?["log_likelihood"] as? Double ?? .nan
+        }
+        for start in ["kmeans", "kmeans++", "random", "random-from-data"] {
+            for type in ["full", "spherical"] {
+                let one = try ll(["--init", start, "--covariance-type", type])
+                #expect(one == (try ll(["--init", start, "--covariance-type", type])))
+                #expect(try ll(["--init", start, "--covariance-type", type, "--n-init", "5"]) >= one, "\(start), \(type)")
+            }
+        }
+    }
+
+    @Test func explicitWeightsAndCovariances() throws {
+        let r = try CommandRunner.run(["fit", "--means", "-5,-5;0,-5;0,5", "--weights", "0.2,0.3,0.5",
+                                       "--covariances", "1,0,0,1;2,0.5,0.5,1;1,0,0,3", "--max-iter", "0", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["weights"] as? [Double] == [0.2, 0.3, 0.5])
+        #expect((object?["covariances"] as? [[[Double]]])?[1] == [[2, 0.5], [0.5, 1]])
+        let tied = try CommandRunner.run(["fit", "--covariance-type", "tied", "--json"])
+        let t = try JSONSerialization.jsonObject(with: Data(tied.stdout.utf8)) as? [String: Any]
+        #expect(t?["covariance_type"] as? String == "tied")
+        let covs = t?["covariances"] as? [[[Double]]] ?? []
+        #expect(covs.count == 3 && covs.allSatisfy { $0 == covs[0] })
+    }
+
+    struct Bad: Sendable, CustomStringConvertible {
+        let arguments: [String]
+        let fragments: [String]
+        var description: String { arguments.joined(separator: " ") }
+    }
+
+    static let bad: [Bad] = [
+        Bad(arguments: ["--k", "0...3"], fragments: ["--k 0...3 starts at 0", "at least 1"]),
+        Bad(arguments: ["--k", "5...2"], fragments: ["--k 5...2 is empty", "2...5"]),
+        Bad(arguments: ["--k", "1-8"], fragments: ["--k \"1-8\" is not a range", "1...8"]),
+        Bad(arguments: ["--covariance-type", "full,banded"], fragments: ["unknown covariance type \"banded\""]),
+        Bad(arguments: ["--n-init", "0"], fragments: ["--n-init must be at least 1"]),
+        Bad(arguments: ["--chart", "bic.jpg"], fragments: ["--chart bic.jpg", ".png"]),
+        Bad(arguments: ["--render-best"], fragments: ["--render-best needs --history"]),
+        Bad(arguments: ["--chart", "/nonexistent-dir/bic.png"], fragments: ["/nonexistent-dir", "does not exist"]),
+    ]
+
+    @Test(arguments: bad)
+    func selectRejects(_ c: Bad) throws {
+        let r = try CommandRunner.run(["select"] + c.arguments)
+        #expect(r.status != 0)
+        #expect(!r.crashed, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        for f in c.fragments { #expect(r.stderr.contains(f), "\(r.stderr.debugDescription) lacks \(f)") }
+    }
+}
