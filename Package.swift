@@ -50,11 +50,11 @@ let package = Package(
         .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "CGIF"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "CGIF", "TestSupport"]),
-        .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "TestSupport"]),
+        .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import GMMGIF
 import Testing
+import TestSupport
 
 @Suite struct SinkTests {
     struct Boom: Error {}

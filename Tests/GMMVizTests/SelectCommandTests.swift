@@ -32,6 +32,20 @@ struct SelectCommandTests {
         #expect(object?["components"] as? Int == 4 && object?["covariance_type"] as? String == "full")
     }
 
+    /// --render-best animates the chosen model: a GIF whose frames are that fit's snapshots.
+    @Test func renderBestWritesTheChosenModelsAnimation() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let data = try Self.fourBlobs(in: dir)
+        let gif = dir.appendingPathComponent("best.gif").path
+        let history = dir.appendingPathComponent("best.json").path
+        let r = try CommandRunner.run(["select", "--data", data, "--k", "2...5", "--render-best", "--out", gif, "--history", history, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let decoded = try DecodedGIF(Array(try Data(contentsOf: URL(fileURLWithPath: gif))))
+        let h = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: history))) as? [String: Any]
+        #expect(h?["components"] as? Int == 4)
+        #expect(decoded.frames.count == (h?["iterations"] as? Int ?? -1) + 1)
+    }
+
     @Test func selectJSONWithEveryType() throws {
         let dir = TestPaths.temporaryDirectory()
         let data = try Self.fourBlobs(in: dir)
@@ -96,7 +110,7 @@ struct SelectCommandTests {
         Bad(arguments: ["--covariance-type", "full,banded"], fragments: ["unknown covariance type \"banded\""]),
         Bad(arguments: ["--n-init", "0"], fragments: ["--n-init must be at least 1"]),
         Bad(arguments: ["--chart", "bic.jpg"], fragments: ["--chart bic.jpg", ".png"]),
-        Bad(arguments: ["--render-best"], fragments: ["--render-best needs --history"]),
+        Bad(arguments: ["--render-best", "--out", "/nonexistent-dir/best.gif"], fragments: ["/nonexistent-dir", "does not exist"]),
         Bad(arguments: ["--chart", "/nonexistent-dir/bic.png"], fragments: ["/nonexistent-dir", "does not exist"]),
     ]
 

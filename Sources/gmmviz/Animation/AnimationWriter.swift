@@ -35,6 +35,20 @@ struct AnimationWriter {
         String(format: "frame_%04d.", index) + format.fileExtension
     }
 
+    /// Renders the animation of `history` on `data`: the one pipeline behind `render` and
+    /// `select --render-best`.
+    static func render(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options,
+                       gifPath: String?, framesDirectory: String?, frameFormat: FrameFormat = .png,
+                       loopCount: Int = 0, dither: GIFDither = .none, threads: Int?, quiet: Bool) throws -> Summary {
+        let writer = AnimationWriter(builder: try SceneBuilder(history: history, data: data, options: options),
+                                     renderer: try FrameRenderer(options: options),
+                                     timeline: Timeline(iterations: history.iterations, options: timeline),
+                                     gifPath: gifPath, framesDirectory: framesDirectory, frameFormat: frameFormat,
+                                     loopCount: loopCount, dither: dither,
+                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        return try writer.run(quiet: quiet)
+    }
+
     func run(quiet: Bool) throws -> Summary {
         let frames = timeline.frames
         var progress = ProgressBar(total: frames.count, quiet: quiet)

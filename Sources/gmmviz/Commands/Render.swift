@@ -69,14 +69,11 @@ struct Render: ParsableCommand {
         let (data, fitHistory) = try loadOrFit()
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
 
-        let options = try drawing.renderOptions(dimension: data.dimension)
-        let builder = try SceneBuilder(history: fitHistory, data: data, options: options)
-        let timeline = Timeline(iterations: fitHistory.iterations, options: animation.timelineOptions())
-        let writer = AnimationWriter(builder: builder, renderer: try FrameRenderer(options: options), timeline: timeline,
-                                     gifPath: gifPath, framesDirectory: framesDirectory, frameFormat: frameFormat,
-                                     loopCount: animation.loop, dither: animation.dither ? .ordered : .none,
-                                     threads: tuning.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let summary = try writer.run(quiet: quiet)
+        let summary = try AnimationWriter.render(
+            history: fitHistory, data: data, options: try drawing.renderOptions(dimension: data.dimension),
+            timeline: animation.timelineOptions(), gifPath: gifPath, framesDirectory: framesDirectory,
+            frameFormat: frameFormat, loopCount: animation.loop, dither: animation.dither ? .ordered : .none,
+            threads: tuning.threads, quiet: quiet)
         if !quiet { Terminal.note(Self.summaryLine(summary, history: fitHistory, gif: gifPath, frames: framesDirectory, format: frameFormat)) }
     }
 

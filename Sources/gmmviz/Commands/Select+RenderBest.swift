@@ -1,12 +1,17 @@
 import GMM
+import GMMRender
 
 extension Select {
-    // MERGE HOOK (render-best): `gmmviz render` is being built on main. When it lands, make
-    // this run the render command's pipeline on `history` and `data` (the chosen model's fit,
-    // already written to --history) and drop the "needs --history" check in `validate()`.
-    // Until then --render-best only writes the history, which `gmmviz render` will accept.
-    /// Renders the chosen model's fit. For now a no-op beyond the history file `run()` wrote.
-    func renderBestHook(history: FitHistory, data: Dataset) throws {
-        Terminal.note("wrote the chosen model's history (K = \(history.components), \(history.covarianceType)) to \(self.history ?? "--history"); render it with gmmviz render")
+    /// Renders the chosen model's fit with `render`'s pipeline and defaults, on the data's
+    /// extent (user data rarely fits the demo's ±10 window) in the chart's theme.
+    func renderBest(_ history: FitHistory, data: Dataset) throws {
+        var options = RenderOptions()
+        options.bounds = .auto
+        options.theme = theme
+        options.title = "GMM visualization: K = \(history.components), \(history.covarianceType) (lowest BIC)"
+        try options.validate(dimension: data.dimension)
+        let summary = try AnimationWriter.render(history: history, data: data, options: options, timeline: Timeline.Options(),
+                                                 gifPath: out, framesDirectory: nil, threads: tuning.threads, quiet: quiet)
+        if !quiet { Terminal.note(Render.summaryLine(summary, history: history, gif: out, frames: nil, format: .png)) }
     }
 }

@@ -46,22 +46,26 @@ struct Select: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the history of the chosen model's fit as JSON to this file (schema: docs/history-schema.md).", valueName: "path"))
     var history: String?
 
-    @Flag(name: .customLong("render-best"), help: "Render the chosen model's fit (for now: write its history to --history, which it needs).")
+    @Flag(name: .customLong("render-best"), help: "Render the chosen model's fit as an animated GIF (to --out), drawn on the data's extent.")
     var renderBest = false
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where --render-best writes the GIF.", valueName: "path"))
+    var out: String = Render.defaultOutput
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary line for --render-best.")
+    var quiet = false
 
     func validate() throws {
         _ = try ModelOptions.parseRange(range, option: "--k")
         _ = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
         if let chart { _ = try Self.chartFormat(chart) }
-        if renderBest, history == nil {
-            throw ValidationError("--render-best needs --history PATH for now: it writes the chosen model's history there")
-        }
     }
 
     func run() throws {
         let ks = try ModelOptions.parseRange(range, option: "--k")
         let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
-        for path in [chart, history].compactMap({ $0 }) { try AtomicFile.checkDirectory(of: path) }
+        if renderBest, out == Render.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
+        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDirectory(of: path) }
         let data = try dataOptions.load()
         let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
                                        options: tuning.options(seed: dataOptions.seed))
@@ -78,9 +82,9 @@ struct Select: ParsableCommand {
             options.theme = theme
             try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
         }
-        if let best = result.best.result, let history {
-            try AtomicFile.write(Array(best.history.jsonText().utf8), to: history)
-            if renderBest { try renderBestHook(history: best.history, data: data) }
+        if let best = result.best.result {
+            if let history { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
+            if renderBest { try renderBest(best.history, data: data) }
         }
     }
 

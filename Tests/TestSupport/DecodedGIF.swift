@@ -1,24 +1,23 @@
 import CGIF
-import GMMGIF
 
 /// A GIF decoded with giflib's own decoder (`DGifOpen` over memory + `DGifSlurp`), with every
 /// frame reconstructed on the canvas by the GIF89a rules: each image is drawn over what is on
 /// screen, transparent pixels keep what is there, and disposal 1 ("do not dispose") leaves it.
-struct DecodedGIF {
-    var version: String
-    var width: Int
-    var height: Int
-    var loopCount: Int?
-    var globalColors: [UInt32]
+public struct DecodedGIF {
+    public var version: String
+    public var width: Int
+    public var height: Int
+    public var loopCount: Int?
+    public var globalColors: [UInt32]
     /// Per image: delay (1/100 s), disposal mode, transparent index or -1, and its rectangle.
-    var delays: [Int] = []
-    var disposals: [Int] = []
-    var transparentIndices: [Int] = []
-    var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
+    public var delays: [Int] = []
+    public var disposals: [Int] = []
+    public var transparentIndices: [Int] = []
+    public var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
     /// The full canvas after each image, `0x00RRGGBB`, row-major.
-    var frames: [[UInt32]] = []
+    public var frames: [[UInt32]] = []
 
-    struct Failure: Error, CustomStringConvertible { var description: String }
+    public struct Failure: Error, CustomStringConvertible { public var description: String }
 
     private final class Reader {
         let bytes: [UInt8]
@@ -26,7 +25,7 @@ struct DecodedGIF {
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    init(_ bytes: [UInt8]) throws {
+    public init(_ bytes: [UInt8]) throws {
         guard bytes.count >= 6 else { throw Failure(description: "only \(bytes.count) bytes") }
         version = String(decoding: bytes[0..<6], as: UTF8.self)
         let reader = Reader(bytes)
