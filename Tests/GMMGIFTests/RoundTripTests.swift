@@ -145,3 +145,32 @@ import TestSupport
         #expect(sizes[0] <= sizes[1])
     }
 }
+
+/// Frames prepared apart (as the CLI does, many at once) make the same GIF as frames added one
+/// by one.
+@Suite("Prepared frames")
+struct PreparedFrameTests {
+    @Test(arguments: [GIFCompressor.deferredClear, .giflib])
+    func preparedFramesGiveTheSameBytes(_ compressor: GIFCompressor) throws {
+        let (frames, delays) = RoundTripTests.scenario()
+        let options = GIFWriterOptions(compressor: compressor)
+        let palette = GIFPalette.build(seeds: TestFrames.seeds, samples: frames)
+        let direct = try GIFWriter(width: frames[0].width, height: frames[0].height, palette: palette, sink: MemoryGIFSink(), options: options)
+        for (f, d) in zip(frames, delays) { try direct.add(f, delay: d) }
+        let expected = try direct.close().bytes
+
+        let indexed = frames.map { palette.indices(for: $0) }
+        // Prepared out of order, by two preparers, as parallel workers would.
+        let preparers = [GIFFramePreparer(palette: palette, options: options), GIFFramePreparer(palette: palette, options: options)]
+        var prepared = [PreparedGIFFrame?](repeating: nil, count: indexed.count)
+        for i in indexed.indices.reversed() {
+            prepared[i] = preparers[i % 2].prepare(indexed[i], after: i == 0 ? nil : indexed[i - 1])
+        }
+        let writer = try GIFWriter(width: frames[0].width, height: frames[0].height, palette: palette, sink: MemoryGIFSink(), options: options)
+        for (p, d) in zip(prepared, delays) {
+            guard let p else { Issue.record("frame not prepared"); return }
+            try writer.add(p, delay: d)
+        }
+        #expect(try writer.close().bytes == expected)
+    }
+}

@@ -26,7 +26,9 @@ public final class GIFWriter<Sink: GIFSink> {
 
     private struct Pending {
         var rect: FrameRect
-        var pixels: [UInt8]
+        /// Indices to compress at write time, or nil when `compressed` holds the LZW data.
+        var pixels: [UInt8]?
+        var compressed: [UInt8]?
         var transparent: Bool
         var delay: Int
     }
@@ -56,8 +58,7 @@ public final class GIFWriter<Sink: GIFSink> {
         self.height = height
         self.palette = palette
         self.options = options
-        var bits = 1
-        while 1 << bits < palette.tableSize { bits += 1 }
+        let bits = Self.bitsPerPixel(palette)
         planner = FramePlanner(bitsPerPixel: bits)
         compressor = LZWEncoder(bitsPerPixel: bits)
         do {
@@ -83,6 +84,36 @@ public final class GIFWriter<Sink: GIFSink> {
         if state == .open { sink.abort() }
     }
 
+    /// Bits per index of `palette`'s colour table.
+    static func bitsPerPixel(_ palette: GIFPalette) -> Int {
+        var bits = 1
+        while 1 << bits < palette.tableSize { bits += 1 }
+        return bits
+    }
+
+    /// Adds a frame prepared by a ``GIFFramePreparer`` of this writer's palette and options,
+    /// shown for `delay` 1/100 s. Frames must arrive in order, each prepared against the one
+    /// before it; do not mix with ``add(_:delay:)-(IndexedFrame,_)`` in one GIF.
+    public func add(_ frame: PreparedGIFFrame, delay: Int) throws {
+        try checkOpen("GIFWriter.add")
+        guard frame.width == width, frame.height == height else {
+            throw fail(GIFError.invalid("GIFWriter.add", "the frame is \(frame.width) × \(frame.height), the GIF is \(width) × \(height)",
+                                        fix: "render every frame at the size the writer was opened with"))
+        }
+        let delay = min(Self.maxDelay, max(2, delay))
+        switch frame.content {
+        case .identical:
+            guard pending != nil else {
+                throw fail(GIFError.invalid("GIFWriter.add", "the first frame cannot repeat a previous one",
+                                            fix: "prepare the first frame with previous = nil"))
+            }
+            try extendPending(by: delay, firstIndex: frame.firstIndex)
+        case let .image(rect, pixels, compressed, transparent):
+            try flush()
+            pending = Pending(rect: rect, pixels: pixels, compressed: compressed, transparent: transparent, delay: delay)
+        }
+    }
+
     /// Maps `frame` with the palette (``GIFWriterOptions/dither``), then adds it.
     public func add(_ frame: RGBImage, delay: Int) throws {
         guard frame.pixels.count == frame.width * frame.height else {
@@ -104,24 +135,24 @@ public final class GIFWriter<Sink: GIFSink> {
         let delay = min(Self.maxDelay, max(2, delay))
         let full = FrameRect(x: 0, y: 0, width: width, height: height)
         guard let previous else {
-            pending = Pending(rect: full, pixels: frame.indices, transparent: false, delay: delay)
+            pending = Pending(rect: full, pixels: frame.indices, compressed: nil, transparent: false, delay: delay)
             self.previous = frame.indices
             return
         }
         guard options.optimizeFrames else {
             try flush()
-            pending = Pending(rect: full, pixels: frame.indices, transparent: false, delay: delay)
+            pending = Pending(rect: full, pixels: frame.indices, compressed: nil, transparent: false, delay: delay)
             self.previous = frame.indices
             return
         }
         guard let rect = FrameRect.changed(between: previous, and: frame.indices, width: width, height: height) else {
-            try extendPending(by: delay, frame: frame)
+            try extendPending(by: delay, firstIndex: frame.indices.first ?? 0)
             return
         }
         let plan = planner.plan(current: frame.indices, previous: previous, width: width, rect: rect,
                                 transparent: palette.transparentIndex)
         try flush()
-        pending = Pending(rect: rect, pixels: plan.pixels, transparent: plan.usesTransparency, delay: delay)
+        pending = Pending(rect: rect, pixels: plan.pixels, compressed: nil, transparent: plan.usesTransparency, delay: delay)
         self.previous = frame.indices
     }
 
@@ -153,7 +184,7 @@ public final class GIFWriter<Sink: GIFSink> {
 
     /// An identical frame: lengthen the pending frame, or, past the GCE's 16-bit limit, write it
     /// and repeat one unchanged pixel.
-    private func extendPending(by delay: Int, frame: IndexedFrame) throws {
+    private func extendPending(by delay: Int, firstIndex: UInt8) throws {
         guard var p = pending else { return }
         if p.delay + delay <= Self.maxDelay {
             p.delay += delay
@@ -161,8 +192,8 @@ public final class GIFWriter<Sink: GIFSink> {
             return
         }
         try flush()
-        let pixel = palette.transparentIndex ?? frame.indices[0]
-        pending = Pending(rect: FrameRect(x: 0, y: 0, width: 1, height: 1), pixels: [pixel],
+        let pixel = palette.transparentIndex ?? firstIndex
+        pending = Pending(rect: FrameRect(x: 0, y: 0, width: 1, height: 1), pixels: [pixel], compressed: nil,
                           transparent: palette.transparentIndex != nil, delay: delay)
     }
 
@@ -172,12 +203,16 @@ public final class GIFWriter<Sink: GIFSink> {
         pending = nil
         do {
             try encoder.putControl(delay: p.delay, transparent: p.transparent ? palette.transparentIndex : nil)
-            switch options.compressor {
-            case .giflib:
-                try encoder.putImage(p.rect, pixels: p.pixels)
-            case .deferredClear:
-                let blocks = p.pixels.withUnsafeBufferPointer { compressor.compress($0) }
+            if let blocks = p.compressed {
                 try encoder.putImage(p.rect, compressed: blocks)
+            } else if let pixels = p.pixels {
+                switch options.compressor {
+                case .giflib:
+                    try encoder.putImage(p.rect, pixels: pixels)
+                case .deferredClear:
+                    let blocks = pixels.withUnsafeBufferPointer { compressor.compress($0) }
+                    try encoder.putImage(p.rect, compressed: blocks)
+                }
             }
             framesWritten += 1
         } catch {

@@ -1,18 +1,12 @@
 internal import CCairo
 
 extension RasterFrame {
-    /// The frame encoded as PNG (8-bit RGB, through Cairo).
+    /// The frame encoded as PNG (8-bit RGB; see ``PNGEncoder`` for why not through Cairo).
     public func pngData() throws -> [UInt8] {
-        var copy = pixels
-        return try copy.withUnsafeMutableBytes { raw -> [UInt8] in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-                throw RenderError.invalidScene("cannot encode an empty \(width) × \(height) frame as PNG")
-            }
-            let surface = try CairoSurface.rgb24(over: base, width: width, height: height, stride: 4 * width)
-            let bytes = try surface.pngBytes()
-            try surface.finish()
-            return bytes
+        guard width > 0, height > 0, pixels.count == width * height else {
+            throw RenderError.invalidScene("cannot encode a \(width) × \(height) frame of \(pixels.count) pixels as PNG")
         }
+        return PNGEncoder.encode(width: width, height: height, pixels: pixels)
     }
 
     /// Decodes PNG bytes (any PNG Cairo reads) into a frame; alpha, if any, is dropped.

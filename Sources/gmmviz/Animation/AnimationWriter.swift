@@ -55,25 +55,30 @@ struct AnimationWriter {
         defer { progress.finish() }
 
         var writer: GIFWriter<FileGIFSink>?
+        var preparers = [GIFFramePreparer]()
+        let gifOptions = GIFWriterOptions(dither: dither)
         if let gifPath {
             let palette = try makePalette()
             let sink = try FileGIFSink(path: gifPath)
             writer = try GIFWriter(width: renderer.options.deviceWidth, height: renderer.options.deviceHeight,
-                                   palette: palette, loopCount: loopCount, sink: sink,
-                                   options: GIFWriterOptions(dither: dither))
+                                   palette: palette, loopCount: loopCount, sink: sink, options: gifOptions)
+            preparers = (0 ..< max(1, threads)).map { _ in GIFFramePreparer(palette: palette, options: gifOptions) }
         }
 
         let batch = max(1, threads * 2)
-        var done = 0
+        var previous: IndexedFrame?
         var start = 0
         while start < frames.count {
             let range = start ..< min(frames.count, start + batch)
-            let results = try renderBatch(range, palette: writer?.palette)
-            for (offset, indexed) in results.enumerated() {
-                if let indexed, let w = writer { try w.add(indexed, delay: frames[range.lowerBound + offset].delay) }
+            let indexed = try renderBatch(range, palette: writer?.palette)
+            if let w = writer {
+                let prepared = try prepareBatch(indexed, after: previous, with: preparers)
+                for (offset, frame) in prepared.enumerated() {
+                    try w.add(frame, delay: frames[range.lowerBound + offset].delay)
+                }
+                previous = indexed.last ?? nil
             }
-            done += range.count
-            progress.update(done: done)
+            progress.update(done: range.upperBound)
             start = range.upperBound
         }
         var summary = Summary(frames: frames.count, gifFrames: 0, gifBytes: 0, seconds: 0)
@@ -90,8 +95,7 @@ struct AnimationWriter {
     /// Renders the frames of `range` concurrently: writes each frame's file and returns its
     /// palette indices for the GIF (in frame order), or throws the first error in frame order.
     private func renderBatch(_ range: Range<Int>, palette: GIFPalette?) throws -> [IndexedFrame?] {
-        let slots = ResultSlots<IndexedFrame?>(count: range.count)
-        let job = UncheckedJob { (offset: Int) throws -> IndexedFrame? in
+        try parallelMap(range.count) { offset, _ in
             let index = range.lowerBound + offset
             let scene = try builder.scene(for: timeline.frames[index].content)
             if let dir = framesDirectory, frameFormat != .png {
@@ -104,11 +108,34 @@ struct AnimationWriter {
             }
             return palette?.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels), dither: dither)
         }
-        DispatchQueue.concurrentPerform(iterations: min(range.count, max(1, threads))) { worker in
-            var offset = worker
-            while offset < range.count {
-                slots.set(offset, Result { try job.body(offset) })
-                offset += max(1, threads)
+    }
+
+    /// Finds each frame's changed rectangle and compresses it, concurrently: each frame needs
+    /// only itself and the frame before it (`previous` for the batch's first).
+    private func prepareBatch(_ indexed: [IndexedFrame?], after previous: IndexedFrame?,
+                              with preparers: [GIFFramePreparer]) throws -> [PreparedGIFFrame] {
+        let shared = UncheckedSendable(preparers)
+        return try parallelMap(indexed.count) { offset, worker in
+            guard let frame = indexed[offset] else { throw CommandFailure("internal error: a GIF frame was not rendered") }
+            let before = offset == 0 ? previous : indexed[offset - 1]
+            return shared.value[worker % shared.value.count].prepare(frame, after: before)
+        }
+    }
+
+    /// `body(i, worker)` for i in 0..<count on `threads` workers (worker w takes i ≡ w mod
+    /// threads, so a worker's scratch state is never shared); results in order, or the first
+    /// error in order.
+    private func parallelMap<Value>(_ count: Int, _ body: (Int, Int) throws -> Value) throws -> [Value] {
+        let slots = ResultSlots<Value>(count: count)
+        let workers = max(1, min(count, threads))
+        withoutActuallyEscaping(body) { body in
+            let job = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < count {
+                    slots.set(i, Result { try job.value(i, worker) })
+                    i += workers
+                }
             }
         }
         return try slots.values().map { try $0.get() }
@@ -152,9 +179,10 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     }
 }
 
-/// A frame job shared by the workers: it only reads immutable values (the scene builder, the
-/// renderer's options, the timeline) and writes distinct files, so running it concurrently is
-/// safe although its captures are not all declared Sendable.
-private struct UncheckedJob<Value>: @unchecked Sendable {
-    let body: (Int) throws -> Value
+/// A value shared by the workers that only read it or touch disjoint parts of it (the scene
+/// builder, the renderer's options, the timeline; one GIF preparer per worker), so running
+/// them concurrently is safe although not every capture is declared Sendable.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
