@@ -35,7 +35,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 bench: build
-	scripts/bench-em.sh
+	scripts/bench.sh
 
 clean:
 	rm -rf .build output/*.gif output/*.json output/frames
