@@ -29,3 +29,7 @@ $G generate --means "-4,0;3,4;4,-3;0,7" --count 150 --std 1.3 --seed 7 --out ass
 $G render --data assets/data/four-blobs.csv -k 4 --init random-from-data --seed 1 --bounds auto --equal-aspect \
     --size 800x480 --title "Your CSV: four blobs, K = 4" --out assets/gallery/csv.gif --quiet
 ls -la assets/demo.gif assets/frames assets/gallery
+
+# Model selection: BIC against K for four blobs, every covariance type.
+$G generate --means "0,0;8,0;0,8;8,8" --count 100 --seed 1 --out "$WORK/blobs4.csv"
+$G select --data "$WORK/blobs4.csv" --k 1...8 --covariance-type all --chart assets/select-bic.png >/dev/null

@@ -75,6 +75,21 @@ def blobs(rng, centers, n, scale=1.0):
     return np.concatenate([c + scale * rng.standard_normal((n, centers.shape[1])) for c in centers])
 
 
+def fit_with_snapshot_scores(kwargs, X):
+    """Fits GaussianMixture(**kwargs) and returns it with score(X) of every snapshot: the
+    initial model, then one M-step at a time (one-iteration warm starts)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        gm = GaussianMixture(**kwargs).fit(X)
+        stepper = GaussianMixture(**{**kwargs, "max_iter": 1, "tol": 0.0, "warm_start": True})
+        stepper._initialize_parameters(X, np.random.RandomState(0))
+        scores = [float(stepper.score(X))]
+        for _ in range(gm.n_iter_):
+            stepper.fit(X)
+            scores.append(float(stepper.score(X)))
+    return gm, scores
+
+
 def fit_case(name, X, means, weights, covariances, tol, max_iter=100, reg_covar=1e-6, note=""):
     means = np.asarray(means, dtype=float)
     weights = np.asarray(weights, dtype=float)
@@ -82,16 +97,7 @@ def fit_case(name, X, means, weights, covariances, tol, max_iter=100, reg_covar=
     precisions = np.array([np.linalg.inv(c) for c in covariances])
     kwargs = dict(n_components=len(means), covariance_type="full", tol=tol, max_iter=max_iter,
                   reg_covar=reg_covar, means_init=means, weights_init=weights, precisions_init=precisions)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        gm = GaussianMixture(**kwargs).fit(X)
-        # score(X) of every snapshot: the initial model, then one M-step at a time.
-        stepper = GaussianMixture(**{**kwargs, "max_iter": 1, "tol": 0.0, "warm_start": True})
-        stepper._initialize_parameters(X, np.random.RandomState(0))
-        scores = [float(stepper.score(X))]
-        for _ in range(gm.n_iter_):
-            stepper.fit(X)
-            scores.append(float(stepper.score(X)))
+    gm, scores = fit_with_snapshot_scores(kwargs, X)
     return {
         "name": name,
         "note": note,
@@ -181,15 +187,7 @@ def fit_type_case(name, covariance_type, X, means, weights, covariances, tol, ma
     kwargs = dict(n_components=k, covariance_type=covariance_type, tol=tol, max_iter=max_iter,
                   reg_covar=reg_covar, means_init=means, weights_init=weights,
                   precisions_init=precisions_init(covariances, covariance_type), init_params="random_from_data")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        gm = GaussianMixture(**kwargs).fit(X)
-        stepper = GaussianMixture(**{**kwargs, "max_iter": 1, "tol": 0.0, "warm_start": True})
-        stepper._initialize_parameters(X, np.random.RandomState(0))
-        scores = [float(stepper.score(X))]
-        for _ in range(gm.n_iter_):
-            stepper.fit(X)
-            scores.append(float(stepper.score(X)))
+    gm, scores = fit_with_snapshot_scores(kwargs, X)
     return {
         "name": name,
         "covariance_type": covariance_type,

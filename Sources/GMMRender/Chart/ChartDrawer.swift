@@ -37,23 +37,9 @@ struct ChartDrawer {
 
     /// Light lines at the ticks, on whole-pixel centres.
     func drawGrid() {
-        let plot = layout.plot, t = layout.transform
-        context.save()
-        context.setColor(theme.grid)
-        context.setLineWidth(1)
-        context.newPath()
-        for k in layout.componentTicks {
-            let x = t.pixel(Point2(x: Double(k), y: 0)).x.rounded(.down) + 0.5
-            context.move(to: Point2(x: x, y: plot.y))
-            context.line(to: Point2(x: x, y: plot.maxY))
-        }
-        for v in layout.valueTicks {
-            let y = t.pixel(Point2(x: 0, y: v)).y.rounded(.down) + 0.5
-            context.move(to: Point2(x: plot.x, y: y))
-            context.line(to: Point2(x: plot.maxX, y: y))
-        }
-        context.stroke()
-        context.restore()
+        let t = layout.transform
+        context.gridLines(in: layout.plot, xs: layout.componentTicks.map { t.pixel(Point2(x: Double($0), y: 0)).x },
+                          ys: layout.valueTicks.map { t.pixel(Point2(x: 0, y: $0)).y }, color: theme.grid)
     }
 
     /// Each line with a halo under it (as the ellipse outlines), a dot per K and a ring at its minimum.
@@ -114,16 +100,7 @@ struct ChartDrawer {
         context.line(to: Point2(x: p.x.rounded(.down) + 0.5, y: layout.plot.maxY))
         context.stroke()
         context.setDash([])
-        context.newPath()
-        context.circle(p, radius: 8)
-        context.setColor(theme.text)
-        context.fill()
-        context.circle(p, radius: 6.6)
-        context.setColor(theme.halo)
-        context.fill()
-        context.circle(p, radius: 4.8)
-        context.setColor(color(line))
-        context.fill()
+        context.meanMarker(at: p, color: color(line), outline: theme.text, halo: theme.halo)
         context.font(size: 12, bold: true)
         context.setColor(theme.text)
         let label = "K = \(line.points[best.point].components)"
@@ -135,30 +112,10 @@ struct ChartDrawer {
     func drawAxes() {
         let plot = layout.plot, t = layout.transform
         context.save()
-        context.setColor(theme.axis)
-        context.setLineWidth(1)
-        context.newPath()
-        context.rectangle(PixelRect(x: plot.x.rounded(.down) + 0.5, y: plot.y.rounded(.down) + 0.5,
-                                    width: plot.width.rounded(), height: plot.height.rounded()))
-        for k in layout.componentTicks {
-            let x = t.pixel(Point2(x: Double(k), y: 0)).x.rounded(.down) + 0.5
-            context.move(to: Point2(x: x, y: plot.maxY))
-            context.line(to: Point2(x: x, y: plot.maxY + 5))
-        }
-        for v in layout.valueTicks {
-            let y = t.pixel(Point2(x: 0, y: v)).y.rounded(.down) + 0.5
-            context.move(to: Point2(x: plot.x - 5, y: y))
-            context.line(to: Point2(x: plot.x, y: y))
-        }
-        context.stroke()
-        context.setColor(theme.mutedText)
-        context.font(size: 11)
-        for k in layout.componentTicks {
-            context.text("\(k)", x: t.pixel(Point2(x: Double(k), y: 0)).x, baseline: plot.maxY + 18, align: .center)
-        }
-        for v in layout.valueTicks {
-            context.text(Ticks.label(v, step: layout.valueStep), x: plot.x - 8, baseline: t.pixel(Point2(x: 0, y: v)).y + 4, align: .right)
-        }
+        context.axisFrame(in: plot,
+                          x: layout.componentTicks.map { (t.pixel(Point2(x: Double($0), y: 0)).x, "\($0)") },
+                          y: layout.valueTicks.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: layout.valueStep)) },
+                          line: theme.axis, labels: theme.mutedText)
         context.font(size: 12)
         context.setColor(theme.text)
         context.text("number of components K", x: plot.x + plot.width / 2, baseline: plot.maxY + 35, align: .center)

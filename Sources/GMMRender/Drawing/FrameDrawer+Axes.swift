@@ -15,55 +15,20 @@ extension FrameDrawer {
 
     /// Light lines at the ticks, on whole-pixel centres so they stay crisp.
     func drawGrid() {
-        let plot = layout.plot, t = layout.transform
-        context.save()
-        context.setColor(theme.grid)
-        context.setLineWidth(1)
-        context.newPath()
-        for x in xTicks.values {
-            let px = t.pixel(Point2(x: x, y: 0)).x.rounded(.down) + 0.5
-            context.move(to: Point2(x: px, y: plot.y))
-            context.line(to: Point2(x: px, y: plot.maxY))
-        }
-        for y in yTicks.values {
-            let py = t.pixel(Point2(x: 0, y: y)).y.rounded(.down) + 0.5
-            context.move(to: Point2(x: plot.x, y: py))
-            context.line(to: Point2(x: plot.maxX, y: py))
-        }
-        context.stroke()
-        context.restore()
+        let t = layout.transform
+        context.gridLines(in: layout.plot, xs: xTicks.values.map { t.pixel(Point2(x: $0, y: 0)).x },
+                          ys: yTicks.values.map { t.pixel(Point2(x: 0, y: $0)).y }, color: theme.grid)
     }
 
     /// The plot frame, outward ticks, tick labels and the axis names.
     func drawAxes() {
         let plot = layout.plot, t = layout.transform
         context.save()
-        context.setColor(theme.axis)
-        context.setLineWidth(1)
-        context.newPath()
-        context.rectangle(PixelRect(x: plot.x.rounded(.down) + 0.5, y: plot.y.rounded(.down) + 0.5,
-                                    width: plot.width.rounded(), height: plot.height.rounded()))
         let x = xTicks, y = yTicks
-        for v in x.values {
-            let px = t.pixel(Point2(x: v, y: 0)).x.rounded(.down) + 0.5
-            context.move(to: Point2(x: px, y: plot.maxY))
-            context.line(to: Point2(x: px, y: plot.maxY + 5))
-        }
-        for v in y.values {
-            let py = t.pixel(Point2(x: 0, y: v)).y.rounded(.down) + 0.5
-            context.move(to: Point2(x: plot.x - 5, y: py))
-            context.line(to: Point2(x: plot.x, y: py))
-        }
-        context.stroke()
-
-        context.setColor(theme.mutedText)
-        context.font(size: 11)
-        for v in x.values {
-            context.text(Ticks.label(v, step: x.step), x: t.pixel(Point2(x: v, y: 0)).x, baseline: plot.maxY + 18, align: .center)
-        }
-        for v in y.values {
-            context.text(Ticks.label(v, step: y.step), x: plot.x - 8, baseline: t.pixel(Point2(x: 0, y: v)).y + 4, align: .right)
-        }
+        context.axisFrame(in: plot,
+                          x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) },
+                          y: y.values.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: y.step)) },
+                          line: theme.axis, labels: theme.mutedText)
         context.font(size: 12)
         context.setColor(theme.text)
         context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: plot.maxY + 35, align: .center)

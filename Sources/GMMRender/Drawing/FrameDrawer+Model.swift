@@ -134,16 +134,7 @@ extension FrameDrawer {
         for (k, component) in scene.components.enumerated() {
             let p = t.pixel(component.mean)
             guard inGuard(p) else { continue }
-            context.newPath()
-            context.circle(p, radius: 8)
-            context.setColor(theme.text)
-            context.fill()
-            context.circle(p, radius: 6.6)
-            context.setColor(theme.halo)
-            context.fill()
-            context.circle(p, radius: 4.8)
-            context.setColor(componentColors[k])
-            context.fill()
+            context.meanMarker(at: p, color: componentColors[k], outline: theme.text, halo: theme.halo)
         }
         context.restore()
     }
