@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 
 /// `gmmviz generate`: Gaussian blob data as CSV.
 struct Generate: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 import GMMRender
 
 /// `gmmviz select`: fit a range of K (and covariance types) and choose by BIC.
@@ -65,7 +66,7 @@ struct Select: ParsableCommand {
         let ks = try ModelOptions.parseRange(range, option: "--k")
         let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
         if renderBest, out == Render.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
-        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDirectory(of: path) }
+        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
         let data = try dataOptions.load()
         let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
                                        options: tuning.options(seed: dataOptions.seed))
