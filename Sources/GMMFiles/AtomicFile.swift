@@ -19,13 +19,21 @@ public enum AtomicFile {
 
     /// Checks, before any work, that `path` can be written: its directory exists, is a
     /// directory and is writable (`access(W_OK)`, which also reports a read-only file system),
-    /// and `path` itself is not a directory. A full disk can only be found by writing.
+    /// and `path` itself is not a directory. A device or FIFO (written in place) must be
+    /// writable itself. A full disk can only be found by writing.
     ///
     /// - Throws: ``FileError`` with `call` "access" (or "stat").
     public static func checkDestination(_ path: String) throws {
         var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, call: "stat", code: EISDIR)
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: throw FileError(path: path, call: "stat", code: EISDIR)
+            case S_IFCHR, S_IFIFO:  // written in place, see OutputFile
+                if access(path, W_OK) != 0 { throw FileError(path: path, call: "access", code: errno) }
+                return
+            case S_IFREG: break
+            default: throw FileError(path: path, call: "stat", code: EINVAL)
+            }
         }
         let directory = FileError.directory(of: path)
         guard stat(directory, &status) == 0 else { throw FileError(path: path, call: "stat", code: errno) }

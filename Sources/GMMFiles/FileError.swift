@@ -42,6 +42,7 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case EXDEV: return "EXDEV"
         case EMFILE: return "EMFILE"
         case ELOOP: return "ELOOP"
+        case EINVAL: return "EINVAL"
         default: return "errno \(code)"
         }
     }
@@ -66,6 +67,9 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
             fix = "check the path"
         case EISDIR:
             reason = "it is a directory"
+            fix = "give a file path"
+        case EINVAL where call == "stat":
+            reason = "it is a block device or a socket, not a file"
             fix = "give a file path"
         case EEXIST:
             reason = "a file of that name is in the way"

@@ -11,6 +11,10 @@ import Glibc
 /// ``abort()`` — also run by `deinit` when neither was called — removes it. Every failure is a
 /// ``FileError`` naming the destination, the call and `errno`, after the temporary file is gone.
 ///
+/// A destination that is a character device or a FIFO (`/dev/null`, `/dev/stdout` on a pipe,
+/// `/dev/full`) is written directly, since renaming over it would replace the device node; a
+/// symbolic link to a regular file is followed, so the link stays and its target is replaced.
+///
 /// Owns one file descriptor, closed in `deinit`; not `Sendable` (one writer per file).
 public final class OutputFile {
     /// Where the file appears on ``commit()``.
@@ -19,6 +23,10 @@ public final class OutputFile {
     public let temporaryPath: String
     private var descriptor: Int32
     private var finished = false
+    /// Whether the destination is a device or FIFO written in place (no temporary, no rename).
+    private let direct: Bool
+    /// The regular file the rename replaces (the destination, or the target of its link).
+    private let target: String
     /// The first failure, kept so a caller that only sees a wrapped error can report this one.
     public private(set) var failure: FileError?
 
@@ -27,12 +35,30 @@ public final class OutputFile {
     /// - Throws: ``FileError`` (`EISDIR` when `path` is a directory; `ENOENT`, `EACCES`,
     ///   `EROFS`, … from `mkstemp`).
     public init(path: String) throws {
+        destination = path
         var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, call: "stat", code: EISDIR)
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw FileError(path: path, call: "stat", code: EISDIR)
+            case S_IFCHR, S_IFIFO:
+                let fd = open(path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw FileError(path: path, call: "open", code: errno) }
+                direct = true
+                target = path
+                temporaryPath = path
+                descriptor = fd
+                return
+            case S_IFREG:
+                break
+            default:
+                throw FileError(path: path, call: "stat", code: EINVAL)
+            }
         }
-        let directory = FileError.directory(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        direct = false
+        target = Self.resolvedLink(path) ?? path
+        let directory = FileError.directory(of: target)
+        let name = target.split(separator: "/").last.map(String.init) ?? target
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -42,7 +68,6 @@ public final class OutputFile {
             // A name too long for the file system may be one the user could still write directly.
             throw FileError(path: path, call: "mkstemp", code: errno)
         }
-        destination = path
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         descriptor = fd
         // mkstemp creates 0600; an output is a document others may read, like any file we create.
@@ -89,11 +114,12 @@ public final class OutputFile {
             return
         }
         // A full disk often shows only here: delayed allocation reports ENOSPC at fsync/close.
-        if fsync(descriptor) != 0 { throw fail("fsync", errno) }
+        // Devices and FIFOs cannot be synced (EINVAL); there is nothing to flush there.
+        if fsync(descriptor) != 0, !(direct && (errno == EINVAL || errno == EROFS)) { throw fail("fsync", errno) }
         let fd = descriptor
         descriptor = -1
         if close(fd) != 0 { throw fail("close", errno) }
-        if rename(temporaryPath, destination) != 0 { throw fail("rename", errno) }
+        if !direct, rename(temporaryPath, target) != 0 { throw fail("rename", errno) }
         finished = true
     }
 
@@ -101,8 +127,17 @@ public final class OutputFile {
     public func abort() {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
-        if !finished { unlink(temporaryPath) }
+        if !finished, !direct { unlink(temporaryPath) }
         finished = true
+    }
+
+    /// The absolute path of the regular file `path` links to, when `path` is a symbolic link.
+    private static func resolvedLink(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
+              let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Records the failure, aborts, and returns the error to throw.

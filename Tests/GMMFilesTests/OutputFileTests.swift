@@ -97,3 +97,32 @@ struct OutputFileTests {
         #expect(throws: FileError(path: path, call: "mkstemp", code: EROFS)) { try AtomicFile.write([1], to: path) }
     }
 }
+
+/// Destinations that are not plain files: devices are written in place (renaming over one
+/// would replace the device node), links are followed so the link survives.
+@Suite("Output to devices and links")
+struct OutputSpecialFileTests {
+    @Test func devicesAreWrittenInPlace() throws {
+        guard getuid() == 0 else { return }  // mknod needs root; never touch the real /dev
+        let dir = TestPaths.temporaryDirectory()
+        let full = dir.appendingPathComponent("full").path, null = dir.appendingPathComponent("null").path
+        #expect(mknod(full, S_IFCHR | 0o666, (1 << 8) | 7) == 0 && mknod(null, S_IFCHR | 0o666, (1 << 8) | 3) == 0)
+        try AtomicFile.checkDestination(null)
+        try AtomicFile.write(Array("x".utf8), to: null)
+        #expect(throws: FileError(path: full, call: "write", code: ENOSPC)) { try AtomicFile.write(Array("x".utf8), to: full) }
+        var status = stat()
+        #expect(stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR, "the device node is still a device")
+        #expect(stat(null, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["full", "null"])
+    }
+
+    @Test func linksAreFollowed() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let target = dir.appendingPathComponent("target.txt").path, link = dir.appendingPathComponent("link.txt").path
+        try AtomicFile.write(Array("old".utf8), to: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try AtomicFile.write(Array("new".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    }
+}
