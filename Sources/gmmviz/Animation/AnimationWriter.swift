@@ -41,6 +41,7 @@ struct AnimationWriter {
     static func render(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options,
                        gifPath: String?, framesDirectory: String?, frameFormat: FrameFormat = .png,
                        loopCount: Int = 0, dither: GIFDither = .none, threads: Int?, quiet: Bool) throws -> Summary {
+        try Timeline.checkLength(iterations: history.iterations, options: timeline)
         let writer = AnimationWriter(builder: try SceneBuilder(history: history, data: data, options: options),
                                      renderer: try FrameRenderer(options: options),
                                      timeline: Timeline(iterations: history.iterations, options: timeline),
