@@ -12,6 +12,9 @@ public final class TinyFileSystem: @unchecked Sendable {
 
     private init(url: URL) { self.url = url }
 
+    /// Whether a tmpfs can be mounted here (tried once).
+    public static let isAvailable: Bool = mount(kilobytes: 16) != nil
+
     /// Mounts a tmpfs of `kilobytes` KB, read-only when asked, on a fresh directory; nil when
     /// mounting is not possible.
     public static func mount(kilobytes: Int = 64, readOnly: Bool = false) -> TinyFileSystem? {

@@ -74,19 +74,18 @@ struct Select: ParsableCommand {
         for c in result.candidates {
             if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(error)") }
         }
-        print(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
-                                                                                  start: initMethod.rawValue, runs: tuning.runs),
-              terminator: "")
+        // The files first: a command whose chart or history cannot be written prints no results.
         if let chart {
             let drawing = try CriterionChart(selection: result)
             var options = ChartOptions()
             options.theme = theme
             try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
         }
-        if let best = result.best.result {
-            if let history { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
-            if renderBest { try renderBest(best.history, data: data) }
-        }
+        if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
+        print(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
+                                                                                  start: initMethod.rawValue, runs: tuning.runs),
+              terminator: "")
+        if renderBest, let best = result.best.result { try renderBest(best.history, data: data) }
     }
 
     /// The chart's format from its extension.
