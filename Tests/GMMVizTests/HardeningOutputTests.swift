@@ -83,6 +83,17 @@ struct HardeningOutputTests {
         }
     }
 
+    /// Results on a full standard output: an error, not a trap (FileHandle.write) nor a silent
+    /// loss at exit (print's buffer). Opening /dev/full for writing is harmless.
+    @Test func standardOutputThatIsFull() throws {
+        for args in [["generate"], ["fit", "--json"], ["fit"], ["select", "--k", "1...2", "--json"]] {
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            defer { try? full.close() }
+            let r = try CommandRunner.run(args, standardOutput: full)
+            expectRejected(r, ["cannot write standard output", "no space left", "ENOSPC"])
+        }
+    }
+
     /// /dev/full without mounting anything: a copy of the device node (never the real /dev,
     /// which a rename would replace). The GIF is written in place, and fails with ENOSPC.
     @Test(.enabled(if: getuid() == 0)) func deviceThatIsFull() throws {

@@ -17,7 +17,8 @@ public enum CommandRunner {
     /// Runs `gmmviz` with `arguments`, feeding `stdin` when given. `launcher` runs it through
     /// another program, e.g. `["/usr/bin/setpriv", "--reuid=65534", …]` to drop root.
     public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                           executable: String = "gmmviz", launcher: [String] = []) throws -> CommandResult {
+                           executable: String = "gmmviz", launcher: [String] = [],
+                           standardOutput: FileHandle? = nil) throws -> CommandResult {
         let process = Process()
         let binary = TestPaths.productsDirectory.appendingPathComponent(executable)
         if let tool = launcher.first {
@@ -29,7 +30,9 @@ public enum CommandRunner {
         }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        // A given handle (say /dev/full) replaces the pipe; stdout is then reported empty.
+        process.standardOutput = standardOutput ?? out
+        if standardOutput != nil { try? out.fileHandleForWriting.close() }
         process.standardError = err
         process.standardInput = input
         try process.run()

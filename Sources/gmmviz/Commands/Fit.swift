@@ -39,9 +39,9 @@ struct Fit: ParsableCommand {
             try AtomicFile.write(Array(run.result.history.jsonText().utf8), to: history)
         }
         if json {
-            print(FitReport.json(run.result.history), terminator: "")
+            try Terminal.output(FitReport.json(run.result.history))
         } else {
-            print(FitReport.table(run.result.history, source: dataOptions.sourceName), terminator: "")
+            try Terminal.output(FitReport.table(run.result.history, source: dataOptions.sourceName))
         }
     }
 }

@@ -52,7 +52,7 @@ struct Generate: ParsableCommand {
         if let out {
             try AtomicFile.write(Array(text.utf8), to: out)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try Terminal.output(text)
         }
     }
 }

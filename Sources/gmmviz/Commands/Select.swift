@@ -82,9 +82,8 @@ struct Select: ParsableCommand {
             try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
         }
         if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
-        print(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
-                                                                                  start: initMethod.rawValue, runs: tuning.runs),
-              terminator: "")
+        try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
+                                                                                                start: initMethod.rawValue, runs: tuning.runs))
         if renderBest, let best = result.best.result { try renderBest(best.history, data: data) }
     }
 
