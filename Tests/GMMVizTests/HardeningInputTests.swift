@@ -92,6 +92,9 @@ struct HardeningInputTests {
         Case(name: "--loop -1", arguments: ["--loop", "-1"], fragments: ["--loop"]),
         Case(name: "--point-radius -1", arguments: ["--point-radius", "-1"], fragments: ["point radius"]),
         Case(name: "--axes twice the same", arguments: ["--axes", "2,2"], fragments: ["axes", "different"]),
+        // Found by hand while hardening: both trapped on an Int overflow before the fix.
+        Case(name: "--fps 1e-300", arguments: ["--fps", "1e-300"], fragments: ["--fps must be at least 0.0016"]),
+        Case(name: "--axes Int.min", arguments: ["--axes", "-9223372036854775808,1"], fragments: ["--axes", "1-based"]),
         Case(name: "--threads -1", arguments: ["--threads", "-1"], fragments: ["--threads"]),
         Case(name: "too many frames", arguments: ["--tween", "200", "--tol", "0", "--max-iter", "99"], fragments: ["19900", "--max-frames 10000"]),
         Case(name: "--max-frames above the cap", arguments: ["--max-frames", "20000"], fragments: ["--max-frames", "at most 10000"]),
