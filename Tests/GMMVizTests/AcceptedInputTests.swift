@@ -35,6 +35,24 @@ struct AcceptedInputTests {
         try renders(csv, ["--reg-covar", "1e-3"])
     }
 
+    /// Degenerate data end to end: identical, collinear, K = N render with the regulariser;
+    /// without it the error says to increase --reg-covar.
+    @Test func degenerateDataRendersOrSaysWhatToChange() throws {
+        let same = String(repeating: "1.5,-2\n", count: 12)
+        let line = (0 ..< 12).map { "\($0),\(2 * $0 + 1)\n" }.joined()
+        let four = "0,0\n5,0\n0,5\n5,5\n"
+        for (csv, k) in [(same, "1"), (line, "1"), (four, "4")] {
+            let dir = TestPaths.temporaryDirectory()
+            let data = dir.appendingPathComponent("in.csv")
+            try Data(csv.utf8).write(to: data)
+            let gif = dir.appendingPathComponent("x.gif").path
+            let ok = try CommandRunner.run(["render", "--data", data.path, "-k", k, "--bounds", "auto", "--size", "320x200", "--out", gif, "-q"])
+            #expect(ok.status == 0 && ok.stderr.isEmpty, "\(ok.stderr)")
+            let bad = try CommandRunner.run(["render", "--data", data.path, "-k", k, "--reg-covar", "0", "--size", "320x200", "--out", gif + "2", "-q"])
+            expectRejected(bad, ["ill-defined covariance", "increase --reg-covar"])
+        }
+    }
+
     /// The same command twice: byte-identical GIF, and PNG, SVG and PDF frames.
     @Test func sameCommandSameBytes() throws {
         let dir = TestPaths.temporaryDirectory()
