@@ -10,7 +10,7 @@ PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
 
-.PHONY: demo test deps build bench clean
+.PHONY: demo test deps build bench clean fuzz leak-check
 
 deps:
 	@missing=""; \
@@ -36,6 +36,14 @@ test: deps
 
 bench: build
 	scripts/bench.sh
+
+# Issue 7: libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+leak-check: build
+	scripts/leak-check.sh $(RELEASE)
 
 clean:
 	rm -rf .build output/*.gif output/*.json output/frames

@@ -7,6 +7,7 @@
 //   GMM (pure Swift: data → fit → history)
 //     └─ GMMRender (scene → frame, the only importer of CCairo)
 //   GMMGIF (palette → GIF, the only importer of CGIF)
+//   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   gmmviz (the CLI: wires the modules together)
 import PackageDescription
 
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "GMM", targets: ["GMM"]),
         .library(name: "GMMRender", targets: ["GMMRender"]),
         .library(name: "GMMGIF", targets: ["GMMGIF"]),
+        .library(name: "GMMFiles", targets: ["GMMFiles"]),
         .executable(name: "gmmviz", targets: ["gmmviz"]),
         .executable(name: "gmmviz-bench", targets: ["gmmviz-bench"]),
     ],
@@ -36,12 +38,14 @@ let package = Package(
 
         // The mixture model: pure Swift, imports no C module.
         .target(name: "GMM"),
-        .target(name: "GMMRender", dependencies: ["GMM", "CCairo"]),
-        .target(name: "GMMGIF", dependencies: ["CGIF"]),
+        // Every output file goes through one atomic writer (Foundation-free, Glibc only).
+        .target(name: "GMMFiles"),
+        .target(name: "GMMRender", dependencies: ["GMM", "GMMFiles", "CCairo"]),
+        .target(name: "GMMGIF", dependencies: ["GMMFiles", "CGIF"]),
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM", "GMMRender", "GMMGIF",
+                "GMM", "GMMFiles", "GMMRender", "GMMGIF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,8 +56,9 @@ let package = Package(
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["GMM", "CGIF"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMM", "TestSupport"]),
-        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMFiles", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
-/// Everything that can go wrong while turning a scene into a frame.
+/// Everything that can go wrong while turning a scene into a frame. (Writing the frame to a file
+/// fails with GMMFiles' `FileError`, like every other output.)
 ///
 /// Each description is one line naming what was wrong, the value seen and, where there is one,
 /// the fix.
@@ -10,8 +11,6 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
     /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
     case cairo(call: String, status: String, code: Int)
-    /// Writing an output file failed.
-    case io(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -21,8 +20,6 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid scene: \(problem)"
         case let .cairo(call, status, code):
             return "Cairo failed in \(call): \(status) (status \(code)); this is a bug in gmmviz's renderer, please report it with the command that triggered it"
-        case let .io(path, problem):
-            return "cannot write \(path): \(problem)"
         }
     }
 }

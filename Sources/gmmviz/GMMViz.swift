@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 import GMMGIF
 import GMMRender
 
@@ -39,6 +40,7 @@ struct GMMViz: ParsableCommand {
             let message: String
             switch error {
             case let e as CommandFailure: message = e.description
+            case let e as FileError: message = e.description
             case let e as DataError: message = e.description
             case let e as FitError: message = e.description
             case let e as RenderError: message = e.description

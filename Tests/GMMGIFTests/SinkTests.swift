@@ -1,4 +1,5 @@
 import Foundation
+import GMMFiles
 import GMMGIF
 import Testing
 import TestSupport
@@ -97,6 +98,6 @@ import TestSupport
     @Test func fileSinkInMissingDirectoryNamesTheCall() {
         #expect {
             _ = try FileGIFSink(path: "/nonexistent-gmmgif/dir/out.gif")
-        } throws: { ($0 as? GIFError)?.call == "mkstemp" }
+        } throws: { ($0 as? FileError) == FileError(path: "/nonexistent-gmmgif/dir/out.gif", call: "mkstemp", code: ENOENT) }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import GMMFiles
 @testable import GMMRender
 
 @Suite struct OutputTests {
@@ -80,8 +81,8 @@ import Testing
         do {
             try renderer.writePNG(scene, to: missing)
             Issue.record("writing into a missing directory should fail")
-        } catch let RenderError.io(path, _) {
-            #expect(path == missing)
+        } catch let error as FileError {
+            #expect(error.path == missing && error.code == ENOENT)
         }
     }
 

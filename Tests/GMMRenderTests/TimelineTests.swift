@@ -118,3 +118,32 @@ struct TimelineTests {
         #expect(initial.responsibilities.allSatisfy { abs($0 - 1.0 / 3) < 1e-15 })
     }
 }
+
+/// The frame-count cap: counted without building the timeline, checked before any work.
+@Suite("Timeline limits")
+struct TimelineLimitTests {
+    @Test func frameCountMatchesTheTimeline() {
+        for steps in Timeline.Steps.allCases {
+            for n in [0, 1, 2, 7, 40] {
+                for tween in [0, 1, 3] {
+                    for cap in [nil, 2, 3, 5, 17, 1000] as [Int?] {
+                        let o = Timeline.Options(steps: steps, tween: tween, maxFrames: cap)
+                        #expect(Timeline.frameCount(iterations: n, options: o) == Timeline(iterations: n, options: o).frames.count,
+                                "\(steps) n=\(n) tween=\(tween) cap=\(String(describing: cap))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func longAnimationsNeedMaxFrames() throws {
+        let long = Timeline.Options(tween: 200)
+        #expect(Timeline.frameCount(iterations: 99, options: long) == 1 + 99 * 201)
+        #expect { try Timeline.checkLength(iterations: 99, options: long) } throws: { "\($0)".contains("--max-frames 10000") }
+        var capped = long
+        capped.maxFrames = 10_000
+        try Timeline.checkLength(iterations: 99, options: capped)
+        #expect(Timeline.frameCount(iterations: 99, options: capped) <= Timeline.frameLimit)
+        #expect(throws: RenderError.self) { try Timeline.Options(maxFrames: 10_001).validate() }
+    }
+}

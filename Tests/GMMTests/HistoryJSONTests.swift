@@ -41,7 +41,7 @@ struct HistoryJSONTests {
         (#"{"format":"other","version":1,"components":1,"dimensions":1,"samples":1,"snapshots":[]}"#, "format"),
         (#"{"format":"gmmviz.history","version":2,"components":1,"dimensions":1,"samples":1,"snapshots":[]}"#, "version 2"),
         (#"{"format":"gmmviz.history","version":1,"components":1,"dimensions":1,"samples":1,"snapshots":[]}"#, "no snapshots"),
-        (#"{"format":"gmmviz.history","version":1,"components":2,"dimensions":1,"samples":1,"snapshots":[{"weights":[1],"means":[[0]],"covariances":[[[1]]]}]}"#, "1 weights for 2 components"),
+        (#"{"format":"gmmviz.history","version":1,"components":2,"dimensions":1,"samples":1,"snapshots":[{"weights":[1],"means":[[0]],"covariances":[[[1]]]}]}"#, "the file says components = 2"),
         (#"{"format":"gmmviz.history","version":1,"components":1,"dimensions":2,"samples":1,"snapshots":[{"weights":[1],"means":[[0]],"covariances":[[[1]]]}]}"#, "dimensions"),
         (#"{"format":"gmmviz.history","version":1,"components":1,"dimensions":1,"samples":1,"snapshots":[{"weights":[1],"means":[[0]],"covariances":[[[-1]]]}]}"#, "not positive definite"),
         (#"{"format":"gmmviz.history","version":1,"components":2,"dimensions":1,"samples":1,"snapshots":[{"weights":[-0.5,1.5],"means":[[0],[1]],"covariances":[[[1]],[[1]]]}]}"#, "positive"),

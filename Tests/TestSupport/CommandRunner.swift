@@ -14,15 +14,25 @@ public struct CommandResult: Sendable {
 }
 
 public enum CommandRunner {
-    /// Runs `gmmviz` with `arguments`, feeding `stdin` when given.
+    /// Runs `gmmviz` with `arguments`, feeding `stdin` when given. `launcher` runs it through
+    /// another program, e.g. `["/usr/bin/setpriv", "--reuid=65534", …]` to drop root.
     public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                           executable: String = "gmmviz") throws -> CommandResult {
+                           executable: String = "gmmviz", launcher: [String] = [],
+                           standardOutput: FileHandle? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = TestPaths.productsDirectory.appendingPathComponent(executable)
-        process.arguments = arguments
+        let binary = TestPaths.productsDirectory.appendingPathComponent(executable)
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
+        // A given handle (say /dev/full) replaces the pipe; stdout is then reported empty.
+        process.standardOutput = standardOutput ?? out
+        if standardOutput != nil { try? out.fileHandleForWriting.close() }
         process.standardError = err
         process.standardInput = input
         try process.run()

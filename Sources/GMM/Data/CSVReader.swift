@@ -27,26 +27,10 @@ public enum CSVReader {
         }
     }
 
-    /// Reads the file at `path` (`"-"` reads standard input).
+    /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``.
     public static func read(path: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
-        let source = path == "-" ? "<stdin>" : path
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DataError.malformed(source: source, line: nil, column: nil, problem: "no such file; check the path given to --data")
-            }
-            guard !isDirectory.boolValue else {
-                throw DataError.malformed(source: source, line: nil, column: nil, problem: "is a directory, not a CSV file; give the path of a file")
-            }
-            guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-                throw DataError.malformed(source: source, line: nil, column: nil, problem: "cannot be read (permission denied?); check its permissions")
-            }
-            bytes = [UInt8](data)
-        }
-        return try parse(bytes, source: source, columns: columns)
+        let bytes = try InputFile.read(path: path, option: "--data")
+        return try parse(bytes, source: path == "-" ? "<stdin>" : path, columns: columns)
     }
 
     /// Parses CSV text; `source` names it in error messages.

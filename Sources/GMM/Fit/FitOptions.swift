@@ -32,9 +32,16 @@ public struct FitOptions: Sendable, Equatable {
         self.threads = threads
     }
 
+    /// The most iterations a fit may run: the history keeps a snapshot of every one, so this
+    /// bounds its memory (100,000 snapshots of K = 3, D = 2 are about 50 MB).
+    public static let maxIterationsLimit = 100_000
+
     /// Throws ``FitError/invalidOption(_:)`` for out-of-range values.
     public func validate() throws {
         guard maxIterations >= 0 else { throw FitError.invalidOption("--max-iter must be 0 or more, got \(maxIterations)") }
+        guard maxIterations <= Self.maxIterationsLimit else {
+            throw FitError.invalidOption("--max-iter \(maxIterations) is more than \(Self.maxIterationsLimit) iterations (the history keeps every one); lower it, or raise --tol so the fit can converge")
+        }
         guard tolerance >= 0, tolerance.isFinite else { throw FitError.invalidOption("--tol must be a finite number ≥ 0, got \(tolerance)") }
         guard regCovar >= 0, regCovar.isFinite else { throw FitError.invalidOption("--reg-covar must be a finite number ≥ 0, got \(regCovar)") }
         guard runs >= 1 else { throw FitError.invalidOption("--n-init must be at least 1, got \(runs)") }

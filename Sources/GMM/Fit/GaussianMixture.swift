@@ -25,6 +25,12 @@ public struct GaussianMixture: Sendable {
     /// Stopping rule, regulariser, seed, restarts and threads.
     public var options: FitOptions
 
+    /// The largest K a fit accepts: the responsibilities hold N × K numbers.
+    public static let maxComponents = 1_000
+    /// The largest D a fit accepts: each full covariance holds D × D numbers, and every
+    /// snapshot of the history K of them (a 10 MB CSV line of numbers is 5 million columns).
+    public static let maxDimension = 1_000
+
     public init(components: Int, covarianceType: CovarianceType = .full, options: FitOptions = FitOptions()) {
         self.components = components
         self.covarianceType = covarianceType
@@ -38,6 +44,12 @@ public struct GaussianMixture: Sendable {
     public func fit(_ data: Dataset, initialization: Initialization) throws -> FitResult {
         try options.validate()
         guard components >= 1 else { throw FitError.invalidOption("-k/--components must be at least 1, got \(components)") }
+        guard components <= Self.maxComponents else {
+            throw FitError.invalidOption("-k \(components) is more than \(Self.maxComponents) components; lower -k")
+        }
+        guard data.dimension <= Self.maxDimension else {
+            throw FitError.invalidOption("the data has \(data.dimension) dimensions, more than the \(Self.maxDimension) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns")
+        }
         guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
 
         let runCount = initialization.isRandom ? options.runs : 1

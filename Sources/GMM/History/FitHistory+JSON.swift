@@ -27,11 +27,13 @@ extension FitHistory {
     /// - Throws: ``DataError/malformed(source:line:column:problem:)`` naming `source`.
     public init(json: Data, source: String) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
+        guard !json.isEmpty else { throw fail("is empty; give a file written by gmmviz fit --history") }
         let raw: HistoryFile
         do {
             raw = try JSONDecoder().decode(HistoryFile.self, from: json)
         } catch let DecodingError.dataCorrupted(context) {
-            throw fail("is not valid JSON (\(context.debugDescription)); give a file written by gmmviz fit --history")
+            let detail = Self.syntaxProblem(json) ?? context.debugDescription
+            throw fail("is not valid JSON (\(detail)); give a file written by gmmviz fit --history")
         } catch let DecodingError.keyNotFound(key, _) {
             throw fail("lacks the field \"\(key.stringValue)\"; see docs/history-schema.md")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -57,11 +59,16 @@ extension FitHistory {
         }
         var snapshots = [Snapshot]()
         for (i, s) in raw.snapshots.enumerated() {
+            let k = raw.components
+            guard s.weights.count == k, s.means.count == k, s.covariances.count == k else {
+                throw fail("snapshot \(i) has \(s.weights.count) weights, \(s.means.count) means and \(s.covariances.count) covariances but the file says components = \(k); the header and the arrays must agree")
+            }
             let p = MixtureParameters(weights: s.weights, means: s.means, covariances: s.covariances)
             do {
                 try p.validate(components: raw.components, dimension: raw.dimensions)
             } catch let error as FitError {
                 let detail = error.description.replacingOccurrences(of: "invalid initial model: ", with: "")
+                    .replacingOccurrences(of: "the data has \(raw.dimensions) dimensions", with: "the file says dimensions = \(raw.dimensions)")
                 throw fail("snapshot \(i): \(detail)")
             }
             guard s.log_likelihood.map({ $0.isFinite }) ?? true else { throw fail("snapshot \(i): log_likelihood is not finite") }
@@ -70,6 +77,21 @@ extension FitHistory {
         self.init(components: raw.components, dimensions: raw.dimensions, samples: raw.samples,
                   covarianceType: raw.covariance_type ?? "full", converged: raw.converged ?? false,
                   snapshots: snapshots)
+    }
+}
+
+extension FitHistory {
+    /// What JSONSerialization says is wrong with `json` (with a character position where it
+    /// has one), since JSONDecoder only says that it is not valid.
+    static func syntaxProblem(_ json: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            guard var text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String, !text.isEmpty else { return nil }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text.prefix(1).lowercased() + text.dropFirst()
+        }
     }
 }
 

@@ -53,8 +53,9 @@ public struct Timeline: Sendable, Equatable {
             for (name, v) in [("--hold-first", holdFirst), ("--hold-last", holdLast)] where !(0 ... 65535).contains(v) {
                 throw RenderError.invalidOption(option: name, value: "\(v)", fix: "give 0 to 65535 hundredths of a second")
             }
-            if let maxFrames, maxFrames < 2 {
-                throw RenderError.invalidOption(option: "--max-frames", value: "\(maxFrames)", fix: "allow at least 2 frames (the first and the last)")
+            if let maxFrames, maxFrames < 2 || maxFrames > Timeline.frameLimit {
+                throw RenderError.invalidOption(option: "--max-frames", value: "\(maxFrames)",
+                                                fix: "allow at least 2 frames (the first and the last) and at most \(Timeline.frameLimit)")
             }
         }
     }
@@ -123,6 +124,33 @@ public struct Timeline: Sendable, Equatable {
         if let last = frames.indices.last, frames.count > 1 { frames[last].delay = max(options.delay, options.holdLast) }
         self.frames = frames
         self.snapshots = kept
+    }
+
+    /// The most frames an animation may have. Rendering is bounded in memory whatever the
+    /// length, but 10,000 frames is already over an hour at the default delay.
+    public static let frameLimit = 10_000
+
+    /// The number of frames `Timeline(iterations: n, options:)` would hold, computed without
+    /// building it.
+    public static func frameCount(iterations n: Int, options: Options) -> Int {
+        let perStep = (options.steps == .em ? 2 : 1) + options.tween
+        let lead = options.steps == .em ? 1 : 0
+        let first = lead + (options.steps == .iterations || n == 0 ? 1 : 0)
+        // The same test and sampling as the initialiser's.
+        guard let cap = options.maxFrames, 1 + lead + n * perStep > cap else { return first + n * perStep }
+        let steps = min(max(1, (cap - 1 - lead) / perStep), n)
+        return first + (sample(n: n, steps: steps).count - 1) * perStep
+    }
+
+    /// Checks that the timeline of a fit with `iterations` M-steps stays within ``frameLimit``.
+    ///
+    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` saying how to shorten it.
+    public static func checkLength(iterations n: Int, options: Options) throws {
+        let count = frameCount(iterations: n, options: options)
+        guard count <= frameLimit else {
+            throw RenderError.invalidOption(option: "frame count", value: "\(count) (\(n) iterations)",
+                                            fix: "an animation may have at most \(frameLimit) frames; add --max-frames \(frameLimit) (iterations are sampled evenly) or lower --tween or --max-iter")
+        }
     }
 
     /// The total running time of one loop, in 1/100 s.

@@ -1,4 +1,5 @@
 internal import CCairo
+import GMMFiles
 
 /// Renders ``CriterionChart``s: to pixels (PNG) or to SVG/PDF bytes, and to files atomically.
 ///

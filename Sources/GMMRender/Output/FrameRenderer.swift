@@ -1,4 +1,5 @@
 internal import CCairo
+import GMMFiles
 
 /// Renders scenes with fixed options: to an in-memory raster (for PNG and the GIF encoder) or
 /// to SVG/PDF bytes, and writes files atomically.

@@ -3,7 +3,7 @@ internal import CCairo
 /// The byte sink Cairo's stream surfaces write into: a growing in-memory buffer.
 ///
 /// Encoders write to memory; a file is written from the finished bytes in one atomic step
-/// (``AtomicFile``), so tests and the GIF pipeline never touch the disk.
+/// (GMMFiles' `AtomicFile`), so tests and the GIF pipeline never touch the disk.
 final class MemorySink {
     private(set) var bytes: [UInt8] = []
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GMM
+import GMMFiles
 import GMMGIF
 import GMMRender
 
@@ -40,6 +41,7 @@ struct AnimationWriter {
     static func render(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options,
                        gifPath: String?, framesDirectory: String?, frameFormat: FrameFormat = .png,
                        loopCount: Int = 0, dither: GIFDither = .none, threads: Int?, quiet: Bool) throws -> Summary {
+        try Timeline.checkLength(iterations: history.iterations, options: timeline)
         let writer = AnimationWriter(builder: try SceneBuilder(history: history, data: data, options: options),
                                      renderer: try FrameRenderer(options: options),
                                      timeline: Timeline(iterations: history.iterations, options: timeline),
@@ -50,6 +52,17 @@ struct AnimationWriter {
     }
 
     func run(quiet: Bool) throws -> Summary {
+        var sink: FileGIFSink?
+        do {
+            return try run(quiet: quiet, sink: &sink)
+        } catch let error as GIFError where error.call.hasPrefix("GIFSink.") {
+            // The encoder wraps what its sink threw; the file's own error names the path,
+            // the reason and the fix.
+            throw sink?.failure ?? error
+        }
+    }
+
+    private func run(quiet: Bool, sink fileSink: inout FileGIFSink?) throws -> Summary {
         let frames = timeline.frames
         var progress = ProgressBar(total: frames.count, quiet: quiet)
         defer { progress.finish() }
@@ -60,6 +73,7 @@ struct AnimationWriter {
         if let gifPath {
             let palette = try makePalette()
             let sink = try FileGIFSink(path: gifPath)
+            fileSink = sink
             writer = try GIFWriter(width: renderer.options.deviceWidth, height: renderer.options.deviceHeight,
                                    palette: palette, loopCount: loopCount, sink: sink, options: gifOptions)
             preparers = (0 ..< max(1, threads)).map { _ in GIFFramePreparer(palette: palette, options: gifOptions) }
@@ -104,7 +118,7 @@ struct AnimationWriter {
             guard palette != nil || (framesDirectory != nil && frameFormat == .png) else { return nil }
             let raster = try renderer.renderRaster(scene)
             if let dir = framesDirectory, frameFormat == .png {
-                try GMMRender.AtomicFile.write(try raster.pngData(), to: dir + "/" + Self.frameName(index, format: .png))
+                try AtomicFile.write(try raster.pngData(), to: dir + "/" + Self.frameName(index, format: .png))
             }
             return palette?.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels), dither: dither)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 
 /// `gmmviz fit`: run EM and report the model, optionally with its whole history.
 struct Fit: ParsableCommand {
@@ -32,15 +33,15 @@ struct Fit: ParsableCommand {
     var json = false
 
     func run() throws {
-        if let history { try AtomicFile.checkDirectory(of: history) }
+        if let history { try AtomicFile.checkDestination(history) }
         let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
         if let history {
             try AtomicFile.write(Array(run.result.history.jsonText().utf8), to: history)
         }
         if json {
-            print(FitReport.json(run.result.history), terminator: "")
+            try Terminal.output(FitReport.json(run.result.history))
         } else {
-            print(FitReport.table(run.result.history, source: dataOptions.sourceName), terminator: "")
+            try Terminal.output(FitReport.table(run.result.history, source: dataOptions.sourceName))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 
 /// `gmmviz generate`: Gaussian blob data as CSV.
 struct Generate: ParsableCommand {
@@ -51,7 +52,7 @@ struct Generate: ParsableCommand {
         if let out {
             try AtomicFile.write(Array(text.utf8), to: out)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try Terminal.output(text)
         }
     }
 }

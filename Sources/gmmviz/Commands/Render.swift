@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 import GMMGIF
 import GMMRender
 
@@ -61,19 +62,19 @@ struct Render: ParsableCommand {
         // Check every destination before the work, so a typo costs nothing.
         if let gifPath {
             if gifPath == Self.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
-            try AtomicFile.checkDirectory(of: gifPath)
+            try AtomicFile.checkDestination(gifPath)
         }
-        if let history { try AtomicFile.checkDirectory(of: history) }
+        if let history { try AtomicFile.checkDestination(history) }
         if let dir = framesDirectory { try Self.prepareDirectory(dir) }
 
         let (data, fitHistory) = try loadOrFit()
-        if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
-
         let summary = try AnimationWriter.render(
             history: fitHistory, data: data, options: try drawing.renderOptions(dimension: data.dimension),
             timeline: animation.timelineOptions(), gifPath: gifPath, framesDirectory: framesDirectory,
             frameFormat: frameFormat, loopCount: animation.loop, dither: animation.dither ? .ordered : .none,
             threads: tuning.threads, quiet: quiet)
+        // Written once the GIF is in place, so a run that fails leaves no new file behind.
+        if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
         if !quiet { Terminal.note(Self.summaryLine(summary, history: fitHistory, gif: gifPath, frames: framesDirectory, format: frameFormat)) }
     }
 
@@ -83,10 +84,8 @@ struct Render: ParsableCommand {
             let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
             return (run.data, run.result.history)
         }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read \(path): no such file or no permission; give the path of a history JSON file")
-        }
-        let h = try FitHistory(json: bytes, source: path)
+        let bytes = try InputFile.read(path: path, option: "--history-in")
+        let h = try FitHistory(json: Data(bytes), source: path)
         let data = try dataOptions.load()
         guard data.dimension == h.dimensions else {
             throw CommandFailure("\(path) is a fit of \(h.dimensions)-dimensional data but \(dataOptions.sourceName) has \(data.dimension) columns; give the data it was fitted on with --data")
@@ -94,24 +93,9 @@ struct Render: ParsableCommand {
         return (data, h)
     }
 
-    /// Creates the frames directory (not its parents) when missing.
+    /// Creates the frames directory (not its parents) when missing, and checks it is writable.
     static func prepareDirectory(_ dir: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CommandFailure("--frames-dir \(dir) is a file; give a directory") }
-            return
-        }
-        let parent = (dir as NSString).deletingLastPathComponent
-        var parentIsDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &parentIsDirectory),
-              parentIsDirectory.boolValue else {
-            throw CommandFailure("cannot create --frames-dir \(dir): its parent \(parent) does not exist; create it first")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
-        } catch {
-            throw CommandFailure("cannot create --frames-dir \(dir): permission denied or read-only; choose a writable location")
-        }
+        try AtomicFile.makeDirectory(dir)
     }
 
     static func summaryLine(_ s: AnimationWriter.Summary, history: FitHistory, gif: String?, frames: String?, format: FrameFormat) -> String {

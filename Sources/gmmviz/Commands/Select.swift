@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMFiles
 import GMMRender
 
 /// `gmmviz select`: fit a range of K (and covariance types) and choose by BIC.
@@ -65,7 +66,7 @@ struct Select: ParsableCommand {
         let ks = try ModelOptions.parseRange(range, option: "--k")
         let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
         if renderBest, out == Render.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
-        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDirectory(of: path) }
+        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
         let data = try dataOptions.load()
         let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
                                        options: tuning.options(seed: dataOptions.seed))
@@ -73,19 +74,17 @@ struct Select: ParsableCommand {
         for c in result.candidates {
             if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(error)") }
         }
-        print(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
-                                                                                  start: initMethod.rawValue, runs: tuning.runs),
-              terminator: "")
+        // The files first: a command whose chart or history cannot be written prints no results.
         if let chart {
             let drawing = try CriterionChart(selection: result)
             var options = ChartOptions()
             options.theme = theme
             try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
         }
-        if let best = result.best.result {
-            if let history { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
-            if renderBest { try renderBest(best.history, data: data) }
-        }
+        if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
+        try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
+                                                                                                start: initMethod.rawValue, runs: tuning.runs))
+        if renderBest, let best = result.best.result { try renderBest(best.history, data: data) }
     }
 
     /// The chart's format from its extension.

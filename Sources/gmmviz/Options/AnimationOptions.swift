@@ -36,7 +36,11 @@ struct AnimationOptions: ParsableArguments {
 
     func validate() throws {
         if fps != nil, delay != nil { throw ValidationError("give either --fps or --delay, not both") }
-        if let fps, !(fps > 0 && fps <= 50) { throw ValidationError("--fps must be greater than 0 and at most 50 (GIF delays are in 1/100 s), got \(fps)") }
+        // Below 100/65535 fps a frame would outlast the longest GIF delay (and 100/fps would
+        // not fit an Int for a tiny fps).
+        if let fps, !(fps >= 100.0 / 65535 && fps <= 50) {
+            throw ValidationError("--fps must be at least 0.0016 and at most 50 (GIF delays are 1 to 65535 hundredths of a second), got \(fps)")
+        }
         guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
         do { try timelineOptions().validate() } catch let error as RenderError { throw ValidationError(error.description) }
     }

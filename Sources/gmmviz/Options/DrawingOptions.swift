@@ -67,7 +67,7 @@ struct DrawingOptions: ParsableArguments {
         }
         o.equalAspect = equalAspect
         let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard ax.count == 2, let i = ax[0], let j = ax[1] else {
+        guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
             throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
         }
         o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
