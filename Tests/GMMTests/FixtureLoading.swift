@@ -13,6 +13,23 @@ enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// The names of the cases in fixture `name` (its `"cases"` array).
+    static func caseNames(in name: String) throws -> [String] {
+        guard let cases = try json(name)["cases"] as? [[String: Any]] else { throw FixtureError("\(name).json has no cases") }
+        return cases.compactMap { $0["name"] as? String }
+    }
+
+    /// The case called `caseName` in fixture `name`.
+    static func testCase(_ caseName: String, in name: String) throws -> [String: Any] {
+        guard let cases = try json(name)["cases"] as? [[String: Any]],
+              let c = cases.first(where: { $0["name"] as? String == caseName }) else {
+            throw FixtureError("\(name).json has no case \(caseName)")
+        }
+        return c
+    }
+}
+
 struct FixtureError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -82,14 +82,7 @@ struct ParityTests {
         #expect(p.weights == [1.0])
     }
 
-    static func caseNames() throws -> [String] {
-        guard let cases = try Fixtures.json("sklearn-full")["cases"] as? [[String: Any]] else { throw FixtureError("cases") }
-        return cases.compactMap { $0["name"] as? String }
-    }
+    static func caseNames() throws -> [String] { try Fixtures.caseNames(in: "sklearn-full") }
 
-    static func sklearnCase(_ name: String) throws -> [String: Any] {
-        guard let cases = try Fixtures.json("sklearn-full")["cases"] as? [[String: Any]],
-              let c = cases.first(where: { $0["name"] as? String == name }) else { throw FixtureError("case \(name)") }
-        return c
-    }
+    static func sklearnCase(_ name: String) throws -> [String: Any] { try Fixtures.testCase(name, in: "sklearn-full") }
 }
