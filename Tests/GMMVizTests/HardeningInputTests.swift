@@ -49,7 +49,7 @@ struct HardeningInputTests {
         Case(name: "csv: an endless device", arguments: ["--data", "/dev/zero"], fragments: ["/dev/zero", "binary"]),
         Case(name: "csv: too many dimensions", input: .text(String(repeating: "1,", count: 1200) + "1\n" + String(repeating: "2,", count: 1200) + "3\n"),
              arguments: ["--data", "IN", "-k", "1"], fragments: ["1201 dimensions", "--columns"]),
-        Case(name: "csv: one column", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1"], fragments: ["axes", "1 column"]),
+        Case(name: "csv: one column", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1"], fragments: ["1 column", "at least two numeric columns"]),
 
         // History JSON (render --history-in)
         Case(name: "history: malformed", input: .text(#"{"format": "gmmviz.history", "version": 1,"#), arguments: ["--history-in", "IN"], fragments: ["h.json", "not valid JSON", "unexpected end of file"]),

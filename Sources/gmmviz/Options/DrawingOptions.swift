@@ -70,6 +70,18 @@ struct DrawingOptions: ParsableArguments {
         guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
             throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
         }
+        // Checked here in the command line's 1-based numbering; the library counts from 0.
+        guard i != j else { throw ValidationError("--axes \(i),\(j): choose two different columns") }
+        if let dimension {
+            guard dimension >= 2 else {
+                throw ValidationError("the data has 1 column but a frame draws two; give data with at least two numeric columns (gmmviz fit works on one)")
+            }
+            guard (1 ... dimension).contains(i), (1 ... dimension).contains(j) else {
+                throw ValidationError("--axes \(i),\(j): the data has \(dimension) columns, numbered 1 to \(dimension)")
+            }
+        } else if i < 1 || j < 1 {
+            throw ValidationError("--axes \(i),\(j): columns are numbered from 1")
+        }
         o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
         let s = sigmas.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !s.isEmpty, s.allSatisfy({ $0 != nil }) else {
