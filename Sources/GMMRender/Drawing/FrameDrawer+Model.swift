@@ -89,11 +89,12 @@ extension FrameDrawer {
         let t = layout.transform
         for (k, trail) in scene.trails.enumerated() where trail.count >= 2 && k < componentColors.count {
             let color = RGB(componentColors[k]).scaled(0.8)
-            let pixels = trail.map(t.pixel)
-            let last = Double(pixels.count - 1)
+            let (pixels, steps) = Self.distinctPositions(trail.map(t.pixel))
+            guard pixels.count >= 2 else { continue }
+            let last = Double(trail.count - 1)
             for j in 1 ..< pixels.count {
-                // Oldest segment at 30 % opacity, newest at 95 %.
-                let alpha = 0.3 + 0.65 * Double(j) / last
+                // Oldest segment at 30 % opacity, newest at 95 % (by iteration, not by position).
+                let alpha = 0.3 + 0.65 * Double(steps[j]) / last
                 if let (p, q) = clipSegment(pixels[j - 1], pixels[j]) {
                     context.newPath()
                     context.move(to: p)
@@ -124,6 +125,33 @@ extension FrameDrawer {
         context.newPath()
         context.restore()
     }
+
+    /// The positions of a trail that are at least ``trailResolution`` pixels from the previous
+    /// one kept, with their indices in the trail; the first and the last are always kept.
+    ///
+    /// Once a fit settles its means move by less than a pixel per iteration: drawing those
+    /// steps adds nothing visible but piles translucent dots on one spot and makes a long fit's
+    /// frames cost time quadratic in the number of iterations.
+    static func distinctPositions(_ pixels: [Point2]) -> (points: [Point2], indices: [Int]) {
+        guard let first = pixels.first else { return ([], []) }
+        var points = [first], indices = [0]
+        for (j, p) in pixels.enumerated().dropFirst() {
+            let q = points[points.count - 1]
+            let isLast = j == pixels.count - 1
+            if isLast, hypot(p.x - q.x, p.y - q.y) < trailResolution, points.count > 1 {
+                // End where the mean is now, without a sub-pixel stub.
+                points[points.count - 1] = p
+                indices[indices.count - 1] = j
+            } else if isLast || !(hypot(p.x - q.x, p.y - q.y) < trailResolution) {
+                points.append(p)
+                indices.append(j)
+            }
+        }
+        return (points, indices)
+    }
+
+    /// Trail steps shorter than this many pixels are merged into the next.
+    static let trailResolution = 1.0
 
     /// Mean markers: a disc in the component colour inside a halo ring and a dark outline, larger
     /// than any data point, drawn above everything in the plot.
