@@ -18,6 +18,8 @@ struct CSVReaderTests {
         let d = try CSVReader.parse(bom, source: "bom.csv")
         #expect(d.values == [1, 2, 3, 4])
         #expect(d.columnNames == ["x", "y"])
+        let mac = try CSVReader.parse("x,y\r1,2\r3,4\r", source: "mac.csv")
+        #expect(mac.values == [1, 2, 3, 4] && mac.columnNames == ["x", "y"])
         let quoted = try CSVReader.parse("\"x\",\"y\"\n1,2\n", source: "q.csv")
         #expect(quoted.columnNames == ["x", "y"])
     }

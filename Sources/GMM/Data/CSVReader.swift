@@ -53,9 +53,13 @@ public enum CSVReader {
 
         // Split into non-blank lines on LF bytes (a CR before it is dropped), keeping 1-based
         // line numbers. Splitting bytes rather than Characters matters: "\r\n" is one Character.
+        // A file with CRs but no LF at all has classic Mac OS line ends: split on CR.
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let body = bytes[start...]
+        let separator = !body.contains(lf) && body.contains(cr) ? cr : lf
         var lines = [(number: Int, cells: [Substring])]()
         var number = 0
-        for raw in bytes[start...].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for raw in body.split(separator: separator, omittingEmptySubsequences: false) {
             number += 1
             var line = raw
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
