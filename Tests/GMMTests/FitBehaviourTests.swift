@@ -92,6 +92,16 @@ struct FitBehaviourTests {
         }
     }
 
+    @Test func valuesWhoseSquaresOverflowAreNamed() throws {
+        let data = try Dataset(rows: [[1e300, 1], [-1e300, 2], [5, 6], [7, 8]])
+        #expect(throws: FitError.valuesTooLarge(largest: 1e300)) {
+            try GaussianMixture(components: 2).fit(data, initialization: .kMeansPlusPlus)
+        }
+        // Large but safe values fit.
+        let scaled = try Dataset(rows: (0 ..< 40).map { [Double($0 % 2) * 1e100 + Double($0), 1e100] })
+        _ = try GaussianMixture(components: 2).fit(scaled, initialization: .kMeansPlusPlus)
+    }
+
     @Test func badOptionsAreRejected() throws {
         let data = try Demo.data()
         for options in [FitOptions(maxIterations: -1), FitOptions(tolerance: -1), FitOptions(tolerance: .nan),

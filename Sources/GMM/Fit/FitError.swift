@@ -14,6 +14,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case illDefinedCovariance(component: Int, iteration: Int)
     /// The log-likelihood overflowed or became NaN (data far beyond every component's reach).
     case nonFiniteLikelihood(iteration: Int)
+    /// A value so large that squared distances overflow double precision.
+    case valuesTooLarge(largest: Double)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .illDefinedCovariance(component, iteration):
             let when = iteration == 0 ? "in the initial model" : "after iteration \(iteration)"
             return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(when) (for instance caused by singleton or collapsed samples); decrease the number of components, increase --reg-covar, or scale the input data"
+        case let .valuesTooLarge(largest):
+            return "the data holds values as large as \(largest), whose squares overflow double precision; scale the input data (divide every column by a common factor) before fitting"
         case let .nonFiniteLikelihood(iteration):
             return "the log-likelihood is not finite at iteration \(iteration) (the data is too far from every component for double precision); scale the input data or choose initial means near it"
         }

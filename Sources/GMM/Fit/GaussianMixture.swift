@@ -31,6 +31,10 @@ public struct GaussianMixture: Sendable {
     /// snapshot of the history K of them (a 10 MB CSV line of numbers is 5 million columns).
     public static let maxDimension = 1_000
 
+    /// Data values must stay below this magnitude, so that their squares (and sums of N of
+    /// them) are finite: (1e150)² = 1e300 < 1.8e308 with room for a million samples.
+    public static let largestValue = 1e150
+
     public init(components: Int, covarianceType: CovarianceType = .full, options: FitOptions = FitOptions()) {
         self.components = components
         self.covarianceType = covarianceType
@@ -51,6 +55,10 @@ public struct GaussianMixture: Sendable {
             throw FitError.invalidOption("the data has \(data.dimension) dimensions, more than the \(Self.maxDimension) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns")
         }
         guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
+        // Distances, scatters and quadratic forms square the data: beyond ~1e150 they overflow,
+        // which would surface later as a misleading "one distinct point" or a NaN.
+        let largest = data.values.reduce(0) { max($0, abs($1)) }
+        guard largest < Self.largestValue else { throw FitError.valuesTooLarge(largest: largest) }
 
         let runCount = initialization.isRandom ? options.runs : 1
         var kept: (run: Int, history: FitHistory, parameters: MixtureParameters)?
