@@ -105,6 +105,18 @@ struct RenderCommandTests {
         #expect(directBytes == againBytes)
     }
 
+    /// Data far from the default ±10 window gets a hint, not a silent empty plot.
+    @Test func dataOutsideTheWindowGetsAHint() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let csv = dir.appendingPathComponent("far.csv").path
+        #expect(try CommandRunner.run(["generate", "--means", "100,100;120,90", "--count", "30", "--out", csv]).status == 0)
+        let gif = dir.appendingPathComponent("far.gif").path
+        let fixed = try CommandRunner.run(["render", "--data", csv, "-k", "2", "--size", "320x200", "--out", gif])
+        #expect(fixed.status == 0 && fixed.stderr.contains("60 of 60 points lie outside") && fixed.stderr.contains("--bounds auto"))
+        let auto = try CommandRunner.run(["render", "--data", csv, "-k", "2", "--size", "320x200", "--bounds", "auto", "--out", gif])
+        #expect(auto.status == 0 && !auto.stderr.contains("outside"))
+    }
+
     @Test func framesInEveryFormatAndStaleFramesRemoved() throws {
         let dir = TestPaths.temporaryDirectory()
         let frames = dir.appendingPathComponent("frames")
