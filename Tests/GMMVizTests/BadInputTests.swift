@@ -74,13 +74,7 @@ struct BadInputTests {
         try Data("good".utf8).write(to: history)
         args += c.arguments + ["--history", history.path]
 
-        let r = try CommandRunner.run(args)
-        #expect(r.status != 0)
-        #expect(!r.crashed, "\(r.stderr)")
-        let lines = r.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "\(r.stderr)")
-        #expect(r.stderr.hasPrefix("gmmviz: error: "), "\(r.stderr)")
-        for fragment in c.fragments { #expect(r.stderr.contains(fragment), "\(r.stderr.debugDescription) lacks \(fragment)") }
+        expectRejected(try CommandRunner.run(args), c.fragments)
         #expect(try String(contentsOf: history, encoding: .utf8) == "good")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("tmp") }
         #expect(leftovers.isEmpty)

@@ -13,6 +13,13 @@ func expectRejected(_ r: CommandResult, _ fragments: [String], sourceLocation: S
     for f in fragments { #expect(r.stderr.contains(f), "\(r.stderr.debugDescription) lacks \(f)", sourceLocation: sourceLocation) }
 }
 
+/// A command line that must be rejected, and fragments its one error line must contain.
+struct RejectedArguments: Sendable, CustomStringConvertible {
+    let arguments: [String]
+    let fragments: [String]
+    var description: String { arguments.joined(separator: " ") }
+}
+
 /// The names in `dir` and, for each file, its bytes: compared before and after a failed run,
 /// so "no new or altered file" covers the output path and everything beside it.
 func snapshot(of dir: URL) throws -> [String: Data] {

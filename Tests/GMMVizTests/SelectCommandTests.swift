@@ -97,11 +97,7 @@ struct SelectCommandTests {
         #expect(covs.count == 3 && covs.allSatisfy { $0 == covs[0] })
     }
 
-    struct Bad: Sendable, CustomStringConvertible {
-        let arguments: [String]
-        let fragments: [String]
-        var description: String { arguments.joined(separator: " ") }
-    }
+    typealias Bad = RejectedArguments
 
     static let bad: [Bad] = [
         Bad(arguments: ["--k", "0...3"], fragments: ["--k 0...3 starts at 0", "at least 1"]),
@@ -116,11 +112,6 @@ struct SelectCommandTests {
 
     @Test(arguments: bad)
     func selectRejects(_ c: Bad) throws {
-        let r = try CommandRunner.run(["select"] + c.arguments)
-        #expect(r.status != 0)
-        #expect(!r.crashed, "\(r.stderr)")
-        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
-        #expect(r.stdout.isEmpty)
-        for f in c.fragments { #expect(r.stderr.contains(f), "\(r.stderr.debugDescription) lacks \(f)") }
+        expectRejected(try CommandRunner.run(["select"] + c.arguments), c.fragments)
     }
 }
