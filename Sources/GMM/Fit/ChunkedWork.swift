@@ -23,13 +23,17 @@ struct ChunkedWork {
         self.workers = max(1, min(cores, (samples + Self.chunkSize - 1) / Self.chunkSize))
     }
 
+    /// The samples of chunk `c`.
+    static func rows(ofChunk c: Int, samples: Int) -> Range<Int> {
+        (c * chunkSize) ..< min(samples, (c + 1) * chunkSize)
+    }
+
     /// Calls `body(chunk, rows)` once per chunk; chunks run concurrently when `workers` > 1.
     /// `body` must write only to storage owned by its chunk.
     func forEachChunk(_ body: (Int, Range<Int>) -> Void) {
-        let count = chunkCount
-        let rows = { (c: Int) in (c * Self.chunkSize) ..< min(self.samples, (c + 1) * Self.chunkSize) }
+        let count = chunkCount, samples = self.samples
         if workers == 1 {
-            for c in 0 ..< count { body(c, rows(c)) }
+            for c in 0 ..< count { body(c, Self.rows(ofChunk: c, samples: samples)) }
             return
         }
         let stride = workers
@@ -37,11 +41,10 @@ struct ChunkedWork {
         // property Sendable would otherwise guarantee.
         withoutActuallyEscaping(body) { body in
             let task = UncheckedSendable(body)
-            let samples = self.samples
             DispatchQueue.concurrentPerform(iterations: stride) { w in
                 var c = w
                 while c < count {
-                    task.value(c, (c * Self.chunkSize) ..< min(samples, (c + 1) * Self.chunkSize))
+                    task.value(c, Self.rows(ofChunk: c, samples: samples))
                     c += stride
                 }
             }

@@ -58,16 +58,6 @@ final class CairoSurface {
         }
     }
 
-    /// Writes the surface as PNG into a new byte array.
-    func pngBytes() throws -> [UInt8] {
-        let sink = MemorySink()
-        try withExtendedLifetime(sink) {
-            try cairoCheck(cairo_surface_write_to_png_stream(handle, memorySinkWrite, sink.opaque),
-                           "cairo_surface_write_to_png_stream")
-        }
-        return sink.bytes
-    }
-
     /// Completes pending drawing before the pixels are touched directly.
     func flush() throws {
         cairo_surface_flush(handle)
