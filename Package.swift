@@ -8,7 +8,8 @@
 //     └─ GMMRender (scene → frame, the only importer of CCairo)
 //   GMMGIF (palette → GIF, the only importer of CGIF)
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
-//   gmmviz (the CLI: wires the modules together)
+//   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
+//   gmmviz (the CLI: parses options, calls the libraries, words their errors)
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "GMMRender", targets: ["GMMRender"]),
         .library(name: "GMMGIF", targets: ["GMMGIF"]),
         .library(name: "GMMFiles", targets: ["GMMFiles"]),
+        .library(name: "GMMAnimation", targets: ["GMMAnimation"]),
         .executable(name: "gmmviz", targets: ["gmmviz"]),
         .executable(name: "gmmviz-bench", targets: ["gmmviz-bench"]),
     ],
@@ -42,10 +44,11 @@ let package = Package(
         .target(name: "GMMFiles"),
         .target(name: "GMMRender", dependencies: ["GMM", "GMMFiles", "CCairo"]),
         .target(name: "GMMGIF", dependencies: ["GMMFiles", "CGIF"]),
+        .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMRender", "GMMGIF"]),
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM", "GMMFiles", "GMMRender", "GMMGIF",
+                "GMM", "GMMFiles", "GMMRender", "GMMAnimation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,8 +61,9 @@ let package = Package(
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMFiles", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMAnimationTests", dependencies: ["GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
-        .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "TestSupport"]),
+        .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

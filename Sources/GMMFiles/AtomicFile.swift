@@ -41,6 +41,27 @@ public enum AtomicFile {
         if access(directory, W_OK | X_OK) != 0 { throw FileError(path: path, call: "access", code: errno) }
     }
 
+    /// Checks, before any work and without creating anything, that ``makeDirectory(_:)`` will
+    /// succeed for `path`: it is a writable directory, or it is missing and its parent is a
+    /// writable directory.
+    ///
+    /// - Throws: ``FileError`` with `call` "mkdir", "access" or "stat".
+    public static func checkDirectory(_ path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: "mkdir", code: EEXIST) }
+            if access(path, W_OK | X_OK) != 0 { throw FileError(path: path, call: "access", code: errno) }
+            return
+        }
+        guard errno == ENOENT else { throw FileError(path: path, call: "stat", code: errno) }
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let parent = FileError.directory(of: String(trimmed))
+        guard stat(parent, &status) == 0 else { throw FileError(path: path, call: "mkdir", code: errno) }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: "mkdir", code: ENOTDIR) }
+        if access(parent, W_OK | X_OK) != 0 { throw FileError(path: path, call: "mkdir", code: errno) }
+    }
+
     /// Creates the directory `path` (not its parents) unless it exists; a file there is an error.
     ///
     /// - Throws: ``FileError`` with `call` "mkdir".

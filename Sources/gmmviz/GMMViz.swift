@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GMM
 import GMMFiles
-import GMMGIF
+import GMMAnimation
 import GMMRender
 
 /// The `gmmviz` command: fit Gaussian mixtures by EM and draw every step.
@@ -44,7 +44,7 @@ struct GMMViz: ParsableCommand {
             case let e as DataError: message = e.description
             case let e as FitError: message = e.description
             case let e as RenderError: message = e.description
-            case let e as GIFError: message = e.description
+            case let e as AnimationError: message = CLIWording.message(for: e)
             default: message = Self.message(for: error)
             }
             let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }

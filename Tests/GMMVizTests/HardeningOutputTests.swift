@@ -24,6 +24,21 @@ struct HardeningOutputTests {
 
     static let small = ["--size", "320x200", "--max-iter", "3", "--tol", "0", "-q"]
 
+    /// A command that fails on its input (a bad CSV, a bad history file, an impossible model)
+    /// leaves the working directory exactly as it was: not even the default `output/`
+    /// directory, the frame directory or a temporary file appears.
+    @Test func failingOnInputLeavesNothingBehind() throws {
+        let badCSV = ["--data", "$D/afile"]
+        try rejected(["render"] + badCSV, ["$D/afile"])
+        try rejected(["render", "--frames-dir", "$D/frames", "--history", "$D/h.json"] + badCSV, ["$D/afile"])
+        try rejected(["render", "--history-in", "$D/afile"], ["$D/afile"])
+        try rejected(["render", "--frames-dir", "$D/frames", "-k", "400"], ["400 components"])
+        try rejected(["fit", "--history", "$D/h.json"] + badCSV, ["$D/afile"])
+        try rejected(["select", "--chart", "$D/c.png", "--history", "$D/h.json", "--render-best"] + badCSV, ["$D/afile"])
+        try rejected(["select", "--k", "400...401", "--render-best"], ["400"])
+        try rejected(["generate", "--means", "1,2;3", "--out", "$D/g.csv"], ["coordinates"])
+    }
+
     @Test func missingDirectory() throws {
         try rejected(["render", "--out", "$D/missing/x.gif"] + Self.small, ["cannot write $D/missing/x.gif", "$D/missing does not exist", "ENOENT", "create it first"])
         try rejected(["render", "--out", "$D/keep.gif", "--history", "$D/missing/h.json"] + Self.small, ["$D/missing does not exist", "ENOENT"])

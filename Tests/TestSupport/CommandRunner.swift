@@ -14,13 +14,15 @@ public struct CommandResult: Sendable {
 }
 
 public enum CommandRunner {
-    /// Runs `gmmviz` with `arguments`, feeding `stdin` when given. `launcher` runs it through
-    /// another program, e.g. `["/usr/bin/setpriv", "--reuid=65534", …]` to drop root.
+    /// Runs `gmmviz` with `arguments`, feeding `stdin` when given. `executable` names another
+    /// built product, or any program by absolute path. `launcher` runs it through another
+    /// program, e.g. `["/usr/bin/setpriv", "--reuid=65534", …]` to drop root.
     public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
                            executable: String = "gmmviz", launcher: [String] = [],
                            standardOutput: FileHandle? = nil) throws -> CommandResult {
         let process = Process()
-        let binary = TestPaths.productsDirectory.appendingPathComponent(executable)
+        let binary = executable.hasPrefix("/") ? URL(fileURLWithPath: executable)
+            : TestPaths.productsDirectory.appendingPathComponent(executable)
         if let tool = launcher.first {
             process.executableURL = URL(fileURLWithPath: tool)
             process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GMM
 import GMMFiles
-import GMMGIF
+import GMMAnimation
 import GMMRender
 
 /// `gmmviz render`: fit (or load a fit) and draw every step as an animated GIF and frames.
@@ -49,6 +49,8 @@ struct Render: ParsableCommand {
     var quiet = false
 
     static let defaultOutput = "output/comb.gif"
+    /// The directory of ``defaultOutput``, created on the first run that writes into it.
+    static let defaultDirectory = "output"
 
     func validate() throws {
         if out == "none", framesDirectory == nil { throw ValidationError("--out none writes nothing; add --frames-dir DIR") }
@@ -58,26 +60,18 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let gifPath = out == "none" ? nil : out
-        // Check every destination before the work, so a typo costs nothing.
-        if let gifPath {
-            if gifPath == Self.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
-            try AtomicFile.checkDestination(gifPath)
-        }
+        let job = AnimationJob(gifPath: out == "none" ? nil : out,
+                               gifOptions: animation.gifOptions, framesDirectory: framesDirectory,
+                               frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
+        try job.checkDestinations()
         if let history { try AtomicFile.checkDestination(history) }
-        if let dir = framesDirectory { try Self.prepareDirectory(dir) }
 
         let (data, fitHistory) = try loadOrFit()
         let options = try drawing.renderOptions(dimension: data.dimension)
         if !quiet, let hint = Self.windowHint(data: data, options: options) { Terminal.note(hint) }
-        let summary = try AnimationWriter.render(
-            history: fitHistory, data: data, options: options,
-            timeline: animation.timelineOptions(), gifPath: gifPath, framesDirectory: framesDirectory,
-            frameFormat: frameFormat, loopCount: animation.loop, dither: animation.dither ? .ordered : .none,
-            threads: tuning.threads, quiet: quiet)
+        try job.run(history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
-        if !quiet { Terminal.note(Self.summaryLine(summary, history: fitHistory, gif: gifPath, frames: framesDirectory, format: frameFormat)) }
     }
 
     /// A note when most points fall outside a fixed window (the ±10 default suits the demo, not
@@ -108,22 +102,5 @@ struct Render: ParsableCommand {
             throw CommandFailure("\(path) is a fit of \(h.dimensions)-dimensional data but \(dataOptions.sourceName) has \(data.dimension) columns; give the data it was fitted on with --data")
         }
         return (data, h)
-    }
-
-    /// Creates the frames directory (not its parents) when missing, and checks it is writable.
-    static func prepareDirectory(_ dir: String) throws {
-        try AtomicFile.makeDirectory(dir)
-    }
-
-    static func summaryLine(_ s: AnimationWriter.Summary, history: FitHistory, gif: String?, frames: String?, format: FrameFormat) -> String {
-        var parts = ["\(s.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
-        if let gif { parts.append("\(gif) (\(Self.size(s.gifBytes)), \(s.gifFrames) GIF frames)") }
-        if let frames { parts.append("\(frames)/frame_*.\(format.fileExtension)") }
-        parts.append(String(format: "%.1f s", s.seconds))
-        return "wrote " + parts.joined(separator: ", ")
-    }
-
-    static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1048576) : String(format: "%.0f KB", Double(bytes) / 1024)
     }
 }

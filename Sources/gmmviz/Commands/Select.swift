@@ -65,8 +65,8 @@ struct Select: ParsableCommand {
     func run() throws {
         let ks = try ModelOptions.parseRange(range, option: "--k")
         let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
-        if renderBest, out == Render.defaultOutput { try? FileManager.default.createDirectory(atPath: "output", withIntermediateDirectories: true) }
-        for path in [chart, history, renderBest ? out : nil].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
+        for path in [chart, history].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
+        if renderBest { try renderJob.checkDestinations() }
         let data = try dataOptions.load()
         let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
                                        options: tuning.options(seed: dataOptions.seed))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GMMGIF
+import GMMAnimation
 import GMMRender
 
 extension Timeline.Steps: ExpressibleByArgument {}
@@ -42,8 +42,11 @@ struct AnimationOptions: ParsableArguments {
             throw ValidationError("--fps must be at least 0.0016 and at most 50 (GIF delays are 1 to 65535 hundredths of a second), got \(fps)")
         }
         guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
-        do { try timelineOptions().validate() } catch let error as RenderError { throw ValidationError(error.description) }
+        do { try timelineOptions().validate() } catch let error as AnimationError { throw ValidationError(CLIWording.message(for: error)) }
     }
+
+    /// How the GIF is encoded.
+    var gifOptions: GIFOutput.Options { GIFOutput.Options(loopCount: loop, dithered: dither) }
 
     func timelineOptions() -> Timeline.Options {
         let base = delay ?? fps.map { max(1, Int((100 / $0).rounded())) }

@@ -1,4 +1,5 @@
 import GMM
+import GMMRender
 
 extension SceneBuilder {
     /// The scene of one timeline frame.

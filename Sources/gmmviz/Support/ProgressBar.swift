@@ -8,22 +8,27 @@ import Glibc
 struct ProgressBar {
     let total: Int
     let enabled: Bool
-    private let start = DispatchTime.now().uptimeNanoseconds
-    private var lastDraw: UInt64 = 0
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastDraw: ContinuousClock.Instant?
 
     init(total: Int, quiet: Bool) {
         self.total = total
         self.enabled = !quiet && isatty(STDERR_FILENO) == 1
+        start = clock.now
     }
 
     /// Seconds since the bar was created.
-    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    var elapsed: Double {
+        let d = start.duration(to: clock.now).components
+        return Double(d.seconds) + Double(d.attoseconds) / 1e18
+    }
 
     /// Redraws the bar for `done` frames, at most ten times a second (and always at the end).
     mutating func update(done: Int) {
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard done == total || now - lastDraw > 100_000_000 else { return }
+        let now = clock.now
+        if let lastDraw, done < total, lastDraw.duration(to: now) < .milliseconds(100) { return }
         lastDraw = now
         let width = 28
         let filled = total == 0 ? width : width * done / total

@@ -1,4 +1,5 @@
 import GMM
+import GMMAnimation
 import GMMRender
 import Testing
 import TestSupport
@@ -75,7 +76,7 @@ struct TimelineTests {
 
     @Test func badOptionsAreRejected() {
         for o in [Options(tween: -1), Options(delay: 0), Options(holdLast: -5), Options(maxFrames: 1), Options(delay: 70000)] {
-            #expect(throws: RenderError.self) { try o.validate() }
+            #expect(throws: AnimationError.self) { try o.validate() }
         }
     }
 
@@ -139,11 +140,15 @@ struct TimelineLimitTests {
     @Test func longAnimationsNeedMaxFrames() throws {
         let long = Timeline.Options(tween: 200)
         #expect(Timeline.frameCount(iterations: 99, options: long) == 1 + 99 * 201)
-        #expect { try Timeline.checkLength(iterations: 99, options: long) } throws: { "\($0)".contains("--max-frames 10000") }
+        #expect(throws: AnimationError.tooManyFrames(frames: 1 + 99 * 201, iterations: 99, limit: Timeline.frameLimit)) {
+            try Timeline.checkLength(iterations: 99, options: long)
+        }
         var capped = long
         capped.maxFrames = 10_000
         try Timeline.checkLength(iterations: 99, options: capped)
         #expect(Timeline.frameCount(iterations: 99, options: capped) <= Timeline.frameLimit)
-        #expect(throws: RenderError.self) { try Timeline.Options(maxFrames: 10_001).validate() }
+        #expect(throws: AnimationError.outOfRange(.maxFrames, value: 10_001, allowed: 2 ... Timeline.frameLimit)) {
+            try Timeline.Options(maxFrames: 10_001).validate()
+        }
     }
 }

@@ -1,4 +1,5 @@
 import GMM
+import GMMRender
 
 /// What an animation of a fit shows, frame by frame, and for how long.
 ///
@@ -42,21 +43,14 @@ public struct Timeline: Sendable, Equatable {
             self.maxFrames = maxFrames
         }
 
-        /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` for out-of-range values.
+        /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` naming the first option out
+        ///   of its range.
         public func validate() throws {
-            guard tween >= 0, tween <= 1000 else {
-                throw RenderError.invalidOption(option: "--tween", value: "\(tween)", fix: "give 0 to 1000 interpolated frames")
-            }
-            guard delay >= 1, delay <= 65535 else {
-                throw RenderError.invalidOption(option: "--delay", value: "\(delay)", fix: "give a delay of 1 to 65535 hundredths of a second")
-            }
-            for (name, v) in [("--hold-first", holdFirst), ("--hold-last", holdLast)] where !(0 ... 65535).contains(v) {
-                throw RenderError.invalidOption(option: name, value: "\(v)", fix: "give 0 to 65535 hundredths of a second")
-            }
-            if let maxFrames, maxFrames < 2 || maxFrames > Timeline.frameLimit {
-                throw RenderError.invalidOption(option: "--max-frames", value: "\(maxFrames)",
-                                                fix: "allow at least 2 frames (the first and the last) and at most \(Timeline.frameLimit)")
-            }
+            try AnimationError.check(.tween, tween, in: 0 ... 1000)
+            try AnimationError.check(.delay, delay, in: 1 ... 65535)
+            try AnimationError.check(.holdFirst, holdFirst, in: 0 ... 65535)
+            try AnimationError.check(.holdLast, holdLast, in: 0 ... 65535)
+            if let maxFrames { try AnimationError.check(.maxFrames, maxFrames, in: 2 ... Timeline.frameLimit) }
         }
     }
 
@@ -93,23 +87,12 @@ public struct Timeline: Sendable, Equatable {
     /// A fit that converged early simply has fewer snapshots: nothing is repeated after
     /// convergence; the last frame is held for `holdLast` instead.
     public init(iterations n: Int, options: Options) {
-        let perStep: Int
-        switch options.steps {
-        case .iterations: perStep = 1 + options.tween
-        case .em: perStep = 2 + options.tween
-        }
-        let lead = options.steps == .em ? 1 : 0  // the "initial" frame before snapshot 0's E-step
-        var kept = Array(0 ... n)
-        if let cap = options.maxFrames, 1 + lead + n * perStep > cap {
-            // Keep the first and last snapshots and as many evenly spaced ones between as fit.
-            let steps = max(1, (cap - 1 - lead) / perStep)
-            kept = Self.sample(n: n, steps: min(steps, n))
-        }
+        let shape = Shape(iterations: n, options: options)
         var frames = [Frame]()
         func add(_ c: Content) { frames.append(Frame(content: c, delay: options.delay)) }
         if options.steps == .em { add(.initial) }
-        if options.steps == .iterations || n == 0 { add(.snapshot(0)) }
-        for (a, b) in zip(kept, kept.dropFirst()) {
+        if shape.showsSnapshotZero { add(.snapshot(0)) }
+        for (a, b) in zip(shape.kept, shape.kept.dropFirst()) {
             if options.steps == .em {
                 add(.eStep(a + 1))
             }
@@ -123,7 +106,37 @@ public struct Timeline: Sendable, Equatable {
         if let first = frames.indices.first { frames[first].delay = max(options.delay, options.holdFirst) }
         if let last = frames.indices.last, frames.count > 1 { frames[last].delay = max(options.delay, options.holdLast) }
         self.frames = frames
-        self.snapshots = kept
+        self.snapshots = shape.kept
+    }
+
+    /// Which snapshots a timeline visits and how many frames it has: the one place that
+    /// decides sampling, shared by the initialiser and ``frameCount(iterations:options:)``.
+    private struct Shape {
+        /// The snapshots visited, first and last included.
+        let kept: [Int]
+        /// Whether snapshot 0 has a frame of its own (in `em` mode the "initial" frame stands
+        /// for it, unless the fit has no iteration at all).
+        let showsSnapshotZero: Bool
+        /// Frames per visited step after the first snapshot.
+        let perStep: Int
+        /// Frames before the first step.
+        let lead: Int
+
+        init(iterations n: Int, options: Options) {
+            perStep = (options.steps == .em ? 2 : 1) + options.tween
+            let initialFrame = options.steps == .em ? 1 : 0
+            showsSnapshotZero = options.steps == .iterations || n == 0
+            lead = initialFrame + (showsSnapshotZero ? 1 : 0)
+            if let cap = options.maxFrames, 1 + initialFrame + n * perStep > cap {
+                // Keep the first and last snapshots and as many evenly spaced ones between as fit.
+                let steps = max(1, (cap - 1 - initialFrame) / perStep)
+                kept = Timeline.sample(n: n, steps: min(steps, n))
+            } else {
+                kept = Array(0 ... max(0, n))
+            }
+        }
+
+        var frameCount: Int { lead + (kept.count - 1) * perStep }
     }
 
     /// The most frames an animation may have. Rendering is bounded in memory whatever the
@@ -133,24 +146,15 @@ public struct Timeline: Sendable, Equatable {
     /// The number of frames `Timeline(iterations: n, options:)` would hold, computed without
     /// building it.
     public static func frameCount(iterations n: Int, options: Options) -> Int {
-        let perStep = (options.steps == .em ? 2 : 1) + options.tween
-        let lead = options.steps == .em ? 1 : 0
-        let first = lead + (options.steps == .iterations || n == 0 ? 1 : 0)
-        // The same test and sampling as the initialiser's.
-        guard let cap = options.maxFrames, 1 + lead + n * perStep > cap else { return first + n * perStep }
-        let steps = min(max(1, (cap - 1 - lead) / perStep), n)
-        return first + (sample(n: n, steps: steps).count - 1) * perStep
+        Shape(iterations: n, options: options).frameCount
     }
 
     /// Checks that the timeline of a fit with `iterations` M-steps stays within ``frameLimit``.
     ///
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` saying how to shorten it.
+    /// - Throws: ``AnimationError/tooManyFrames(frames:iterations:limit:)``.
     public static func checkLength(iterations n: Int, options: Options) throws {
         let count = frameCount(iterations: n, options: options)
-        guard count <= frameLimit else {
-            throw RenderError.invalidOption(option: "frame count", value: "\(count) (\(n) iterations)",
-                                            fix: "an animation may have at most \(frameLimit) frames; add --max-frames \(frameLimit) (iterations are sampled evenly) or lower --tween or --max-iter")
-        }
+        guard count <= frameLimit else { throw AnimationError.tooManyFrames(frames: count, iterations: n, limit: frameLimit) }
     }
 
     /// The total running time of one loop, in 1/100 s.

@@ -1,0 +1,73 @@
+import Foundation
+import GMMFiles
+import GMMRender
+
+/// The animation as one file per frame in a directory: `frame_0000.png`, `frame_0001.png`, …
+/// (or `.svg`, `.pdf`), each written atomically by the worker that rendered it.
+///
+/// The directory is created at ``start(_:)`` when missing (not its parents). At ``finish()``
+/// frame files numbered beyond this animation, left by an earlier and longer run, are removed,
+/// so a sequence read by `ffmpeg -i frame_%04d.png` never mixes two animations. On failure the
+/// frames already written stay, each complete.
+public final class FrameFilesOutput: AnimationOutput {
+    /// The directory the frames go to.
+    public let directory: String
+    /// The frames' file format.
+    public let format: FrameFormat
+    /// Frames written, after ``finish()``.
+    public private(set) var framesWritten = 0
+
+    private var renderer: FrameRenderer?
+
+    public init(directory: String, format: FrameFormat = .png) {
+        self.directory = directory
+        self.format = format
+    }
+
+    /// File name of frame `index`: `frame_0000.png`, … — sorted by name.
+    public static func fileName(ofFrame index: Int, format: FrameFormat) -> String {
+        String(format: "frame_%04d.", index) + format.fileExtension
+    }
+
+    public var needsRaster: Bool { format == .png }
+
+    public func start(_ context: AnimationContext) throws {
+        try AtomicFile.makeDirectory(directory)
+        renderer = context.renderer
+    }
+
+    public func produce(_ frame: AnimationFrame, worker: Int) throws {
+        guard let renderer else { throw AnimationOutputState.notStarted("FrameFilesOutput") }
+        let path = directory + "/" + Self.fileName(ofFrame: frame.index, format: format)
+        if format == .png, let raster = frame.raster {
+            try AtomicFile.write(try raster.pngData(), to: path)
+        } else {
+            try renderer.write(frame.scene, format: format, to: path)
+        }
+    }
+
+    public func consume(_ products: [Void], from first: Int) throws {
+        framesWritten = first + products.count
+    }
+
+    public func finish() throws {
+        Self.removeStaleFrames(in: directory, keeping: framesWritten)
+        renderer = nil
+    }
+
+    public func abort() {
+        renderer = nil
+    }
+
+    /// Removes `frame_NNNN.*` files numbered `count` or more in `directory`. Only names this
+    /// output writes are touched; anything else in the directory stays.
+    static func removeStaleFrames(in directory: String, keeping count: Int) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix("frame_") {
+            let parts = name.dropFirst(6).split(separator: ".")
+            guard parts.count == 2, parts[0].count == 4, let n = Int(parts[0]), n >= count,
+                  FrameFormat.allCases.contains(where: { $0.fileExtension == parts[1] }) else { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import GMMFiles
+import GMMGIF
+import GMMRender
+
+/// The animation as an animated GIF file, written atomically: the file appears complete at
+/// ``finish()`` or not at all.
+///
+/// One global palette serves every frame: the scene's exact colours first, then what the
+/// first, a middle and the last frame actually contain. The workers map each frame to the
+/// palette; each batch's changed rectangles and LZW data are then prepared in parallel, each
+/// frame against the one before it, and appended in order.
+public final class GIFOutput: AnimationOutput {
+    /// How the GIF is encoded.
+    public struct Options: Sendable, Equatable {
+        /// How many times the GIF plays; 0 loops forever (0...65535).
+        public var loopCount: Int
+        /// Ordered dithering for colours outside the palette. Off by default: dither patterns
+        /// crawl between frames and inflate files.
+        public var dithered: Bool
+
+        public init(loopCount: Int = 0, dithered: Bool = false) {
+            self.loopCount = loopCount
+            self.dithered = dithered
+        }
+    }
+
+    /// Where the GIF appears.
+    public let path: String
+    public let options: Options
+    /// GIF frames written (identical consecutive frames are merged into one), after ``finish()``.
+    public private(set) var framesWritten = 0
+    /// The GIF's size in bytes, after ``finish()``.
+    public private(set) var bytesWritten = 0
+
+    private var sink: FileGIFSink?
+    private var writer: GIFWriter<FileGIFSink>?
+    private var preparers: [GIFFramePreparer] = []
+    private var palette: GIFPalette?
+    private var previous: IndexedFrame?
+    private var context: AnimationContext?
+
+    /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` for a loop count outside
+    ///   0...65535.
+    public init(path: String, options: Options = Options()) throws {
+        try AnimationError.check(.loopCount, options.loopCount, in: 0 ... 65535)
+        self.path = path
+        self.options = options
+    }
+
+    public var needsRaster: Bool { true }
+
+    private var writerOptions: GIFWriterOptions { GIFWriterOptions(dither: options.dithered ? .ordered : .none) }
+
+    public func start(_ context: AnimationContext) throws {
+        self.context = context
+        let palette = try Self.palette(for: context)
+        self.palette = palette
+        let sink = try FileGIFSink(path: path)
+        self.sink = sink
+        writer = try translatingSinkFailure {
+            try GIFWriter(width: context.renderer.options.deviceWidth, height: context.renderer.options.deviceHeight,
+                          palette: palette, loopCount: options.loopCount, sink: sink, options: writerOptions)
+        }
+        preparers = (0 ..< context.workers.count).map { _ in GIFFramePreparer(palette: palette, options: writerOptions) }
+    }
+
+    public func produce(_ frame: AnimationFrame, worker: Int) throws -> IndexedFrame {
+        guard let palette, let raster = frame.raster else { throw AnimationOutputState.notStarted("GIFOutput") }
+        return palette.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels),
+                               dither: writerOptions.dither)
+    }
+
+    public func consume(_ products: [IndexedFrame], from first: Int) throws {
+        guard let writer, let context else { throw AnimationOutputState.notStarted("GIFOutput") }
+        let before = previous
+        let preparers = self.preparers
+        let prepared = try context.workers.map(products.count) { offset, worker in
+            preparers[worker % preparers.count].prepare(products[offset], after: offset == 0 ? before : products[offset - 1])
+        }
+        try translatingSinkFailure {
+            for (offset, frame) in prepared.enumerated() {
+                try writer.add(frame, delay: context.timeline.frames[first + offset].delay)
+            }
+        }
+        previous = products.last
+    }
+
+    public func finish() throws {
+        guard let writer else { throw AnimationOutputState.notStarted("GIFOutput") }
+        try translatingSinkFailure { _ = try writer.close() }
+        framesWritten = writer.framesWritten
+        bytesWritten = writer.bytesWritten
+        release()
+    }
+
+    public func abort() {
+        sink?.abort()
+        release()
+    }
+
+    private func release() {
+        writer = nil
+        sink = nil
+        preparers = []
+        previous = nil
+    }
+
+    /// The encoder wraps what its sink threw in a ``GIFError``; the file's own error names the
+    /// path, the reason and the fix, so that is the one to report.
+    private func translatingSinkFailure<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GIFError where error.call.hasPrefix("GIFSink.") {
+            throw sink?.failure ?? error
+        }
+    }
+
+    /// The palette of `context`'s animation: the exact colours of the theme's components, then
+    /// the colours of the first, a middle and the last frame.
+    static func palette(for context: AnimationContext) throws -> GIFPalette {
+        let count = context.timeline.frames.count
+        let picks = Array(Set([0, count / 2, count - 1])).sorted()
+        let samples = try picks.map { i -> RGBImage in
+            let raster = try context.raster(ofFrame: i)
+            return RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels)
+        }
+        let seeds = RenderPalette(theme: context.renderer.options.theme).exactColors(components: context.builder.history.components)
+        return GIFPalette.build(seeds: seeds, samples: samples)
+    }
+}
+
+/// An output used out of order: a frame before ``AnimationOutput/start(_:)``, or after
+/// ``AnimationOutput/finish()``. Only a program error causes it.
+enum AnimationOutputState: Error, CustomStringConvertible {
+    case notStarted(String)
+
+    var description: String {
+        switch self {
+        case let .notStarted(output):
+            return "\(output) received a frame before start() or after finish(); outputs are driven by Animation.render(to:)"
+        }
+    }
+}

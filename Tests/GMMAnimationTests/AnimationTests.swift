@@ -1,0 +1,166 @@
+import Foundation
+import GMM
+import GMMAnimation
+import GMMRender
+import Testing
+import TestSupport
+
+/// The demo fit (the notebook's experiment), computed once.
+private let demo: (data: Dataset, history: FitHistory) = {
+    do {
+        let data = try Demo.data(seed: 0)
+        return (data, try GaussianMixture(components: 3).fit(data, initialization: .means(Demo.initialMeans)).history)
+    } catch {
+        fatalError("the demo fit failed: \(error)")
+    }
+}()
+
+private func smallOptions() -> RenderOptions {
+    var o = RenderOptions()
+    o.width = 320
+    o.height = 200
+    return o
+}
+
+private func read(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
+
+/// An output that records what it receives, and can fail at a chosen frame.
+private final class Recorder: AnimationOutput {
+    var started = false, finished = false, aborted = false
+    var received = [Int]()
+    let failAt: Int?
+
+    init(failAt: Int? = nil) { self.failAt = failAt }
+
+    var needsRaster: Bool { false }
+    func start(_ context: AnimationContext) throws { started = true }
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> Int {
+        if frame.index == failAt { throw Failure(index: frame.index) }
+        return frame.index
+    }
+    func consume(_ products: [Int], from first: Int) throws {
+        #expect(products == Array(first ..< first + products.count))
+        received += products
+    }
+    func finish() throws { finished = true }
+    func abort() { aborted = true }
+
+    struct Failure: Error, Equatable { let index: Int }
+}
+
+@Suite("Animation")
+struct AnimationTests {
+    /// The GIF and the frame files are the same bytes whatever the number of workers.
+    @Test(arguments: [Timeline.Steps.iterations, .em])
+    func outputsAreIdenticalForAnyWorkerCount(steps: Timeline.Steps) throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
+                                      timeline: Timeline.Options(steps: steps))
+        var gifs = [[UInt8]](), frames = [[[UInt8]]]()
+        for threads in [1, 2, 3] {
+            let dir = TestPaths.temporaryDirectory()
+            let gif = try GIFOutput(path: dir.appendingPathComponent("a.gif").path)
+            let files = FrameFilesOutput(directory: dir.appendingPathComponent("frames").path)
+            try animation.render(to: [gif, files], workers: try Workers(count: threads))
+            gifs.append(try read(dir.appendingPathComponent("a.gif")))
+            frames.append(try (0 ..< animation.timeline.frames.count).map {
+                try read(dir.appendingPathComponent("frames/" + FrameFilesOutput.fileName(ofFrame: $0, format: .png)))
+            })
+        }
+        #expect(gifs[0] == gifs[1] && gifs[1] == gifs[2])
+        #expect(frames[0] == frames[1] && frames[1] == frames[2])
+    }
+
+    /// The GIF plays the timeline: its frames are the rendered frames (within the palette's
+    /// error) with the timeline's delays.
+    @Test func gifPlaysTheTimeline() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions())
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("a.gif").path
+        let gif = try GIFOutput(path: path, options: GIFOutput.Options(loopCount: 3))
+        try animation.render(to: [gif])
+        let decoded = try DecodedGIF(try read(URL(fileURLWithPath: path)))
+        #expect(decoded.loopCount == 3)
+        #expect(gif.bytesWritten == (try read(URL(fileURLWithPath: path))).count)
+        #expect(decoded.frames.count == gif.framesWritten)
+        #expect(decoded.delays.reduce(0, +) == animation.timeline.duration)
+        let first = try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[0].content))
+        var worst = 0
+        for (a, b) in zip(first.pixels, decoded.frames[0]) {
+            for shift: UInt32 in [16, 8, 0] {
+                worst = max(worst, abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF)))
+            }
+        }
+        #expect(worst <= 48, "the first GIF frame is far from the rendered frame: \(worst) levels")
+    }
+
+    /// Every output sees every frame once, in order, and progress reaches the total.
+    @Test func outputsReceiveFramesInOrder() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
+                                      timeline: Timeline.Options(tween: 2))
+        let recorder = Recorder()
+        var reports = [Int]()
+        try animation.render(to: [recorder], workers: try Workers(count: 3)) { done, total in
+            #expect(total == animation.timeline.frames.count)
+            reports.append(done)
+        }
+        #expect(recorder.started && recorder.finished && !recorder.aborted)
+        #expect(recorder.received == Array(0 ..< animation.timeline.frames.count))
+        #expect(reports == reports.sorted() && reports.last == animation.timeline.frames.count)
+    }
+
+    /// A failure in one output aborts all of them: the GIF never appears, and the error is
+    /// the failing frame's.
+    @Test func aFailureAbortsEveryOutput() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions())
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("a.gif").path
+        let failing = Recorder(failAt: 5)
+        #expect(throws: Recorder.Failure(index: 5)) {
+            try animation.render(to: [try GIFOutput(path: path), failing], workers: try Workers(count: 2))
+        }
+        #expect(failing.aborted && !failing.finished)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "the failed GIF left a file")
+    }
+
+    /// A frame directory keeps only this animation's frames: longer runs' leftovers go, other
+    /// files stay.
+    @Test func staleFramesAreRemoved() throws {
+        let dir = TestPaths.temporaryDirectory().appendingPathComponent("frames")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false)
+        for name in ["frame_0900.png", "frame_0901.svg", "notes.txt", "frame_12.png"] {
+            try Data([1]).write(to: dir.appendingPathComponent(name))
+        }
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions())
+        try animation.render(to: [FrameFilesOutput(directory: dir.path)])
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        let expected = Set((0 ..< animation.timeline.frames.count).map { FrameFilesOutput.fileName(ofFrame: $0, format: .png) })
+        #expect(names == expected.union(["notes.txt", "frame_12.png"]))
+    }
+
+    /// Vector frame files are the renderer's own bytes for each frame's scene.
+    @Test func vectorFramesAreTheRenderersOutput() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
+                                      timeline: Timeline.Options(maxFrames: 3))
+        let dir = TestPaths.temporaryDirectory()
+        try animation.render(to: [FrameFilesOutput(directory: dir.path, format: .svg)])
+        for (i, frame) in animation.timeline.frames.enumerated() {
+            let file = try read(dir.appendingPathComponent(FrameFilesOutput.fileName(ofFrame: i, format: .svg)))
+            #expect(file == (try animation.renderer.render(try animation.builder.scene(for: frame.content), format: .svg)))
+        }
+    }
+
+    @Test func badParametersAreTyped() throws {
+        #expect(throws: AnimationError.noOutput) {
+            try Animation(history: demo.history, data: demo.data).render(to: [])
+        }
+        #expect(throws: AnimationError.outOfRange(.loopCount, value: -1, allowed: 0 ... 65535)) {
+            try GIFOutput(path: "x.gif", options: GIFOutput.Options(loopCount: -1))
+        }
+        #expect(throws: AnimationError.outOfRange(.threads, value: 0, allowed: 1 ... Int(Int32.max))) {
+            try Workers(count: 0)
+        }
+        #expect(throws: AnimationError.outOfRange(.tween, value: -1, allowed: 0 ... 1000)) {
+            try Animation(history: demo.history, data: demo.data, timeline: Timeline.Options(tween: -1))
+        }
+    }
+}
