@@ -74,8 +74,13 @@ struct TimelineTests {
     }
 
     @Test func badOptionsAreRejected() {
-        for o in [Options(tween: -1), Options(delay: 0), Options(holdLast: -5), Options(maxFrames: 1), Options(delay: 70000)] {
-            #expect(throws: RenderError.self) { try o.validate() }
+        let cases: [(Options, RenderParameter)] = [(Options(tween: -1), .tween), (Options(delay: 0), .delay), (Options(holdFirst: -1), .holdFirst),
+                                                   (Options(holdLast: -5), .holdLast), (Options(maxFrames: 1), .maxFrames), (Options(delay: 70000), .delay)]
+        for (o, parameter) in cases {
+            #expect { try o.validate() } throws: { error in
+                guard case let .invalidOption(named, _, fix)? = error as? RenderError else { return false }
+                return named == parameter && !fix.contains("--")
+            }
         }
     }
 
@@ -139,7 +144,9 @@ struct TimelineLimitTests {
     @Test func longAnimationsNeedMaxFrames() throws {
         let long = Timeline.Options(tween: 200)
         #expect(Timeline.frameCount(iterations: 99, options: long) == 1 + 99 * 201)
-        #expect { try Timeline.checkLength(iterations: 99, options: long) } throws: { "\($0)".contains("--max-frames 10000") }
+        #expect(throws: RenderError.tooManyFrames(frames: 1 + 99 * 201, iterations: 99, maximum: 10_000)) {
+            try Timeline.checkLength(iterations: 99, options: long)
+        }
         var capped = long
         capped.maxFrames = 10_000
         try Timeline.checkLength(iterations: 99, options: capped)

@@ -42,19 +42,19 @@ public struct Timeline: Sendable, Equatable {
             self.maxFrames = maxFrames
         }
 
-        /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` for out-of-range values.
+        /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for out-of-range values.
         public func validate() throws {
             guard tween >= 0, tween <= 1000 else {
-                throw RenderError.invalidOption(option: "--tween", value: "\(tween)", fix: "give 0 to 1000 interpolated frames")
+                throw RenderError.invalidOption(.tween, value: "\(tween)", fix: "give 0 to 1000 interpolated frames")
             }
             guard delay >= 1, delay <= 65535 else {
-                throw RenderError.invalidOption(option: "--delay", value: "\(delay)", fix: "give a delay of 1 to 65535 hundredths of a second")
+                throw RenderError.invalidOption(.delay, value: "\(delay)", fix: "give a delay of 1 to 65535 hundredths of a second")
             }
-            for (name, v) in [("--hold-first", holdFirst), ("--hold-last", holdLast)] where !(0 ... 65535).contains(v) {
-                throw RenderError.invalidOption(option: name, value: "\(v)", fix: "give 0 to 65535 hundredths of a second")
+            for (parameter, v) in [(RenderParameter.holdFirst, holdFirst), (.holdLast, holdLast)] where !(0 ... 65535).contains(v) {
+                throw RenderError.invalidOption(parameter, value: "\(v)", fix: "give 0 to 65535 hundredths of a second")
             }
             if let maxFrames, maxFrames < 2 || maxFrames > Timeline.frameLimit {
-                throw RenderError.invalidOption(option: "--max-frames", value: "\(maxFrames)",
+                throw RenderError.invalidOption(.maxFrames, value: "\(maxFrames)",
                                                 fix: "allow at least 2 frames (the first and the last) and at most \(Timeline.frameLimit)")
             }
         }
@@ -144,12 +144,11 @@ public struct Timeline: Sendable, Equatable {
 
     /// Checks that the timeline of a fit with `iterations` M-steps stays within ``frameLimit``.
     ///
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` saying how to shorten it.
+    /// - Throws: ``RenderError/tooManyFrames(frames:iterations:maximum:)``.
     public static func checkLength(iterations n: Int, options: Options) throws {
         let count = frameCount(iterations: n, options: options)
         guard count <= frameLimit else {
-            throw RenderError.invalidOption(option: "frame count", value: "\(count) (\(n) iterations)",
-                                            fix: "an animation may have at most \(frameLimit) frames; add --max-frames \(frameLimit) (iterations are sampled evenly) or lower --tween or --max-iter")
+            throw RenderError.tooManyFrames(frames: count, iterations: n, maximum: frameLimit)
         }
     }
 

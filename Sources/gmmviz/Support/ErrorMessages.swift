@@ -14,7 +14,7 @@ enum ErrorMessages {
         switch error {
         case let e as FitError: return wording(of: e)
         case let e as DataError: return wording(of: e)
-        case let e as RenderError: return e.description
+        case let e as RenderError: return wording(of: e)
         case let e as CommandFailure: return e.description
         case let e as FileError: return e.description
         case let e as GIFError: return e.description
@@ -45,6 +45,26 @@ enum ErrorMessages {
         case .regCovar: return "--reg-covar"
         case .runs: return "--n-init"
         case .threads: return "--threads"
+        }
+    }
+
+    /// The flag that sets a render parameter. The chart's size and scale have no flag: `select`
+    /// draws charts at the library's defaults.
+    static func flag(_ parameter: RenderParameter) -> String {
+        switch parameter {
+        case .size: return "--size"
+        case .scale: return "--scale"
+        case .bounds: return "--bounds"
+        case .sigmas: return "--sigmas"
+        case .axes: return "--axes"
+        case .pointRadius: return "--point-radius"
+        case .tween: return "--tween"
+        case .delay: return "--delay"
+        case .holdFirst: return "--hold-first"
+        case .holdLast: return "--hold-last"
+        case .maxFrames: return "--max-frames"
+        case .chartSize: return "chart size"
+        case .chartScale: return "chart scale"
         }
     }
 
@@ -106,6 +126,17 @@ enum ErrorMessages {
         case let .notAHistory(source, reason):
             return "\(source): \(reason); give a file written by gmmviz fit --history"
         case .malformed, .invalid:
+            return error.description
+        }
+    }
+
+    static func wording(of error: RenderError) -> String {
+        switch error {
+        case let .invalidOption(parameter, value, fix):
+            return "\(flag(parameter)) \(value): \(fix)"
+        case let .tooManyFrames(frames, iterations, maximum):
+            return "the animation would have \(frames) frames (\(iterations) iterations), more than the \(maximum) it may have; add --max-frames \(maximum) (iterations are sampled evenly) or lower --tween or --max-iter"
+        case .invalidScene, .cairo:
             return error.description
         }
     }
