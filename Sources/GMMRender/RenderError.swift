@@ -4,8 +4,9 @@
 /// Each description is one line naming what was wrong, the value seen and, where there is one,
 /// the fix.
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A render option is out of range, e.g. a size of 0 × 600 or bounds with min ≥ max.
-    case invalidOption(option: String, value: String, fix: String)
+    /// A render option is out of range, e.g. a size of 0 × 600 or bounds with min ≥ max:
+    /// which one, the value seen, and what it must be.
+    case invalidOption(RenderParameter, value: String, fix: String)
     /// The scene's parts disagree, e.g. N × K responsibilities that do not match N points.
     case invalidScene(String)
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
@@ -14,12 +15,35 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidOption(option, value, fix):
-            return "invalid render option \(option) = \(value): \(fix)"
+        case let .invalidOption(parameter, value, fix):
+            return "invalid render option \(parameter) = \(value): \(fix)"
         case let .invalidScene(problem):
             return "invalid scene: \(problem)"
         case let .cairo(call, status, code):
             return "Cairo failed in \(call): \(status) (status \(code)); this is a bug in gmmviz's renderer, please report it with the command that triggered it"
         }
     }
+}
+
+/// A render setting that ``RenderError/invalidOption(_:value:fix:)`` can reject. Its
+/// description is the Swift property that holds it.
+public enum RenderParameter: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    /// ``RenderOptions/width`` and ``RenderOptions/height``.
+    case size
+    /// ``RenderOptions/scale``.
+    case scale
+    /// ``RenderOptions/bounds``.
+    case bounds
+    /// ``RenderOptions/sigmas``.
+    case sigmas
+    /// ``RenderOptions/axes``, counted from 0.
+    case axes
+    /// ``RenderOptions/pointRadius``.
+    case pointRadius
+    /// ``ChartOptions/width`` and ``ChartOptions/height``.
+    case chartSize
+    /// ``ChartOptions/scale``.
+    case chartScale
+
+    public var description: String { rawValue }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
 import Foundation
-import GMM
-import GMMFiles
-import GMMAnimation
-import GMMRender
 
 /// The `gmmviz` command: fit Gaussian mixtures by EM and draw every step.
 @main
@@ -37,16 +33,7 @@ struct GMMViz: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }
-            let message: String
-            switch error {
-            case let e as CommandFailure: message = e.description
-            case let e as FileError: message = e.description
-            case let e as DataError: message = e.description
-            case let e as FitError: message = e.description
-            case let e as RenderError: message = e.description
-            case let e as AnimationError: message = CLIWording.message(for: e)
-            default: message = Self.message(for: error)
-            }
+            let message = ErrorMessages.message(for: error) ?? Self.message(for: error)
             let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: " ")
             Terminal.error(oneLine.isEmpty ? "failed (\(error))" : oneLine)

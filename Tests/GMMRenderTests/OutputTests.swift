@@ -89,7 +89,7 @@ import GMMFiles
     @Test func errorsSayWhatAndHow() {
         let cairo = RenderError.cairo(call: "cairo_fill", status: "invalid matrix", code: 5)
         #expect(cairo.description.contains("cairo_fill") && cairo.description.contains("invalid matrix"))
-        let option = RenderError.invalidOption(option: "size", value: "0x600", fix: "use at least 32")
+        let option = RenderError.invalidOption(.size, value: "0x600", fix: "use at least 32")
         #expect(option.description == "invalid render option size = 0x600: use at least 32")
     }
 }

@@ -79,25 +79,25 @@ import Testing
         return o
     }
 
-    static let badOptions: [(String, RenderOptions)] = [
-        ("size", changed { $0.width = 0 }),
-        ("size", changed { $0.height = -5 }),
-        ("size", changed { $0.width = 100_000; $0.height = 100_000 }),
-        ("size", changed { $0.width = 10_000; $0.height = 10_000 }),
-        ("scale", changed { $0.scale = 0 }),
-        ("scale", changed { $0.scale = .nan }),
-        ("bounds", changed { $0.bounds = .fixed(xmin: 1, xmax: 1, ymin: 0, ymax: 1) }),
-        ("bounds", changed { $0.bounds = .fixed(xmin: 0, xmax: 1, ymin: 2, ymax: 1) }),
-        ("bounds", changed { $0.bounds = .fixed(xmin: -.infinity, xmax: 1, ymin: 0, ymax: 1) }),
-        ("sigmas", changed { $0.sigmas = [1, 0] }),
-        ("sigmas", changed { $0.sigmas = [-2] }),
-        ("axes", changed { $0.axes = .init(x: -1, y: 1) }),
-        ("axes", changed { $0.axes = .init(x: 1, y: 1) }),
-        ("point radius", changed { $0.pointRadius = .infinity }),
+    static let badOptions: [(RenderParameter, RenderOptions)] = [
+        (.size, changed { $0.width = 0 }),
+        (.size, changed { $0.height = -5 }),
+        (.size, changed { $0.width = 100_000; $0.height = 100_000 }),
+        (.size, changed { $0.width = 10_000; $0.height = 10_000 }),
+        (.scale, changed { $0.scale = 0 }),
+        (.scale, changed { $0.scale = .nan }),
+        (.bounds, changed { $0.bounds = .fixed(xmin: 1, xmax: 1, ymin: 0, ymax: 1) }),
+        (.bounds, changed { $0.bounds = .fixed(xmin: 0, xmax: 1, ymin: 2, ymax: 1) }),
+        (.bounds, changed { $0.bounds = .fixed(xmin: -.infinity, xmax: 1, ymin: 0, ymax: 1) }),
+        (.sigmas, changed { $0.sigmas = [1, 0] }),
+        (.sigmas, changed { $0.sigmas = [-2] }),
+        (.axes, changed { $0.axes = .init(x: -1, y: 1) }),
+        (.axes, changed { $0.axes = .init(x: 1, y: 1) }),
+        (.pointRadius, changed { $0.pointRadius = .infinity }),
     ]
 
     @Test(arguments: badOptions)
-    func invalidOptionsAreNamed(option: String, options: RenderOptions) {
+    func invalidOptionsAreNamed(option: RenderParameter, options: RenderOptions) {
         do {
             try options.validate()
             Issue.record("\(option) should have been rejected")

@@ -10,7 +10,7 @@ struct DegenerateFitTests {
     static func isActionableCollapse(_ error: any Error) -> Bool {
         guard case .illDefinedCovariance = error as? FitError else { return false }
         let text = "\(error)"
-        return text.contains("increase --reg-covar") && text.contains("decrease the number of components")
+        return text.contains("increase regCovar") && text.contains("decrease the number of components")
     }
 
     /// Every snapshot is finite, weights sum to 1 and covariances stay positive definite.
@@ -85,11 +85,16 @@ struct DegenerateFitTests {
     @Test func limits() throws {
         let data = try Demo.data()
         #expect { try GaussianMixture(components: 3, options: FitOptions(maxIterations: FitOptions.maxIterationsLimit + 1))
-            .fit(data, initialization: .kMeansPlusPlus) } throws: { "\($0)".contains("--max-iter 100001 is more than 100000") }
-        #expect { try GaussianMixture(components: GaussianMixture.maxComponents + 1).fit(data, initialization: .kMeansPlusPlus) }
-            throws: { "\($0)".contains("lower -k") }
+            .fit(data, initialization: .kMeansPlusPlus) } throws: { error in
+                error as? FitError == .outOfRange(.maxIterations, value: 100_001, allowed: 0 ... 100_000)
+                    && "\(error)".contains("maxIterations 100001 is more than 100000")
+            }
+        #expect(throws: FitError.outOfRange(.components, value: 1001, allowed: 1 ... 1000)) {
+            try GaussianMixture(components: GaussianMixture.maxComponents + 1).fit(data, initialization: .kMeansPlusPlus)
+        }
         let wide = try Dataset(values: [Double](repeating: 1, count: 2 * 1001), dimension: 1001)
-        #expect { try GaussianMixture(components: 1).fit(wide, initialization: .kMeansPlusPlus) }
-            throws: { "\($0)".contains("1001 dimensions") && "\($0)".contains("--columns") }
+        #expect(throws: FitError.tooManyDimensions(dimension: 1001, maximum: 1000)) {
+            try GaussianMixture(components: 1).fit(wide, initialization: .kMeansPlusPlus)
+        }
     }
 }

@@ -71,7 +71,7 @@ struct FitBehaviourTests {
         } throws: { error in
             guard case .illDefinedCovariance = error as? FitError else { return false }
             let text = "\(error)"
-            return text.contains("increase --reg-covar") && text.contains("decrease the number of components")
+            return text.contains("increase regCovar") && text.contains("decrease the number of components")
         }
         // With the default regulariser the same fit succeeds and stays finite.
         let h = try GaussianMixture(components: 2).fit(data, initialization: .means([[0, 0], [5.5, 5.5]])).history

@@ -90,7 +90,7 @@ struct HardeningInputTests {
         Case(name: "--sigmas negative", arguments: ["--sigmas", "1,-2"], fragments: ["sigmas", "greater than 0"]),
         Case(name: "--hold-last -1", arguments: ["--hold-last", "-1"], fragments: ["--hold-last"]),
         Case(name: "--loop -1", arguments: ["--loop", "-1"], fragments: ["--loop"]),
-        Case(name: "--point-radius -1", arguments: ["--point-radius", "-1"], fragments: ["point radius"]),
+        Case(name: "--point-radius -1", arguments: ["--point-radius", "-1"], fragments: ["--point-radius", "between 0 and 50"]),
         Case(name: "--axes twice the same", arguments: ["--axes", "2,2"], fragments: ["axes", "different"]),
         // Found by hand while hardening: both trapped on an Int overflow before the fix.
         Case(name: "--fps 1e-300", arguments: ["--fps", "1e-300"], fragments: ["--fps must be at least 0.0016"]),

@@ -9,8 +9,8 @@ public enum BlobGenerator {
     public static func generate(means: [[Double]], count: Int, std: Double = 1, seed: UInt64 = 0) throws -> Dataset {
         guard let d = means.first?.count, d >= 1 else { throw DataError.invalid("give at least one blob mean") }
         guard means.allSatisfy({ $0.count == d }) else { throw DataError.invalid("every blob mean needs \(d) coordinates") }
-        guard count >= 1 else { throw DataError.invalid("--count must be at least 1, got \(count)") }
-        guard std > 0, std.isFinite else { throw DataError.invalid("--std must be a positive number, got \(std)") }
+        guard count >= 1 else { throw DataError.invalid("the count of points per blob must be at least 1, got \(count)") }
+        guard std > 0, std.isFinite else { throw DataError.invalid("the standard deviation must be a positive number, got \(std)") }
         var rng = SeededGenerator(seed: seed)
         var values = [Double]()
         values.reserveCapacity(means.count * count * d)

@@ -29,7 +29,7 @@ public enum CSVReader {
 
     /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``.
     public static func read(path: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
-        let bytes = try InputFile.read(path: path, option: "--data")
+        let bytes = try InputFile.read(path: path, kind: .samples)
         return try parse(bytes, source: path == "-" ? "<stdin>" : path, columns: columns)
     }
 
@@ -87,12 +87,12 @@ public enum CSVReader {
                 switch selector {
                 case let .position(p):
                     guard p >= 1, p <= width else {
-                        throw fail(nil, nil, "--columns \(p) is out of range; the file has \(width) column\(width == 1 ? "" : "s") (1…\(width))")
+                        throw DataError.columnOutOfRange(source: source, position: p, columns: width)
                     }
                     return p - 1
                 case let .name(n):
                     guard let header else {
-                        throw fail(nil, nil, "--columns \"\(n)\" names a column but the file has no header row; pick columns by 1-based number")
+                        throw DataError.columnNameWithoutHeader(source: source, name: n)
                     }
                     guard let i = header.firstIndex(of: n) else {
                         throw fail(first.number, nil, "has no column named \"\(n)\"; its columns are \(header.map { "\"\($0)\"" }.joined(separator: ", "))")

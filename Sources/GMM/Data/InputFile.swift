@@ -7,14 +7,24 @@ import Foundation
 /// device such as `/dev/zero` or `/dev/urandom` given by mistake), and more than
 /// ``maxBytes`` bytes is refused rather than exhausting memory.
 public enum InputFile {
+    /// What an input file holds, so that a message can say which input's path to check.
+    public enum Kind: String, Sendable, Equatable, CustomStringConvertible {
+        /// CSV samples (``CSVReader``).
+        case samples
+        /// A fit's history as JSON (``FitHistory/init(json:source:)``).
+        case history
+
+        public var description: String { rawValue }
+    }
+
     /// The largest input read: 1 GiB (the CSV of 20 million 2-D points is about 800 MB).
     public static let maxBytes = 1 << 30
 
-    /// Reads `path` (`"-"` is standard input). `what` names the file's role in the fix of a
-    /// "no such file" error, e.g. "--data".
+    /// Reads `path` (`"-"` is standard input), a file of the given kind.
     ///
-    /// - Throws: ``DataError/malformed(source:line:column:problem:)`` naming the file.
-    public static func read(path: String, option: String, maxBytes: Int = InputFile.maxBytes) throws -> [UInt8] {
+    /// - Throws: ``DataError/noSuchFile(source:kind:)``, ``DataError/notAFile(source:kind:)``
+    ///   or ``DataError/malformed(source:line:column:problem:)`` naming the file.
+    public static func read(path: String, kind: Kind, maxBytes: Int = InputFile.maxBytes) throws -> [UInt8] {
         let source = path == "-" ? "<stdin>" : path
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         let handle: FileHandle
@@ -23,9 +33,9 @@ public enum InputFile {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw fail("no such file; check the path given to \(option)")
+                throw DataError.noSuchFile(source: source, kind: kind)
             }
-            guard !isDirectory.boolValue else { throw fail("is a directory, not a file; give the path of a file to \(option)") }
+            guard !isDirectory.boolValue else { throw DataError.notAFile(source: source, kind: kind) }
             do {
                 handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             } catch {

@@ -40,28 +40,28 @@ public enum CovarianceType: String, Sendable, Equatable, Hashable, CaseIterable,
 
     /// Checks that the K × D × D `covariances` have this type's structure: diagonal matrices
     /// for `diag`, σ²·I for `spherical`, one matrix repeated for `tied` (entries compared
-    /// exactly: gmmviz writes exact zeros and exact copies). Returns a description of the first
-    /// violation, or `nil`.
-    func structureProblem(_ covariances: [[[Double]]]) -> String? {
+    /// exactly: gmmviz writes exact zeros and exact copies). Returns the first violation, or
+    /// `nil`.
+    func structureProblem(_ covariances: [[[Double]]]) -> ModelProblem? {
         switch self {
         case .full:
             return nil
         case .tied:
             guard let first = covariances.first else { return nil }
             for (c, m) in covariances.enumerated() where m != first {
-                return "covariance \(c + 1) differs from covariance 1, but --covariance-type tied shares one matrix among all components; give the same matrix for every component"
+                return .covariance(c, .notTied)
             }
             return nil
         case .diag, .spherical:
             for (c, m) in covariances.enumerated() {
                 for i in m.indices {
                     for j in m[i].indices where i != j && m[i][j] != 0 {
-                        return "covariance \(c + 1) has the off-diagonal entry \(m[i][j]) at (\(i + 1), \(j + 1)), but --covariance-type \(rawValue) needs \(self == .diag ? "diagonal matrices" : "σ²·I matrices"); set it to 0"
+                        return .covariance(c, .offDiagonal(value: m[i][j], row: i, column: j, type: self))
                     }
                 }
                 if self == .spherical, let v = m.first?.first {
                     for i in m.indices where i < m[i].count && m[i][i] != v {
-                        return "covariance \(c + 1) has different variances on its diagonal (\(v) and \(m[i][i])), but --covariance-type spherical needs one variance per component; give σ²·I"
+                        return .covariance(c, .unequalVariances(first: v, other: m[i][i]))
                     }
                 }
             }

@@ -1,15 +1,26 @@
 /// Why a fit could not be made, with what to change.
 ///
 /// Modelled on scikit-learn's messages: each names the problem, the value seen and the fix.
+/// The cases carry values rather than sentences, so a caller with its own names for the
+/// settings (a command line's flags) can word them; ``description`` speaks in this library's
+/// terms (``FitParameter``'s names are the Swift properties a caller sets).
 public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer samples than components.
     case tooFewSamples(samples: Int, components: Int)
     /// Fewer distinct points than components, so some component could not get a seed.
     case tooFewDistinctPoints(distinct: Int, components: Int)
-    /// An option is out of range.
-    case invalidOption(String)
+    /// An integer setting outside `allowed`, e.g. `runs: 0` (allowed 1...1000).
+    case outOfRange(FitParameter, value: Int, allowed: ClosedRange<Int>)
+    /// A real setting that is negative, infinite or NaN, e.g. `tolerance: -1`.
+    case notFiniteNonNegative(FitParameter, value: Double)
+    /// The data has more dimensions than a fit accepts (``GaussianMixture/maxDimension``).
+    case tooManyDimensions(dimension: Int, maximum: Int)
+    /// A ``ModelSelection`` with no covariance type to try.
+    case noCovarianceTypes
+    /// A ``ModelSelection`` from explicit parameters or means, which fix K.
+    case selectionNeedsDataDrivenStart
     /// The initial model is malformed (shapes, weights, covariances).
-    case invalidInitialModel(String)
+    case invalidInitialModel(ModelProblem)
     /// A covariance matrix stopped being positive definite after the given M-step.
     case illDefinedCovariance(component: Int, iteration: Int)
     /// The log-likelihood overflowed or became NaN (data far beyond every component's reach).
@@ -20,20 +31,66 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .tooFewSamples(samples, components):
-            return "the data has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least as many samples as components or lower -k"
+            return "the data has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least as many samples as components or lower components"
         case let .tooFewDistinctPoints(distinct, components):
-            return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower -k to at most \(distinct) or give explicit --means"
-        case let .invalidOption(message):
-            return message
-        case let .invalidInitialModel(message):
-            return "invalid initial model: \(message)"
+            return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower components to at most \(distinct) or start from explicit means"
+        case let .outOfRange(parameter, value, allowed):
+            guard value >= allowed.lowerBound else {
+                return "\(parameter) must be \(allowed.lowerBound == 0 ? "0 or more" : "at least \(allowed.lowerBound)"), got \(value)"
+            }
+            return "\(parameter) \(value) is more than \(allowed.upperBound) \(parameter.unit)\(parameter == .maxIterations ? " (the history keeps every one)" : ""); lower it"
+                + (parameter == .maxIterations ? ", or raise tolerance so the fit can converge" : "")
+        case let .notFiniteNonNegative(parameter, value):
+            return "\(parameter) must be a finite number ≥ 0, got \(value)"
+        case let .tooManyDimensions(dimension, maximum):
+            return "the data has \(dimension) dimensions, more than the \(maximum) a fit accepts (each covariance holds D × D numbers); pick fewer columns"
+        case .noCovarianceTypes:
+            return "model selection was given no covariance type; give full, tied, diag or spherical"
+        case .selectionNeedsDataDrivenStart:
+            return "model selection needs a data-driven start (kMeans, kMeansPlusPlus, random or randomFromData); explicit means fix K"
+        case let .invalidInitialModel(problem):
+            return "invalid initial model: \(problem)"
         case let .illDefinedCovariance(component, iteration):
-            let when = iteration == 0 ? "in the initial model" : "after iteration \(iteration)"
-            return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(when) (for instance caused by singleton or collapsed samples); decrease the number of components, increase --reg-covar, or scale the input data"
+            return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(Self.when(iteration)) (for instance caused by singleton or collapsed samples); decrease the number of components, increase regCovar, or scale the input data"
         case let .valuesTooLarge(largest):
             return "the data holds values as large as \(largest), whose squares overflow double precision; scale the input data (divide every column by a common factor) before fitting"
         case let .nonFiniteLikelihood(iteration):
             return "the log-likelihood is not finite at iteration \(iteration) (the data is too far from every component for double precision); scale the input data or choose initial means near it"
+        }
+    }
+
+    /// "in the initial model" for iteration 0, "after iteration n" otherwise.
+    public static func when(_ iteration: Int) -> String {
+        iteration == 0 ? "in the initial model" : "after iteration \(iteration)"
+    }
+}
+
+/// A setting of a fit that a caller chooses and ``FitError`` can reject. Its description is the
+/// Swift property that holds it.
+public enum FitParameter: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    /// ``GaussianMixture/components``, K.
+    case components
+    /// ``FitOptions/maxIterations``.
+    case maxIterations
+    /// ``FitOptions/tolerance``.
+    case tolerance
+    /// ``FitOptions/regCovar``.
+    case regCovar
+    /// ``FitOptions/runs``.
+    case runs
+    /// ``FitOptions/threads``.
+    case threads
+
+    public var description: String { rawValue }
+
+    /// What the setting counts, for "… is more than 1000 restarts".
+    public var unit: String {
+        switch self {
+        case .components: return "components"
+        case .maxIterations: return "iterations"
+        case .runs: return "restarts"
+        case .threads: return "threads"
+        case .tolerance, .regCovar: return ""
         }
     }
 }

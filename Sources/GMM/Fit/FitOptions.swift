@@ -36,16 +36,18 @@ public struct FitOptions: Sendable, Equatable {
     /// bounds its memory (100,000 snapshots of K = 3, D = 2 are about 50 MB).
     public static let maxIterationsLimit = 100_000
 
-    /// Throws ``FitError/invalidOption(_:)`` for out-of-range values.
+    /// The most restarts a fit may run.
+    public static let maxRuns = 1000
+
+    /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` or
+    ///   ``FitError/notFiniteNonNegative(_:value:)`` naming the first bad setting.
     public func validate() throws {
-        guard maxIterations >= 0 else { throw FitError.invalidOption("--max-iter must be 0 or more, got \(maxIterations)") }
-        guard maxIterations <= Self.maxIterationsLimit else {
-            throw FitError.invalidOption("--max-iter \(maxIterations) is more than \(Self.maxIterationsLimit) iterations (the history keeps every one); lower it, or raise --tol so the fit can converge")
+        guard (0 ... Self.maxIterationsLimit).contains(maxIterations) else {
+            throw FitError.outOfRange(.maxIterations, value: maxIterations, allowed: 0 ... Self.maxIterationsLimit)
         }
-        guard tolerance >= 0, tolerance.isFinite else { throw FitError.invalidOption("--tol must be a finite number ≥ 0, got \(tolerance)") }
-        guard regCovar >= 0, regCovar.isFinite else { throw FitError.invalidOption("--reg-covar must be a finite number ≥ 0, got \(regCovar)") }
-        guard runs >= 1 else { throw FitError.invalidOption("--n-init must be at least 1, got \(runs)") }
-        guard runs <= 1000 else { throw FitError.invalidOption("--n-init \(runs) is more than 1000 restarts; lower it") }
-        if let threads, threads < 1 { throw FitError.invalidOption("--threads must be at least 1, got \(threads)") }
+        guard tolerance >= 0, tolerance.isFinite else { throw FitError.notFiniteNonNegative(.tolerance, value: tolerance) }
+        guard regCovar >= 0, regCovar.isFinite else { throw FitError.notFiniteNonNegative(.regCovar, value: regCovar) }
+        guard (1 ... Self.maxRuns).contains(runs) else { throw FitError.outOfRange(.runs, value: runs, allowed: 1 ... Self.maxRuns) }
+        if let threads, threads < 1 { throw FitError.outOfRange(.threads, value: threads, allowed: 1 ... Int.max) }
     }
 }

@@ -47,12 +47,11 @@ public struct GaussianMixture: Sendable {
     ///   initial model, or a covariance that stops being positive definite (in any run).
     public func fit(_ data: Dataset, initialization: Initialization) throws -> FitResult {
         try options.validate()
-        guard components >= 1 else { throw FitError.invalidOption("-k/--components must be at least 1, got \(components)") }
-        guard components <= Self.maxComponents else {
-            throw FitError.invalidOption("-k \(components) is more than \(Self.maxComponents) components; lower -k")
+        guard (1 ... Self.maxComponents).contains(components) else {
+            throw FitError.outOfRange(.components, value: components, allowed: 1 ... Self.maxComponents)
         }
         guard data.dimension <= Self.maxDimension else {
-            throw FitError.invalidOption("the data has \(data.dimension) dimensions, more than the \(Self.maxDimension) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns")
+            throw FitError.tooManyDimensions(dimension: data.dimension, maximum: Self.maxDimension)
         }
         guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
         // Distances, scatters and quadratic forms square the data: beyond ~1e150 they overflow,
@@ -74,7 +73,7 @@ public struct GaussianMixture: Sendable {
                 kept = (run, history, parameters)
             }
         }
-        guard let kept else { throw FitError.invalidOption("--n-init must be at least 1") }
+        guard let kept else { throw FitError.outOfRange(.runs, value: runCount, allowed: 1 ... FitOptions.maxRuns) }
         return FitResult(history: kept.history,
                          model: try MixtureModel(kept.parameters, covarianceType: covarianceType, threads: options.threads),
                          runLogLikelihoods: finals, keptRun: kept.run)

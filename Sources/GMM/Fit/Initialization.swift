@@ -76,32 +76,32 @@ extension MixtureParameters {
     ///
     /// - Throws: ``FitError/invalidInitialModel(_:)`` naming the first problem.
     public func validate(components k: Int, dimension d: Int) throws {
-        func fail(_ message: String) -> FitError { .invalidInitialModel(message) }
-        guard weights.count == k else { throw fail("\(weights.count) weights for \(k) components") }
-        guard means.count == k else { throw fail("\(means.count) means for \(k) components; give one mean per component") }
-        guard covariances.count == k else { throw fail("\(covariances.count) covariances for \(k) components") }
+        func fail(_ problem: ModelProblem) -> FitError { .invalidInitialModel(problem) }
+        guard weights.count == k else { throw fail(.count(of: .weights, given: weights.count, components: k)) }
+        guard means.count == k else { throw fail(.count(of: .means, given: means.count, components: k)) }
+        guard covariances.count == k else { throw fail(.count(of: .covariances, given: covariances.count, components: k)) }
         for (c, m) in means.enumerated() where m.count != d {
-            throw fail("mean \(c + 1) has \(m.count) coordinates but the data has \(d) dimensions")
+            throw fail(.meanDimension(mean: c, coordinates: m.count, dimension: d))
         }
         for (c, m) in means.enumerated() where !m.allSatisfy(\.isFinite) {
-            throw fail("mean \(c + 1) has a value that is not finite")
+            throw fail(.meanNotFinite(mean: c))
         }
         for (c, w) in weights.enumerated() where !(w > 0 && w.isFinite) {
-            throw fail("weight \(c + 1) is \(w); weights must be positive")
+            throw fail(.weightNotPositive(weight: c, value: w))
         }
         let sum = weights.reduce(0, +)
-        guard abs(sum - 1) <= 1e-6 else { throw fail("the weights sum to \(sum); they must sum to 1") }
+        guard abs(sum - 1) <= 1e-6 else { throw fail(.weightsSum(sum)) }
         for (c, cov) in covariances.enumerated() {
             guard cov.count == d, cov.allSatisfy({ $0.count == d }) else {
-                throw fail("covariance \(c + 1) is not \(d) × \(d)")
+                throw fail(.covariance(c, .notSquare(dimension: d)))
             }
             for i in 0 ..< d {
                 for j in 0 ..< d where !(cov[i][j].isFinite && abs(cov[i][j] - cov[j][i]) <= 1e-9 * max(1, abs(cov[i][j]))) {
-                    throw fail("covariance \(c + 1) is not symmetric and finite at (\(i + 1), \(j + 1))")
+                    throw fail(.covariance(c, .notSymmetric(row: i, column: j)))
                 }
             }
             guard Cholesky.lower(cov.flattenedRowMajor, dimension: d) != nil else {
-                throw fail("covariance \(c + 1) is not positive definite")
+                throw fail(.covariance(c, .notPositiveDefinite))
             }
         }
     }

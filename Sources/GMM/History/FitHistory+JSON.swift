@@ -24,22 +24,25 @@ extension FitHistory {
     /// Reads a history written by ``jsonText()`` (or by any program following the schema),
     /// checking that its shapes agree and every covariance is positive definite.
     ///
-    /// - Throws: ``DataError/malformed(source:line:column:problem:)`` naming `source`.
+    /// - Throws: ``DataError/notAHistory(source:reason:)`` or
+    ///   ``DataError/malformed(source:line:column:problem:)`` naming `source`.
     public init(json: Data, source: String) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
-        guard !json.isEmpty else { throw fail("is empty; give a file written by gmmviz fit --history") }
+        guard !json.isEmpty else { throw DataError.notAHistory(source: source, reason: "is empty") }
         let raw: HistoryFile
         do {
             raw = try JSONDecoder().decode(HistoryFile.self, from: json)
         } catch let DecodingError.dataCorrupted(context) {
             let detail = Self.syntaxProblem(json) ?? context.debugDescription
-            throw fail("is not valid JSON (\(detail)); give a file written by gmmviz fit --history")
+            throw DataError.notAHistory(source: source, reason: "is not valid JSON (\(detail))")
         } catch let DecodingError.keyNotFound(key, _) {
             throw fail("lacks the field \"\(key.stringValue)\"; see docs/history-schema.md")
         } catch let DecodingError.typeMismatch(_, context) {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw fail(path.isEmpty ? "is not a JSON object with the gmmviz.history fields; give a file written by gmmviz fit --history"
-                                    : "field \(path) has the wrong type; see docs/history-schema.md")
+            guard !path.isEmpty else {
+                throw DataError.notAHistory(source: source, reason: "is not a JSON object with the gmmviz.history fields")
+            }
+            throw fail("field \(path) has the wrong type; see docs/history-schema.md")
         } catch {
             throw fail("cannot be read as a gmmviz history; see docs/history-schema.md")
         }
@@ -66,10 +69,8 @@ extension FitHistory {
             let p = MixtureParameters(weights: s.weights, means: s.means, covariances: s.covariances)
             do {
                 try p.validate(components: raw.components, dimension: raw.dimensions)
-            } catch let error as FitError {
-                let detail = error.description.replacingOccurrences(of: "invalid initial model: ", with: "")
-                    .replacingOccurrences(of: "the data has \(raw.dimensions) dimensions", with: "the file says dimensions = \(raw.dimensions)")
-                throw fail("snapshot \(i): \(detail)")
+            } catch let FitError.invalidInitialModel(problem) {
+                throw fail("snapshot \(i): \(Self.fileProblem(problem))")
             }
             guard s.log_likelihood.map({ $0.isFinite }) ?? true else { throw fail("snapshot \(i): log_likelihood is not finite") }
             snapshots.append(Snapshot(iteration: s.iteration ?? i, parameters: p, logLikelihood: s.log_likelihood ?? .nan))
@@ -81,6 +82,12 @@ extension FitHistory {
 }
 
 extension FitHistory {
+    /// A snapshot's problem in the file's terms: its dimension is the header's, not a data set's.
+    static func fileProblem(_ problem: ModelProblem) -> String {
+        guard case let .meanDimension(mean, coordinates, d) = problem else { return problem.description }
+        return "mean \(mean + 1) has \(coordinates) coordinates but the file says dimensions = \(d)"
+    }
+
     /// What JSONSerialization says is wrong with `json` (with a character position where it
     /// has one), since JSONDecoder only says that it is not valid.
     static func syntaxProblem(_ json: Data) -> String? {

@@ -13,7 +13,8 @@ extension MixtureParameters {
     ///   definite.
     public func interpolated(to other: MixtureParameters, fraction t: Double) throws -> MixtureParameters {
         guard components == other.components, dimension == other.dimension else {
-            throw FitError.invalidInitialModel("cannot interpolate \(components) × \(dimension) parameters towards \(other.components) × \(other.dimension)")
+            throw FitError.invalidInitialModel(.shapeMismatch(components: components, dimension: dimension,
+                                                              otherComponents: other.components, otherDimension: other.dimension))
         }
         let d = dimension
         func mix(_ a: Double, _ b: Double) -> Double { a + (b - a) * t }

@@ -33,18 +33,15 @@ public struct ModelSelection: Sendable {
 
     /// Fits every (type, K) pair, types in the given order and K ascending within each.
     ///
-    /// - Throws: ``FitError/invalidOption(_:)`` for a range starting below 1, no types, or an
+    /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` for a range starting below 1,
+    ///   ``FitError/noCovarianceTypes``, ``FitError/selectionNeedsDataDrivenStart`` for an
     ///   explicit start; the first fit's error when no fit succeeds.
     public func run(_ data: Dataset) throws -> ModelSelectionResult {
         guard components.lowerBound >= 1 else {
-            throw FitError.invalidOption("--k \(components.lowerBound)...\(components.upperBound) starts at \(components.lowerBound); K must be at least 1, e.g. 1...8")
+            throw FitError.outOfRange(.components, value: components.lowerBound, allowed: 1 ... GaussianMixture.maxComponents)
         }
-        guard !covarianceTypes.isEmpty else {
-            throw FitError.invalidOption("--covariance-type names no type; give full, tied, diag, spherical or all")
-        }
-        guard initialization.isRandom else {
-            throw FitError.invalidOption("model selection needs a data-driven start (kmeans, kmeans++, random or random-from-data); explicit means fix K")
-        }
+        guard !covarianceTypes.isEmpty else { throw FitError.noCovarianceTypes }
+        guard initialization.isRandom else { throw FitError.selectionNeedsDataDrivenStart }
         try options.validate()
         var seen = Set<CovarianceType>()
         var candidates = [ModelCandidate]()
@@ -136,7 +133,8 @@ public struct ModelSelectionResult: Sendable {
         }
         guard let best else {
             if case let .failure(error)? = candidates.first?.outcome { throw error }
-            throw FitError.invalidOption("no model was fitted; give a non-empty --k range")
+            // A range of K is never empty, so only an empty list of types leaves no candidate.
+            throw FitError.noCovarianceTypes
         }
         self.candidates = candidates
         self.bestIndex = best

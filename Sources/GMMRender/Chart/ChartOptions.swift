@@ -14,19 +14,19 @@ public struct ChartOptions: Sendable, Equatable {
     public var deviceWidth: Int { Int((Double(width) * scale).rounded()) }
     public var deviceHeight: Int { Int((Double(height) * scale).rounded()) }
 
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` for a size below 320 × 200,
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for a size below 320 × 200,
     ///   a scale outside (0, 8] or more device pixels than a frame may hold.
     public func validate() throws {
         guard width >= 320, height >= 200 else {
-            throw RenderError.invalidOption(option: "chart size", value: "\(width)x\(height)",
+            throw RenderError.invalidOption(.chartSize, value: "\(width)x\(height)",
                                             fix: "a chart needs at least 320 x 200 pixels, e.g. 800x480")
         }
         guard scale.isFinite, scale > 0, scale <= 8 else {
-            throw RenderError.invalidOption(option: "chart scale", value: "\(scale)", fix: "use a factor greater than 0 and at most 8")
+            throw RenderError.invalidOption(.chartScale, value: "\(scale)", fix: "use a factor greater than 0 and at most 8")
         }
         guard deviceWidth <= RenderOptions.maxSide, deviceHeight <= RenderOptions.maxSide,
               deviceWidth * deviceHeight <= RenderOptions.maxPixels else {
-            throw RenderError.invalidOption(option: "chart size", value: "\(width)x\(height) at scale \(scale)",
+            throw RenderError.invalidOption(.chartSize, value: "\(width)x\(height) at scale \(scale)",
                                             fix: "at most \(RenderOptions.maxSide) device pixels per side; reduce the size or the scale")
         }
     }

@@ -7,7 +7,7 @@ import GMMFiles
 public struct ChartRenderer: Sendable {
     public let options: ChartOptions
 
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` for invalid options.
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for invalid options.
     public init(options: ChartOptions = ChartOptions()) throws {
         try options.validate()
         self.options = options

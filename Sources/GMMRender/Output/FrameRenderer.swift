@@ -9,7 +9,7 @@ import GMMFiles
 public struct FrameRenderer: Sendable {
     public let options: RenderOptions
 
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` for invalid options.
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for invalid options.
     public init(options: RenderOptions = RenderOptions()) throws {
         try options.validate()
         self.options = options

@@ -21,7 +21,7 @@ public struct FrameLayout: Sendable, Equatable {
 
     static let pad = 14.0
 
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` when the size leaves no room
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` when the size leaves no room
     ///   for the plot after the elements shown.
     public init(options: RenderOptions, scene: Scene) throws {
         let w = Double(options.width), h = Double(options.height)
@@ -36,7 +36,7 @@ public struct FrameLayout: Sendable, Equatable {
         let right = pad + (hasPanel ? panelWidth + 18 : 0)
         var plot = PixelRect(x: left, y: top, width: w - left - right, height: h - top - bottom)
         guard plot.width >= 16, plot.height >= 16 else {
-            throw RenderError.invalidOption(option: "size", value: "\(options.width)x\(options.height)",
+            throw RenderError.invalidOption(.size, value: "\(options.width)x\(options.height)",
                                             fix: "too small for the elements shown; enlarge the frame or hide the header, axes, inset and legend")
         }
         let window = Self.window(options: options, scene: scene)

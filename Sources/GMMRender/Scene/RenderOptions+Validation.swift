@@ -1,58 +1,58 @@
 extension RenderOptions {
     /// Checks every option, and the axes against the data's dimension when given.
     ///
-    /// - Throws: ``RenderError/invalidOption(option:value:fix:)`` naming the first bad option.
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` naming the first bad option.
     public func validate(dimension: Int? = nil) throws {
-        func bad(_ option: String, _ value: String, _ fix: String) -> RenderError {
-            .invalidOption(option: option, value: value, fix: fix)
+        func bad(_ parameter: RenderParameter, _ value: String, _ fix: String) -> RenderError {
+            .invalidOption(parameter, value: value, fix: fix)
         }
         guard width >= 32, height >= 32 else {
-            throw bad("size", "\(width)x\(height)", "width and height must each be at least 32 pixels, e.g. 1000x600")
+            throw bad(.size, "\(width)x\(height)", "width and height must each be at least 32 pixels, e.g. 1000x600")
         }
         guard scale.isFinite, scale > 0, scale <= 8 else {
-            throw bad("scale", "\(scale)", "use a factor greater than 0 and at most 8, e.g. 2 for high-DPI output")
+            throw bad(.scale, "\(scale)", "use a factor greater than 0 and at most 8, e.g. 2 for high-DPI output")
         }
         guard width <= Self.maxSide, height <= Self.maxSide,
               deviceWidth <= Self.maxSide, deviceHeight <= Self.maxSide else {
-            throw bad("size", "\(width)x\(height) at scale \(scale)",
+            throw bad(.size, "\(width)x\(height) at scale \(scale)",
                       "each side must be at most \(Self.maxSide) device pixels")
         }
         guard deviceWidth * deviceHeight <= Self.maxPixels else {
-            throw bad("size", "\(width)x\(height) at scale \(scale)",
+            throw bad(.size, "\(width)x\(height) at scale \(scale)",
                       "a frame may hold at most \(Self.maxPixels / (1 << 20)) Mpx; reduce the size or the scale")
         }
         if case let .fixed(xmin, xmax, ymin, ymax) = bounds {
             let text = "\(xmin),\(xmax),\(ymin),\(ymax)"
             guard [xmin, xmax, ymin, ymax].allSatisfy(\.isFinite) else {
-                throw bad("bounds", text, "every bound must be a finite number")
+                throw bad(.bounds, text, "every bound must be a finite number")
             }
             guard xmin < xmax, ymin < ymax, (xmax - xmin).isFinite, (ymax - ymin).isFinite else {
-                throw bad("bounds", text, "give xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax, e.g. -10,10,-10,10")
+                throw bad(.bounds, text, "give xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax, e.g. -10,10,-10,10")
             }
         }
         if let s = sigmas.first(where: { !($0.isFinite && $0 > 0 && $0 <= 10) }) {
-            throw bad("sigmas", "\(s)", "each standard deviation must be greater than 0 and at most 10, e.g. 1,2")
+            throw bad(.sigmas, "\(s)", "each standard deviation must be greater than 0 and at most 10, e.g. 1,2")
         }
         guard sigmas.count <= 8 else {
-            throw bad("sigmas", "\(sigmas.count) values", "give at most 8 standard deviations")
+            throw bad(.sigmas, "\(sigmas.count) values", "give at most 8 standard deviations")
         }
         guard axes.x >= 0, axes.y >= 0 else {
-            throw bad("axes", "\(axes.x),\(axes.y)", "columns are counted from 0 here and cannot be negative")
+            throw bad(.axes, "\(axes.x),\(axes.y)", "columns are counted from 0 here and cannot be negative")
         }
         guard axes.x != axes.y else {
-            throw bad("axes", "\(axes.x),\(axes.y)", "choose two different columns")
+            throw bad(.axes, "\(axes.x),\(axes.y)", "choose two different columns")
         }
         if let dimension {
             guard dimension >= 2 else {
-                throw bad("axes", "\(axes.x),\(axes.y)", "the data has \(dimension) column; the frame needs at least two")
+                throw bad(.axes, "\(axes.x),\(axes.y)", "the data has \(dimension) column; the frame needs at least two")
             }
             guard axes.x < dimension, axes.y < dimension else {
-                throw bad("axes", "\(axes.x),\(axes.y)",
+                throw bad(.axes, "\(axes.x),\(axes.y)",
                           "the data has \(dimension) columns, so columns are 0…\(dimension - 1)")
             }
         }
         guard pointRadius.isFinite, pointRadius >= 0, pointRadius <= 50 else {
-            throw bad("point radius", "\(pointRadius)", "use a radius between 0 and 50 pixels")
+            throw bad(.pointRadius, "\(pointRadius)", "use a radius between 0 and 50 pixels")
         }
     }
 }

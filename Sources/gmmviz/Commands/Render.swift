@@ -95,7 +95,7 @@ struct Render: ParsableCommand {
             let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
             return (run.data, run.result.history)
         }
-        let bytes = try InputFile.read(path: path, option: "--history-in")
+        let bytes = try InputFile.read(path: path, kind: .history)
         let h = try FitHistory(json: Data(bytes), source: path)
         let data = try dataOptions.load()
         guard data.dimension == h.dimensions else {

@@ -72,7 +72,7 @@ struct Select: ParsableCommand {
                                        options: tuning.options(seed: dataOptions.seed))
         let result = try selection.run(data)
         for c in result.candidates {
-            if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(error)") }
+            if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(ErrorMessages.wording(of: error))") }
         }
         // The files first: a command whose chart or history cannot be written prints no results.
         if let chart {

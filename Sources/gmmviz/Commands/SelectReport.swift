@@ -41,7 +41,7 @@ enum SelectReport {
                 fields += ["\"log_likelihood\": \(number(c.logLikelihood))", "\"bic\": \(number(c.bic))", "\"aic\": \(number(c.aic))",
                            "\"iterations\": \(r.history.iterations)", "\"converged\": \(r.history.converged)"]
             case let .failure(error):
-                fields.append("\"error\": \(quoted(error.description))")
+                fields.append("\"error\": \(quoted(ErrorMessages.wording(of: error)))")
             }
             return "  {" + fields.joined(separator: ", ") + "}"
         }

@@ -42,7 +42,7 @@ struct AnimationOptions: ParsableArguments {
             throw ValidationError("--fps must be at least 0.0016 and at most 50 (GIF delays are 1 to 65535 hundredths of a second), got \(fps)")
         }
         guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
-        do { try timelineOptions().validate() } catch let error as AnimationError { throw ValidationError(CLIWording.message(for: error)) }
+        try ErrorMessages.validating { try timelineOptions().validate() }
     }
 
     /// How the GIF is encoded.

@@ -99,11 +99,7 @@ struct DrawingOptions: ParsableArguments {
         o.showLegend = !noLegend
         o.showHeader = !noHeader
         o.showGrid = !noGrid
-        do {
-            try o.validate(dimension: dimension)
-        } catch let error as RenderError {
-            throw ValidationError(error.description)
-        }
+        try ErrorMessages.validating { try o.validate(dimension: dimension) }
         return o
     }
 }

@@ -12,11 +12,7 @@ extension ModelOptions {
         let covs = try covariances.map { try Self.parseCovariances($0, components: k, dimension: d) }
             ?? MixtureParameters(means: points).covariances
         let p = MixtureParameters(weights: w, means: points, covariances: covs)
-        do {
-            try p.validate(components: k, dimension: d)
-        } catch let error as FitError {
-            throw ValidationError(error.description)
-        }
+        try ErrorMessages.validating { try p.validate(components: k, dimension: d) }
         return p
     }
 
@@ -65,9 +61,8 @@ extension ModelOptions {
             let single = MixtureParameters(weights: [1], means: [[Double](repeating: 0, count: d)], covariances: [m])
             do {
                 try single.validate(components: 1, dimension: d)
-            } catch {
-                let problem = (error as? FitError)?.description.replacingOccurrences(of: "invalid initial model: covariance 1", with: "") ?? "\(error)"
-                throw ValidationError("--covariances: matrix \(c + 1)\(problem); give a symmetric positive definite matrix such as the identity")
+            } catch let FitError.invalidInitialModel(.covariance(_, problem)) {
+                throw ValidationError("--covariances: matrix \(c + 1) \(problem); give a symmetric positive definite matrix such as the identity")
             }
             out.append(m)
         }

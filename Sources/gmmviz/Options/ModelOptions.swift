@@ -113,7 +113,7 @@ struct FitTuning: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        do { try options(seed: 0).validate() } catch let error as FitError { throw ValidationError(error.description) }
+        try ErrorMessages.validating { try options(seed: 0).validate() }
     }
 
     func options(seed: UInt64) -> FitOptions {
