@@ -38,7 +38,10 @@ struct ReadmeExampleTests {
     func downstreamPackageRendersTheDemoLikeTheCommand() throws {
         let root = TestPaths.packageRoot
         let package = root.appendingPathComponent("Tests/Downstream")
-        let scratch = root.appendingPathComponent(".build-downstream")
+        // A fresh build folder every time: SwiftPM does not notice source files added to a
+        // path dependency after the build folder was first planned.
+        let scratch = TestPaths.temporaryDirectory("gmmviz-downstream")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let build = try CommandRunner.run(["swift", "build", "--package-path", package.path,
                                                       "--scratch-path", scratch.path, "--product", "demo-gif"],
                                           executable: "/usr/bin/env")

@@ -106,24 +106,11 @@ extension Snapshot {
     /// One snapshot as a JSON object on one line.
     func jsonText() -> String {
         let p = parameters
-        let means = p.means.map { JSONNumber.array($0) }.joined(separator: ", ")
-        let covs = p.covariances.map { m in "[" + m.map { JSONNumber.array($0) }.joined(separator: ", ") + "]" }.joined(separator: ", ")
-        return "{\"iteration\": \(iteration), \"weights\": \(JSONNumber.array(p.weights)), \"means\": [\(means)], "
-            + "\"covariances\": [\(covs)], \"log_likelihood\": \(JSONNumber.text(logLikelihood))}"
-    }
-}
-
-/// JSON number formatting that round-trips doubles.
-enum JSONNumber {
-    /// Swift's shortest representation that reads back to the same double; JSON has no NaN,
-    /// so a NaN (a log-likelihood never computed) is written as `null`.
-    static func text(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        return "\(v)"
-    }
-
-    static func array(_ vs: [Double]) -> String {
-        "[" + vs.map(text).joined(separator: ", ") + "]"
+        return JSONText.object([
+            ("iteration", "\(iteration)"), ("weights", JSONText.array(p.weights)), ("means", JSONText.matrix(p.means)),
+            ("covariances", "[" + p.covariances.map(JSONText.matrix).joined(separator: ", ") + "]"),
+            ("log_likelihood", JSONText.number(logLikelihood)),
+        ])
     }
 }
 

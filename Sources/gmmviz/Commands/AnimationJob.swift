@@ -21,8 +21,8 @@ struct AnimationJob {
     /// `output/` directory counts as writable while it does not exist yet; it is created when
     /// there is something to write into it.
     func checkDestinations() throws {
-        if let gifPath, !Self.isDefaultOutputPending(gifPath) { try AtomicFile.checkDestination(gifPath) }
-        if let framesDirectory { try AtomicFile.checkDirectory(framesDirectory) }
+        if let gifPath, !Self.waitsForDefaultDirectory(gifPath) { try AtomicFile.checkDestination(gifPath) }
+        if let framesDirectory, !Self.waitsForDefaultDirectory(framesDirectory) { try AtomicFile.checkDirectory(framesDirectory) }
     }
 
     /// Renders `history`'s animation on `data` into the GIF and frame files, with a progress
@@ -31,8 +31,10 @@ struct AnimationJob {
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
         var outputs = [any AnimationOutput]()
         var gif: GIFOutput?
+        if [gifPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
+            try AtomicFile.makeDirectory(Render.defaultDirectory)
+        }
         if let gifPath {
-            if Self.isDefaultOutputPending(gifPath) { try AtomicFile.makeDirectory(Render.defaultDirectory) }
             let output = try GIFOutput(path: gifPath, options: gifOptions)
             gif = output
             outputs.append(output)
@@ -53,9 +55,14 @@ struct AnimationJob {
         Terminal.note("wrote " + parts.joined(separator: ", "))
     }
 
-    /// Whether `path` is the default GIF and its directory does not exist yet.
-    private static func isDefaultOutputPending(_ path: String) -> Bool {
-        path == Render.defaultOutput && !FileManager.default.fileExists(atPath: Render.defaultDirectory)
+    /// Whether `path` lies directly in the default `output/` directory and that directory does
+    /// not exist yet (a fresh checkout: `output/comb.gif`, `output/frames`).
+    private static func waitsForDefaultDirectory(_ path: String) -> Bool {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let parent = trimmed.lastIndex(of: "/").map { String(trimmed[..<$0]) } ?? ""
+        return [Render.defaultDirectory, "./" + Render.defaultDirectory].contains(parent)
+            && !FileManager.default.fileExists(atPath: Render.defaultDirectory)
     }
 
     static func size(_ bytes: Int) -> String {

@@ -6,18 +6,14 @@ enum FitReport {
     /// `{"converged", "iterations", "log_likelihood", "weights", "means", "covariances"}`.
     static func json(_ history: FitHistory) -> String {
         let last = history.final
-        // The final snapshot's own line already holds the arrays in round-trip form.
         let p = last.parameters
-        func row(_ v: [Double]) -> String { "[" + v.map { "\($0)" }.joined(separator: ", ") + "]" }
-        let means = "[" + p.means.map(row).joined(separator: ", ") + "]"
-        let covs = "[" + p.covariances.map { "[" + $0.map(row).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
-        return """
-        {"covariance_type": "\(history.covarianceType)", "converged": \(history.converged), "iterations": \(history.iterations), \
-        "log_likelihood": \(last.logLikelihood), "components": \(history.components), \
-        "dimensions": \(history.dimensions), "samples": \(history.samples), \
-        "weights": \(row(p.weights)), "means": \(means), "covariances": \(covs)}
-
-        """
+        return JSONText.object([
+            ("covariance_type", JSONText.string("\(history.covarianceType)")), ("converged", "\(history.converged)"),
+            ("iterations", "\(history.iterations)"), ("log_likelihood", JSONText.number(last.logLikelihood)),
+            ("components", "\(history.components)"), ("dimensions", "\(history.dimensions)"), ("samples", "\(history.samples)"),
+            ("weights", JSONText.array(p.weights)), ("means", JSONText.matrix(p.means)),
+            ("covariances", "[" + p.covariances.map(JSONText.matrix).joined(separator: ", ") + "]"),
+        ]) + "\n"
     }
 
     /// A short table: convergence, then one line per component.

@@ -38,40 +38,22 @@ enum SelectReport {
                           "\"parameters\": \(c.numberOfParameters)"]
             switch c.outcome {
             case let .success(r):
-                fields += ["\"log_likelihood\": \(number(c.logLikelihood))", "\"bic\": \(number(c.bic))", "\"aic\": \(number(c.aic))",
+                fields += ["\"log_likelihood\": \(JSONText.number(c.logLikelihood))", "\"bic\": \(JSONText.number(c.bic))", "\"aic\": \(JSONText.number(c.aic))",
                            "\"iterations\": \(r.history.iterations)", "\"converged\": \(r.history.converged)"]
             case let .failure(error):
-                fields.append("\"error\": \(quoted(ErrorMessages.wording(of: error)))")
+                fields.append("\"error\": \(JSONText.string(ErrorMessages.wording(of: error)))")
             }
             return "  {" + fields.joined(separator: ", ") + "}"
         }
         let best = result.best
         return """
         {"samples": \(data.count), "dimensions": \(data.dimension), "criterion": "bic", \
-        "best": {"covariance_type": "\(best.covarianceType)", "components": \(best.components), "bic": \(number(best.bic))},
+        "best": {"covariance_type": "\(best.covarianceType)", "components": \(best.components), "bic": \(JSONText.number(best.bic))},
          "fits": [
         \(fits.joined(separator: ",\n"))
          ]}
 
         """
-    }
-
-    private static func number(_ v: Double?) -> String {
-        guard let v, v.isFinite else { return "null" }
-        return "\(v)"
-    }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
     }
 
     private static func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
