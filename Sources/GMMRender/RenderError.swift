@@ -9,6 +9,9 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidOption(RenderParameter, value: String, fix: String)
     /// The scene's parts disagree, e.g. N × K responsibilities that do not match N points.
     case invalidScene(String)
+    /// A view that draws one panel per column or pair was given more columns than fit on a
+    /// frame: the view's name, the columns given and the most it draws.
+    case tooManyColumns(view: String, columns: Int, maximum: Int)
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
     /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
     case cairo(call: String, status: String, code: Int)
@@ -19,6 +22,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid render option \(parameter) = \(value): \(fix)"
         case let .invalidScene(problem):
             return "invalid scene: \(problem)"
+        case let .tooManyColumns(view, columns, maximum):
+            return "the \(view) view draws at most \(maximum) columns but was given \(columns); choose at most \(maximum) of them"
         case let .cairo(call, status, code):
             return "Cairo failed in \(call): \(status) (status \(code)); this is a bug in gmmviz's renderer, please report it with the command that triggered it"
         }
@@ -40,6 +45,8 @@ public enum RenderParameter: String, Sendable, Equatable, CaseIterable, CustomSt
     case axes
     /// ``RenderOptions/pointRadius``.
     case pointRadius
+    /// ``RenderOptions/view``.
+    case view
     /// ``ChartOptions/width`` and ``ChartOptions/height``.
     case chartSize
     /// ``ChartOptions/scale``.

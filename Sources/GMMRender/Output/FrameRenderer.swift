@@ -37,14 +37,14 @@ public struct FrameRenderer: Sendable {
             let surface = try CairoSurface.rgb24(over: bytes, width: w, height: h, stride: stride)
             let context = try CairoContext(surface)
             context.scale(options.scale)
-            let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
             let s = options.scale
-            let plot = layout.plot
-            let stamper = PointStamper(
-                pixels: words, width: w, height: h,
-                clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
-                       min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
-            try drawer.draw {
+            // Points are stamped straight into the buffer, clipped to the panel being drawn.
+            try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { drawer in
+                let plot = drawer.layout.plot
+                let stamper = PointStamper(
+                    pixels: words, width: w, height: h,
+                    clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
+                           min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
                 try surface.flush()
                 stamper.stamp(drawer, scale: s)
                 try surface.markDirty()
@@ -70,8 +70,7 @@ public struct FrameRenderer: Sendable {
                 ? try CairoSurface.svg(into: sink, width: w, height: h)
                 : try CairoSurface.pdf(into: sink, width: w, height: h, title: options.title)
             let context = try CairoContext(surface)
-            let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
-            try drawer.draw { drawer.drawVectorPoints() }
+            try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { $0.drawVectorPoints() }
             try context.check("drawing the frame")
             try surface.finish()
             return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes

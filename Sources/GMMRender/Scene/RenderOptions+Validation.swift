@@ -42,7 +42,8 @@ extension RenderOptions {
         guard axes.x != axes.y else {
             throw bad(.axes, "\(axes.x),\(axes.y)", "choose two different columns")
         }
-        if let dimension {
+        try validateView(dimension: dimension)
+        if let dimension, view == .plane {
             guard dimension >= 2 else {
                 throw bad(.axes, "\(axes.x),\(axes.y)", "the data has \(dimension) column; the frame needs at least two")
             }

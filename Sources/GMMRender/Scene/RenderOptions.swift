@@ -34,6 +34,12 @@ public struct RenderOptions: Sendable, Equatable {
     public var axes: Axes = Axes(x: 0, y: 1)
     /// Standard deviations at which each component's ellipses are drawn.
     public var sigmas: [Double] = [1, 2]
+    /// The picture drawn: two columns (the default), one column, all pairs, or principal axes.
+    public var view: FrameView = .plane
+    /// The mixture's density under the points of the 2-D views (plane, pairs, PCA).
+    public var density: DensityStyle = .none
+    /// Tint the background of the 2-D views by the component with the largest responsibility.
+    public var showRegions: Bool = false
 
     public var showPoints: Bool = true
     public var showTrails: Bool = true

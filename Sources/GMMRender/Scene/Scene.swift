@@ -29,6 +29,9 @@ public struct Scene: Sendable, Equatable {
     public var axisLabels: (x: String, y: String)
     /// Position on the inset's iteration axis: `iteration`, or between two for tweened frames.
     public var progress: Double
+    /// What the plot area shows beyond the projected points and components: nothing more for
+    /// the 2-D plane, one column's densities, or a scatter-plot matrix.
+    public var view: SceneView = .plane
 
     /// K, the number of components.
     public var componentCount: Int { components.count }
@@ -71,7 +74,7 @@ public struct Scene: Sendable, Equatable {
             && a.trails == b.trails && a.iteration == b.iteration && a.iterationCount == b.iterationCount
             && a.logLikelihood == b.logLikelihood && a.logLikelihoods == b.logLikelihoods
             && a.converged == b.converged && a.caption == b.caption && a.axisLabels == b.axisLabels
-            && a.progress == b.progress
+            && a.progress == b.progress && a.view == b.view
     }
 }
 

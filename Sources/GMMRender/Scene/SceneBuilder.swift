@@ -14,6 +14,8 @@ public struct SceneBuilder: Sendable {
     let meanPaths: [[Point2]]
     let projection: Projection
     let axisLabels: (x: String, y: String)
+    /// What the line and pairs views keep fixed over the animation.
+    let views: ViewStatics
 
     /// - Throws: ``RenderError`` when the options are invalid for the data or the history does
     ///   not describe this data (dimension or component counts disagree).
@@ -30,7 +32,29 @@ public struct SceneBuilder: Sendable {
                 throw RenderError.invalidScene("snapshot \(snapshot.iteration) does not hold \(history.components) components of dimension \(data.dimension) (weights K, means K × D, covariances K × D × D)")
             }
         }
-        let projection = Projection(axes: options.axes)
+        let names = Self.columnNames(data)
+        let projection: Projection
+        switch options.view {
+        case .plane:
+            projection = Projection(axes: options.axes)
+            axisLabels = (names[options.axes.x], names[options.axes.y])
+        case .pca:
+            let pca = try PrincipalAxes(data: data)
+            projection = Projection(rows: pca.axes, center: pca.center)
+            func title(_ i: Int) -> String {
+                "principal axis \(i + 1) (\(Ticks.formatted(100 * pca.varianceShares[i], decimals: 1)) % of variance)"
+            }
+            axisLabels = (title(0), title(1))
+        case let .line(column):
+            var unit = [Double](repeating: 0, count: data.dimension)
+            unit[column] = 1
+            projection = Projection(rows: [unit, [Double](repeating: 0, count: data.dimension)],
+                                    center: [Double](repeating: 0, count: data.dimension))
+            axisLabels = (names[column], "density")
+        case let .pairs(columns):
+            projection = Projection(axes: RenderOptions.Axes(x: columns[0], y: columns[1]))
+            axisLabels = (names[columns[0]], names[columns[1]])
+        }
         self.history = history
         self.data = data
         self.options = options
@@ -39,12 +63,16 @@ public struct SceneBuilder: Sendable {
         meanPaths = (0 ..< history.components).map { k in
             history.snapshots.map { projection.mean($0.parameters.means[k]) }
         }
-        func name(_ column: Int) -> String {
-            if let names = data.columnNames, !names[column].isEmpty { return names[column] }
+        views = try ViewStatics(history: history, data: data, options: options, names: names)
+    }
+
+    /// Column names from the CSV header, or x₁, x₂, … where there is none.
+    static func columnNames(_ data: Dataset) -> [String] {
+        (0 ..< data.dimension).map { column in
+            if let names = data.columnNames, column < names.count, !names[column].isEmpty { return names[column] }
             let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
             return "x" + String(String(column + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
         }
-        axisLabels = (name(options.axes.x), name(options.axes.y))
     }
 
     /// n + 1: the number of snapshots, hence of plain frames.
@@ -63,7 +91,7 @@ public struct SceneBuilder: Sendable {
     /// row-major) — e.g. those of snapshot `index + 1`'s E-step for an "after E-step" frame.
     public func scene(at index: Int, responsibilities: [Double], caption: String? = nil) throws -> Scene {
         try checkIndex(index)
-        return try scene(index: index, components: projection.components(history.snapshots[index].parameters),
+        return try scene(index: index, parameters: history.snapshots[index].parameters,
                          responsibilities: responsibilities, caption: caption)
     }
 
@@ -76,7 +104,7 @@ public struct SceneBuilder: Sendable {
         guard parameters.components == history.components, parameters.dimension == data.dimension else {
             throw RenderError.invalidScene("parameters of \(parameters.components) components in \(parameters.dimension) dimensions for a fit of \(history.components) in \(data.dimension)")
         }
-        return try scene(index: index, components: projection.components(parameters),
+        return try scene(index: index, parameters: parameters,
                          responsibilities: responsibilities, caption: caption, progress: progress)
     }
 
@@ -85,20 +113,23 @@ public struct SceneBuilder: Sendable {
         projection.components(parameters)
     }
 
-    private func scene(index: Int, components: [SceneComponent], responsibilities: [Double],
+    private func scene(index: Int, parameters: MixtureParameters, responsibilities: [Double],
                        caption: String?, progress: Double? = nil) throws -> Scene {
+        let components = projection.components(parameters)
         let snapshot = history.snapshots[index]
         var trails = meanPaths.map { Array($0[0 ... index]) }
         if progress != nil {
             // An interpolated frame: the trail ends where the drawn mean is.
             for k in trails.indices { trails[k].append(components[k].mean) }
         }
-        return try Scene(points: points, responsibilities: responsibilities, components: components,
-                         trails: trails, iteration: snapshot.iteration, iterationCount: history.iterations,
-                         logLikelihood: snapshot.logLikelihood,
-                         logLikelihoods: history.snapshots.map(\.logLikelihood),
-                         converged: history.converged && index == history.snapshots.count - 1,
-                         caption: caption, axisLabels: axisLabels, progress: progress)
+        var scene = try Scene(points: points, responsibilities: responsibilities, components: components,
+                              trails: trails, iteration: snapshot.iteration, iterationCount: history.iterations,
+                              logLikelihood: snapshot.logLikelihood,
+                              logLikelihoods: history.snapshots.map(\.logLikelihood),
+                              converged: history.converged && index == history.snapshots.count - 1,
+                              caption: caption, axisLabels: axisLabels, progress: progress)
+        scene.view = views.view(index: index, parameters: parameters, interpolated: progress != nil)
+        return scene
     }
 
     private func checkIndex(_ index: Int) throws {

@@ -77,7 +77,7 @@ struct Render: ParsableCommand {
     /// A note when most points fall outside a fixed window (the ±10 default suits the demo, not
     /// every CSV), suggesting `--bounds auto`.
     static func windowHint(data: Dataset, options: RenderOptions) -> String? {
-        guard case let .fixed(xmin, xmax, ymin, ymax) = options.bounds else { return nil }
+        guard case let .fixed(xmin, xmax, ymin, ymax) = options.bounds, options.view == .plane else { return nil }
         let (i, j) = (options.axes.x, options.axes.y)
         var outside = 0
         for n in 0 ..< data.count {

@@ -12,14 +12,23 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Pixel density for raster output (2 for high-DPI screens).")
     var scale: Double = 1
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin.", valueName: "window"))
-    var bounds: String = "-10,10,-10,10"
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default -10,10,-10,10; auto for pca; pairs always fits each column).", valueName: "window"))
+    var bounds: String?
 
     @Flag(name: .customLong("equal-aspect"), help: "Use the same scale on both axes, so circles look round.")
     var equalAspect = false
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The two data columns to draw, 1-based, e.g. '1,3' (default 1,2).", valueName: "i,j"))
-    var axes: String = "1,2"
+    var axes: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The picture: 2d (two columns, the default), 1d or 1d:N (one column's densities; automatic for one-column data), pairs (every pair, up to 6 columns) or pca (the first two principal axes).", valueName: "view"))
+    var view: ViewChoice?
+
+    @Option(name: .long, parsing: .unconditional, help: "The mixture's density under the points: none, contours (at the levels enclosing 25, 50, 75 and 95 % of its mass) or shade.")
+    var density: DensityStyle = .none
+
+    @Flag(name: .long, help: "Tint the background by the component with the largest responsibility.")
+    var regions = false
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Standard deviations at which to draw each component's ellipses.", valueName: "list"))
     var sigmas: String = "1,2"
@@ -46,6 +55,21 @@ struct DrawingOptions: ParsableArguments {
         _ = try renderOptions(dimension: nil)
     }
 
+    /// The view drawn: `--view`, or 1d for one-column data and 2d otherwise.
+    static func effectiveView(_ view: ViewChoice?, dimension: Int?) -> ViewChoice {
+        view ?? (dimension == 1 ? .line(column: nil) : .plane)
+    }
+
+    /// The view's name as typed.
+    static func name(of view: ViewChoice) -> String {
+        switch view {
+        case .plane: return "2d"
+        case .line: return "1d"
+        case .pairs: return "pairs"
+        case .pca: return "pca"
+        }
+    }
+
     /// The renderer's options; `dimension` checks `--axes` against the data.
     func renderOptions(dimension: Int?) throws -> RenderOptions {
         var o = RenderOptions()
@@ -56,6 +80,8 @@ struct DrawingOptions: ParsableArguments {
         o.width = w
         o.height = h
         o.scale = scale
+        let viewChoice = Self.effectiveView(view, dimension: dimension)
+        let bounds = self.bounds ?? (viewChoice == .pca ? "auto" : "-10,10,-10,10")
         if bounds.lowercased() == "auto" {
             o.bounds = .auto
         } else {
@@ -66,23 +92,48 @@ struct DrawingOptions: ParsableArguments {
             o.bounds = .fixed(xmin: x0, xmax: x1, ymin: y0, ymax: y1)
         }
         o.equalAspect = equalAspect
-        let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
-            throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
-        }
-        // Checked here in the command line's 1-based numbering; the library counts from 0.
-        guard i != j else { throw ValidationError("--axes \(i),\(j): choose two different columns") }
-        if let dimension {
-            guard dimension >= 2 else {
-                throw ValidationError("the data has 1 column but a frame draws two; give data with at least two numeric columns (gmmviz fit works on one)")
+        if let axes {
+            let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
+                throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
             }
-            guard (1 ... dimension).contains(i), (1 ... dimension).contains(j) else {
-                throw ValidationError("--axes \(i),\(j): the data has \(dimension) columns, numbered 1 to \(dimension)")
+            // Checked here in the command line's 1-based numbering; the library counts from 0.
+            guard i != j else { throw ValidationError("--axes \(i),\(j): choose two different columns") }
+            if viewChoice != .plane {
+                throw ValidationError("--axes picks the two columns of the 2d view; drop it for --view \(Self.name(of: viewChoice))\(viewChoice == .line(column: nil) ? " and pick the column as --view 1d:N" : "")")
             }
-        } else if i < 1 || j < 1 {
-            throw ValidationError("--axes \(i),\(j): columns are numbered from 1")
+            if let dimension {
+                guard (1 ... dimension).contains(i), (1 ... dimension).contains(j) else {
+                    throw ValidationError("--axes \(i),\(j): the data has \(dimension) column\(dimension == 1 ? "" : "s"), numbered 1 to \(dimension)")
+                }
+            }
+            o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
         }
-        o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
+        if viewChoice == .plane, let dimension, dimension < 2 {
+            throw ValidationError("the data has 1 column but --view 2d draws two; drop --view to draw it as 1d")
+        }
+        switch viewChoice {
+        case .plane: o.view = .plane
+        case .pca: o.view = .pca
+        case let .line(column):
+            let c = column ?? 1
+            if let dimension, c > dimension {
+                throw ValidationError("--view 1d:\(c): the data has \(dimension) column\(dimension == 1 ? "" : "s"), numbered 1 to \(dimension)")
+            }
+            o.view = .line(column: c - 1)
+        case .pairs:
+            if let dimension {
+                guard dimension >= 2 else {
+                    throw ValidationError("--view pairs needs at least two columns but the data has 1; draw it with --view 1d")
+                }
+                o.view = .pairs(columns: Array(0 ..< dimension))
+            }
+        }
+        o.density = density
+        o.showRegions = regions
+        if case .line = viewChoice, density != .none || regions {
+            throw ValidationError("--density and --regions draw on a 2-D view; the 1d view already shows the mixture density")
+        }
         let s = sigmas.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !s.isEmpty, s.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--sigmas \"\(sigmas)\" is not a list of numbers; write e.g. 1,2")

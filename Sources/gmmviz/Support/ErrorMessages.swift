@@ -58,6 +58,7 @@ enum ErrorMessages {
         case .sigmas: return "--sigmas"
         case .axes: return "--axes"
         case .pointRadius: return "--point-radius"
+        case .view: return "--view"
         case .chartSize: return "chart size"
         case .chartScale: return "chart scale"
         }
@@ -129,6 +130,8 @@ enum ErrorMessages {
         switch error {
         case let .invalidOption(parameter, value, fix):
             return "\(flag(parameter)) \(value): \(fix)"
+        case let .tooManyColumns(view, columns, maximum):
+            return "--view \(view) draws at most \(maximum) columns but the data has \(columns); choose at most \(maximum) with --columns, e.g. --columns 1,2,3,4"
         case .invalidScene, .cairo:
             return error.description
         }

@@ -1,0 +1,194 @@
+import Foundation
+
+extension FrameDrawer {
+    /// Where the parts of a line panel go inside `area`: the density plot (density 0 on its
+    /// bottom edge), the band below it for the mean markers and trails, and the point strip.
+    struct LinePanels {
+        /// The density plot: x over the line's window, y from 0 (bottom) to its `densityMax`.
+        var density: PixelRect
+        /// The density plot extended down by ``markerRoom`` so markers on the axis show whole.
+        var markers: PixelRect
+        /// The points, jittered vertically; nil when the panel has no strip.
+        var strip: PixelRect?
+
+        /// Room below the density axis for the mean markers (8 px in radius).
+        static let markerRoom = 10.0
+
+        init(area: PixelRect, strip hasStrip: Bool) {
+            let stripHeight = hasStrip ? max(16, min(64, area.height * 0.16)) : 0
+            let gap = hasStrip ? 6.0 : 0
+            density = PixelRect(x: area.x, y: area.y, width: area.width,
+                                height: max(8, area.height - stripHeight - gap - Self.markerRoom))
+            markers = PixelRect(x: area.x, y: area.y, width: area.width, height: density.height + Self.markerRoom)
+            strip = hasStrip ? PixelRect(x: area.x, y: markers.maxY + gap, width: area.width, height: stripHeight) : nil
+        }
+    }
+
+    /// The vertical position of point i in the strip, in (0, 1): a golden-ratio sequence, so
+    /// the points spread evenly and the same data always lands in the same place.
+    static func stripJitter(_ i: Int) -> Double {
+        let u = (Double(i) * 0.618_033_988_749_894_9).truncatingRemainder(dividingBy: 1)
+        return 0.12 + 0.76 * u
+    }
+
+    /// One column's picture in `area`: histogram, weighted component densities, the mixture
+    /// density, mean markers and trails on the axis and, with `strip`, the points below.
+    func drawLineView(_ line: LineScene, in area: PixelRect, strip: Bool, points: (FrameDrawer) throws -> Void) throws {
+        let panels = LinePanels(area: area, strip: strip)
+        let densityWindow = DataWindow(xmin: line.xmin, xmax: line.xmax, ymin: 0, ymax: line.densityMax)
+        let curves = panel(scene, plot: panels.density, window: densityWindow)
+        let t = curves.layout.transform
+        let d = panels.density
+
+        if options.showGrid {
+            let yTicks = Ticks.values(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
+            context.gridLines(in: d, xs: curves.xTicks.values.map { t.pixel(Point2(x: $0, y: 0)).x },
+                              ys: strip ? yTicks.map { t.pixel(Point2(x: 0, y: $0)).y } : [], color: theme.grid)
+        }
+        context.save()
+        context.clip(to: d)
+        // The histogram.
+        context.newPath()
+        for (i, f) in line.histogram.densities.enumerated() where f > 0 {
+            let left = line.histogram.start + Double(i) * line.histogram.width
+            let p = t.pixel(Point2(x: left, y: f)), q = t.pixel(Point2(x: left + line.histogram.width, y: 0))
+            guard inGuard(p), inGuard(q) else { continue }
+            context.rectangle(PixelRect(x: p.x, y: p.y, width: q.x - p.x, height: q.y - p.y))
+        }
+        context.setColor(theme.mutedText, alpha: 0.2)
+        context.fillPreserve()
+        context.setLineWidth(0.8)
+        context.setColor(theme.mutedText, alpha: 0.45)
+        context.stroke()
+        // The curves, sampled at every logical pixel across the panel.
+        let xs = stride(from: d.x, through: d.maxX + 0.5, by: 1).map { t.data(Point2(x: $0, y: 0)).x }
+        func curve(_ f: (Double) -> Double) -> [Point2] {
+            xs.map { x in
+                let p = t.pixel(Point2(x: x, y: f(x)))
+                return Point2(x: p.x, y: p.y.isFinite ? max(min(p.y, d.maxY), d.y - 4) : d.y - 4)
+            }
+        }
+        context.setRoundCaps()
+        for (k, c) in line.components.enumerated() where k < componentColors.count {
+            let path = curve(c.weightedDensity)
+            guard let first = path.first, let last = path.last else { continue }
+            context.newPath()
+            context.move(to: Point2(x: first.x, y: d.maxY))
+            for p in path { context.line(to: p) }
+            context.line(to: Point2(x: last.x, y: d.maxY))
+            context.closePath()
+            context.setColor(componentColors[k], alpha: 0.1)
+            context.fill()
+            context.newPath()
+            polyline(path)
+            context.setLineWidth(Self.lineWidth(weight: c.weight) * 0.8)
+            context.setColor(componentColors[k], alpha: 0.95)
+            context.stroke()
+        }
+        let mixture = curve(line.mixtureDensity)
+        polyline(mixture)
+        context.setLineWidth(5)
+        context.setColor(theme.halo, alpha: 0.8)
+        context.strokePreserve()
+        context.setLineWidth(2.4)
+        context.setColor(theme.text)
+        context.stroke()
+        context.restore()
+        try context.check("drawing the densities")
+
+        // Mean markers and trails on the axis (y = 0).
+        if options.showMeans || options.showTrails {
+            let room = LinePanels.markerRoom / t.sy
+            let onAxis = try Scene(points: [], responsibilities: [], components: line.components.map {
+                SceneComponent(weight: $0.weight, mean: Point2(x: $0.mean, y: 0), covariance: Covariance2(xx: $0.variance, xy: 0, yy: 0))
+            }, trails: line.trails.map { $0.map { Point2(x: $0, y: 0) } })
+            let axis = panel(onAxis, plot: panels.markers,
+                             window: DataWindow(xmin: line.xmin, xmax: line.xmax, ymin: -room, ymax: line.densityMax))
+            if options.showTrails { axis.drawTrails() }
+            if options.showMeans { axis.drawMeans() }
+            try context.check("drawing the means on the axis")
+        }
+
+        // The points, as a strip below.
+        if let s = panels.strip {
+            context.newPath()
+            context.rectangle(s)
+            context.setColor(theme.panel)
+            context.fill()
+            if options.showPoints {
+                let jittered = scene.points.indices.map { Point2(x: scene.points[$0].x, y: Self.stripJitter($0)) }
+                let stripScene = try Scene(points: jittered, responsibilities: scene.responsibilities, components: scene.components)
+                try points(panel(stripScene, plot: s, window: DataWindow(xmin: line.xmin, xmax: line.xmax, ymin: 0, ymax: 1)))
+                try context.check("drawing the point strip")
+            }
+        }
+
+        guard strip, options.showAxes else { return }
+        let yTicks = Ticks.values(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
+        let yStep = Ticks.step(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
+        context.save()
+        context.axisFrame(in: d, x: [], y: yTicks.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: yStep)) },
+                          line: theme.axis, labels: theme.mutedText)
+        let bottom = panels.strip ?? panels.markers
+        let whole = PixelRect(x: area.x, y: bottom.y, width: area.width, height: bottom.height)
+        let x = curves.xTicks
+        context.axisFrame(in: whole, x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) }, y: [],
+                          line: theme.axis, labels: theme.mutedText)
+        context.font(size: 12)
+        context.setColor(theme.text)
+        context.text(line.label, x: area.x + area.width / 2, baseline: area.maxY + 35, align: .center)
+        context.verticalText("density", center: Point2(x: area.x - 44, y: d.y + d.height / 2))
+        context.restore()
+        drawLineKey(in: d)
+    }
+
+    /// Adds a polyline through `points` as a new path.
+    func polyline(_ points: [Point2]) {
+        context.newPath()
+        guard let first = points.first else { return }
+        context.move(to: first)
+        for p in points.dropFirst() { context.line(to: p) }
+    }
+
+    /// What the marks of a line panel are, at its top right.
+    func drawLineKey(in d: PixelRect) {
+        let rows: [(String, Int)] = [("histogram (Freedman–Diaconis bins)", 0), ("mixture density", 1), ("components πₖ·N(x | μₖ, σₖ²)", 2)]
+        context.font(size: 11)
+        let width = (rows.map { context.textWidth($0.0) }.max() ?? 0) + 34
+        let x = d.maxX - width - 6, y = d.y + 6
+        context.newPath()
+        context.rectangle(PixelRect(x: x, y: y, width: width, height: 16 * Double(rows.count) + 6))
+        context.setColor(theme.background, alpha: 0.85)
+        context.fill()
+        for (i, row) in rows.enumerated() {
+            let mid = y + 11 + 16 * Double(i)
+            context.newPath()
+            switch row.1 {
+            case 0:
+                context.rectangle(PixelRect(x: x + 6, y: mid - 5, width: 18, height: 10))
+                context.setColor(theme.mutedText, alpha: 0.3)
+                context.fill()
+            case 1:
+                context.move(to: Point2(x: x + 6, y: mid))
+                context.line(to: Point2(x: x + 24, y: mid))
+                context.setLineWidth(2.4)
+                context.setColor(theme.text)
+                context.stroke()
+            default:
+                // One short stroke per component colour.
+                let n = max(1, min(componentColors.count, 3))
+                for j in 0 ..< n {
+                    context.newPath()
+                    let x0 = x + 6 + 18 * Double(j) / Double(n)
+                    context.move(to: Point2(x: x0, y: mid))
+                    context.line(to: Point2(x: x0 + 18 / Double(n) - 1, y: mid))
+                    context.setLineWidth(2)
+                    context.setColor(componentColors[j])
+                    context.stroke()
+                }
+            }
+            context.setColor(theme.text)
+            context.text(row.0, x: x + 30, baseline: mid + 4)
+        }
+    }
+}
