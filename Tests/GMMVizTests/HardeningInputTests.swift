@@ -49,7 +49,7 @@ struct HardeningInputTests {
         Case(name: "csv: an endless device", arguments: ["--data", "/dev/zero"], fragments: ["/dev/zero", "binary"]),
         Case(name: "csv: too many dimensions", input: .text(String(repeating: "1,", count: 1200) + "1\n" + String(repeating: "2,", count: 1200) + "3\n"),
              arguments: ["--data", "IN", "-k", "1"], fragments: ["1201 dimensions", "--columns"]),
-        Case(name: "csv: one column", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1"], fragments: ["1 column", "at least two numeric columns"]),
+        Case(name: "csv: one column drawn as 2d", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1", "--view", "2d"], fragments: ["1 column", "--view 2d", "1d"]),
 
         // History JSON (render --history-in)
         Case(name: "history: malformed", input: .text(#"{"format": "gmmviz.history", "version": 1,"#), arguments: ["--history-in", "IN"], fragments: ["h.json", "not valid JSON", "unexpected end of file"]),
@@ -99,6 +99,21 @@ struct HardeningInputTests {
         Case(name: "too many frames", arguments: ["--tween", "200", "--tol", "0", "--max-iter", "99"], fragments: ["19900", "--max-frames 10000"]),
         Case(name: "--max-frames above the cap", arguments: ["--max-frames", "20000"], fragments: ["--max-frames", "at most 10000"]),
         Case(name: "--max-iter above the cap", arguments: ["--max-iter", "1000000"], fragments: ["--max-iter 1000000", "100000"]),
+        // Views
+        Case(name: "unknown view", arguments: ["--view", "3d"], fragments: ["'3d'", "--view", "pairs"]),
+        Case(name: "1d with a column 0", arguments: ["--view", "1d:0"], fragments: ["'1d:0'", "--view"]),
+        Case(name: "1d with a column past the data", arguments: ["--view", "1d:3"], fragments: ["--view 1d:3", "2 columns"]),
+        Case(name: "1d with --axes", arguments: ["--view", "1d", "--axes", "1,2"], fragments: ["--axes", "--view 1d", "1d:N"]),
+        Case(name: "pairs with --axes", arguments: ["--view", "pairs", "--axes", "1,2"], fragments: ["--axes", "--view pairs"]),
+        Case(name: "pairs with one column", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1", "--view", "pairs"],
+             fragments: ["--view pairs", "at least two columns", "1d"]),
+        Case(name: "pairs with seven columns", input: .text("1,2,3,4,5,6,7\n2,1,4,3,6,5,8\n3,3,1,2,7,7,6\n"), arguments: ["--data", "IN", "-k", "1", "--view", "pairs"],
+             fragments: ["--view pairs", "at most 6 columns", "has 7", "--columns"]),
+        Case(name: "pca of one column", input: .text("x\n1\n2\n3\n4\n"), arguments: ["--data", "IN", "-k", "1", "--view", "pca"],
+             fragments: ["--view pca", "at least two columns"]),
+        Case(name: "unknown density", arguments: ["--density", "heat"], fragments: ["'heat'", "--density"]),
+        Case(name: "density on the 1d view", arguments: ["--view", "1d", "--density", "contours"], fragments: ["--density", "1d"]),
+        Case(name: "regions on the 1d view", arguments: ["--view", "1d", "--regions"], fragments: ["--regions", "1d"]),
         Case(name: "unknown frame format", arguments: ["--frames-dir", "$D/f", "--frame-format", "jpeg"], fragments: ["jpeg"]),
     ]
 

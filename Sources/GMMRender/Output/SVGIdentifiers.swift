@@ -2,11 +2,16 @@
 ///
 /// Cairo 1.16 names the page group `id="surfaceN"` after the surface's process-wide serial
 /// number, so the same scene rendered twice in one process (or in a different order) gives
-/// different bytes. This renumbers every `surfaceN` identifier in order of first appearance —
-/// in `id="…"` and in `#…` references alike — so equal drawings give equal files.
+/// different bytes; an embedded image is likewise `imageN` after its source surface. This
+/// renumbers every `surfaceN` and `imageN` identifier in order of first appearance — in
+/// `id="…"` and in `#…` references alike — so equal drawings give equal files.
 enum SVGIdentifiers {
     static func normalize(_ svg: [UInt8]) -> [UInt8] {
-        let word = Array("surface".utf8)
+        renumber(renumber(svg, word: "surface"), word: "image")
+    }
+
+    static func renumber(_ svg: [UInt8], word text: String) -> [UInt8] {
+        let word = Array(text.utf8)
         var out = [UInt8]()
         out.reserveCapacity(svg.count)
         var numbers = [ArraySlice<UInt8>: Int]()

@@ -60,4 +60,12 @@ final class FieldCache: @unchecked Sendable {
         }
         return value
     }
+
+    /// Forgets every entry (for tests that compare a computed field with a fresh one).
+    func removeAll() {
+        lock.lock()
+        entries.removeAll()
+        order.removeAll()
+        lock.unlock()
+    }
 }

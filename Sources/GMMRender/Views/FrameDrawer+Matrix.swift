@@ -1,6 +1,8 @@
 extension FrameDrawer {
     /// Space between the cells of a scatter-plot matrix.
     static let cellGap = 10.0
+    /// Room at the top of a diagonal cell for the column's name.
+    static let nameRoom = 18.0
 
     /// The cell of row `r`, column `c` of an n × n matrix filling the plot area.
     static func cell(row r: Int, column c: Int, of n: Int, in area: PixelRect) -> PixelRect {
@@ -37,14 +39,20 @@ extension FrameDrawer {
                 let rect = Self.cell(row: r, column: c, of: n, in: area)
                 let window = Self.cellWindow(m, row: r, column: c)
                 if r == c {
-                    try drawLineView(m.diagonal[c], in: rect, strip: false, points: points)
+                    // The column's name goes above its curves.
+                    let below = PixelRect(x: rect.x, y: rect.y + Self.nameRoom, width: rect.width, height: rect.height - Self.nameRoom)
+                    try drawLineView(m.diagonal[c], in: below, strip: false, points: points)
                 } else {
                     try panel(try cellScene(m, row: r, column: c), plot: rect, window: window).drawPlaneContents(points: points)
                 }
                 context.save()
                 let cell = panel(scene, plot: rect, window: window)
                 let t = cell.layout.transform
-                let x = cell.xTicks, y = cell.yTicks
+                // Tick targets for small cells: about one per 60 px.
+                let w = window
+                let xTarget = max(2, Int(rect.width / 60)), yTarget = max(2, Int(rect.height / 45))
+                let x = (values: Ticks.values(from: w.xmin, to: w.xmax, target: xTarget), step: Ticks.step(from: w.xmin, to: w.xmax, target: xTarget))
+                let y = (values: Ticks.values(from: w.ymin, to: w.ymax, target: yTarget), step: Ticks.step(from: w.ymin, to: w.ymax, target: yTarget))
                 // Tick labels on the bottom row and the left column (not for the density axis).
                 let xs = r == n - 1 && options.showAxes ? x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) } : []
                 let ys = c == 0 && r != c && options.showAxes ? y.values.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: y.step)) } : []
@@ -66,7 +74,7 @@ extension FrameDrawer {
             let bottom = Self.cell(row: n - 1, column: i, of: n, in: area)
             context.text(m.labels[i], x: bottom.x + bottom.width / 2, baseline: area.maxY + 35, align: .center)
             let left = Self.cell(row: i, column: 0, of: n, in: area)
-            context.verticalText(i == 0 ? "density" : m.labels[i], center: Point2(x: area.x - 44, y: left.y + left.height / 2))
+            context.verticalText(m.labels[i], center: Point2(x: area.x - 44, y: left.y + left.height / 2))
         }
     }
 }
