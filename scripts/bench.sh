@@ -18,6 +18,9 @@ echo "== Rendering one 1000x600 frame (issue 3)"
 $B render 300 60
 $B render 100000 30
 
+echo "== Views: a pairs frame (D = 4, 150 points) and a frame with --density contours --regions, 1000x600"
+$B views 60
+
 echo "== GIF: quantise + encode per 1000x600 frame, peak memory for 100 and 1,000 frames (issue 4)"
 $B gif-synthetic 100
 $B gif-synthetic 1000

@@ -8,6 +8,10 @@
 //   gmmviz-bench render POINTS [FRAMES]
 //       Renders a 1000×600 demo-like frame with POINTS points FRAMES times (default 60);
 //       prints the median, minimum and mean milliseconds.
+//   gmmviz-bench views [FRAMES]
+//       Renders 1000×600 frames of the pairs view (D = 4, 150 points, K = 3) and of the plane
+//       with density contours and regions (the demo, 300 points); every frame's mixture differs
+//       by a negligible weight, so no frame reuses a cached field. Prints one JSON line each.
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
@@ -58,6 +62,64 @@ func benchRender(_ args: [String]) throws {
         + "\"median_ms\": \(f.median), \"min_ms\": \(f.minimum), \"mean_ms\": \(f.mean)}")
 }
 
+/// The calling thread's CPU time in seconds: unlike wall time, it does not count the time the
+/// thread waits for a core, so it stays meaningful on a machine busy with other work.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Median, minimum and mean wall milliseconds of `body` over `frames` runs after two
+/// warm-ups, and the median thread CPU milliseconds.
+func timings(frames: Int, _ body: (Int) throws -> Void) rethrows -> (median: Double, min: Double, mean: Double, cpu: Double) {
+    for i in 0 ..< 2 { try body(-1 - i) }
+    var times = [Double](), cpu = [Double]()
+    for i in 0 ..< max(1, frames) {
+        let c0 = threadCPUSeconds()
+        times.append(try seconds { try body(i) } * 1000)
+        cpu.append((threadCPUSeconds() - c0) * 1000)
+    }
+    times.sort()
+    cpu.sort()
+    return (times[times.count / 2], times[0], times.reduce(0, +) / Double(times.count), cpu[cpu.count / 2])
+}
+
+func benchViews(_ args: [String]) throws {
+    let frames = args.first.flatMap(Int.init) ?? 60
+    // Pairs: three blobs in four dimensions, 50 points each, fitted with K = 3.
+    let means4 = [[0.0, 0, 0, 0], [4, 1, 3, -2], [-3, 4, 1, 2]]
+    let blobs = try BlobGenerator.generate(means: means4, count: 50, seed: 1)
+    let fit = try GaussianMixture(components: 3).fit(blobs, initialization: .kMeans)
+    var pairsOptions = RenderOptions()
+    pairsOptions.view = .pairs(columns: [0, 1, 2, 3])
+    let pairs = try SceneBuilder(history: fit.history, data: blobs, options: pairsOptions)
+    let pairsScene = try pairs.scene(at: min(1, pairs.snapshotCount - 1))
+    let pairsRenderer = try FrameRenderer(options: pairsOptions)
+    let p = try timings(frames: frames) { _ in _ = try pairsRenderer.renderRaster(pairsScene) }
+    print("{\"view\": \"pairs\", \"dimensions\": 4, \"points\": \(blobs.count), \"width\": 1000, \"height\": 600, \"frames\": \(frames), "
+        + "\"median_ms\": \(p.median), \"min_ms\": \(p.min), \"mean_ms\": \(p.mean), \"cpu_median_ms\": \(p.cpu)}")
+
+    // Plane with contours and regions: the demo at iteration 1.
+    var fieldOptions = RenderOptions()
+    fieldOptions.density = .contours
+    fieldOptions.showRegions = true
+    let demo = try Demo.data()
+    let demoFit = try GaussianMixture(components: 3).fit(demo, initialization: .means(Demo.initialMeans))
+    let plane = try SceneBuilder(history: demoFit.history, data: demo, options: fieldOptions)
+    let planeScene = try plane.scene(at: 1)
+    let fieldRenderer = try FrameRenderer(options: fieldOptions)
+    let cold = try timings(frames: frames) { i in
+        var scene = planeScene
+        // A different mixture each frame (by 1e-12 of a weight), so the field is computed anew.
+        scene.components[0].weight += 1e-12 * Double(i + 3)
+        _ = try fieldRenderer.renderRaster(scene)
+    }
+    let warm = try timings(frames: frames) { _ in _ = try fieldRenderer.renderRaster(planeScene) }
+    print("{\"view\": \"plane --density contours --regions\", \"points\": \(demo.count), \"width\": 1000, \"height\": 600, \"frames\": \(frames), "
+        + "\"median_ms\": \(cold.median), \"min_ms\": \(cold.min), \"mean_ms\": \(cold.mean), \"cpu_median_ms\": \(cold.cpu), \"cached_median_ms\": \(warm.median), \"cached_cpu_median_ms\": \(warm.cpu)}")
+}
+
 func benchGIFSynthetic(_ args: [String]) throws {
     guard let frames = args.first.flatMap(Int.init), frames > 0 else { throw BenchFailure(description: "usage: gmmviz-bench gif-synthetic FRAMES") }
     print(try GIFBenchmark.runSynthetic(frameCount: frames).json)
@@ -91,9 +153,10 @@ do {
     switch arguments.first {
     case "em": try benchEM(Array(arguments.dropFirst()))
     case "render": try benchRender(Array(arguments.dropFirst()))
+    case "views": try benchViews(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|views|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))

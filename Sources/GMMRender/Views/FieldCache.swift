@@ -31,8 +31,8 @@ final class FieldCache: @unchecked Sendable {
         var y: Int
         var width: Int
         var height: Int
-        /// One list of segments (logical pixels) per entry of ``DensityLevels/masses``.
-        var contours: [[(Point2, Point2)]]
+        /// One list of polylines (logical pixels) per entry of ``DensityLevels/masses``.
+        var contours: [[[Point2]]]
     }
 
     static let shared = FieldCache()

@@ -24,11 +24,12 @@ extension FrameDrawer {
                                    origin: Point2(x: Double(drawing.x) / scale, y: Double(drawing.y) / scale), pixelSize: 1 / scale)
         }
         context.setRoundCaps()
-        for (i, segments) in drawing.contours.enumerated() where !segments.isEmpty {
+        for (i, lines) in drawing.contours.enumerated() where !lines.isEmpty {
             context.newPath()
-            for (p, q) in segments {
-                context.move(to: p)
-                context.line(to: q)
+            for line in lines {
+                guard let first = line.first else { continue }
+                context.move(to: first)
+                for p in line.dropFirst() { context.line(to: p) }
             }
             // The innermost levels slightly bolder, so nesting reads at a glance.
             context.setLineWidth(0.9 + 0.35 * Double(i))
@@ -62,38 +63,67 @@ extension FrameDrawer {
         let background = RGB(theme.background)
         if options.showRegions || options.density == .shade {
             let tints = componentColors.map { background.mixed(with: RGB($0), Self.regionTint) }
+            let packedTints = tints.map(\.packed)
             let ink = RGB(theme.text)
             let peak = field.density.max() ?? 0
+            let shade = options.density == .shade && peak > 0
             let s = DensityField.densityStride
             pixels = [UInt32](repeating: theme.background, count: field.columns * field.rows)
-            for j in 0 ..< field.rows {
-                for i in 0 ..< field.columns {
-                    var c = background
-                    if options.showRegions {
-                        let k = Int(field.owner[j * field.columns + i])
-                        if k < tints.count { c = tints[k] }
-                    }
-                    if options.density == .shade, peak > 0 {
+            pixels.withUnsafeMutableBufferPointer { out in
+                for j in 0 ..< field.rows {
+                    for i in 0 ..< field.columns {
+                        let k = options.showRegions ? Int(field.owner[j * field.columns + i]) : 255
+                        guard shade else {
+                            if k < packedTints.count { out[j * field.columns + i] = packedTints[k] }
+                            continue
+                        }
                         // The nearest grid sample; the square root lifts the tails into view.
                         let f = field.density[(j + s / 2) / s * field.densityColumns + (i + s / 2) / s]
-                        c = c.mixed(with: ink, Self.shadeStrength * (f / peak).squareRoot())
+                        let c = k < tints.count ? tints[k] : background
+                        out[j * field.columns + i] = c.mixed(with: ink, Self.shadeStrength * (f / peak).squareRoot()).packed
                     }
-                    pixels[j * field.columns + i] = c.packed
                 }
             }
         }
-        var contours = [[(Point2, Point2)]]()
+        var contours = [[[Point2]]]()
         if options.density == .contours {
             let step = Double(DensityField.densityStride) / scale
             let origin = Point2(x: (Double(field.x0) + 0.5) / scale, y: (Double(field.y0) + 0.5) / scale)
             contours = field.levels.map { level in
-                Self.marchingSquares(field.density, columns: field.densityColumns, rows: field.densityRows, level: level)
-                    .map { (p, q) in
-                        (Point2(x: origin.x + p.x * step, y: origin.y + p.y * step), Point2(x: origin.x + q.x * step, y: origin.y + q.y * step))
-                    }
+                Self.polylines(Self.marchingSquares(field.density, columns: field.densityColumns, rows: field.densityRows, level: level))
+                    .map { line in line.map { Point2(x: origin.x + $0.x * step, y: origin.y + $0.y * step) } }
             }
         }
         return FieldCache.Drawing(pixels: pixels, x: field.x0, y: field.y0, width: field.columns, height: field.rows, contours: contours)
+    }
+
+    /// Joins segments that share end points into polylines, so a contour is stroked as a few
+    /// long paths instead of thousands of pieces. The two cells beside a grid edge compute its
+    /// crossing from the same two values in the same order, so shared end points are
+    /// bit-identical.
+    static func polylines(_ segments: [(Point2, Point2)]) -> [[Point2]] {
+        var ends = [Point2: [Int]]()
+        for (i, s) in segments.enumerated() {
+            ends[s.0, default: []].append(i)
+            ends[s.1, default: []].append(i)
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        var out = [[Point2]]()
+        func extend(_ line: inout [Point2]) {
+            while let last = line.last, let next = ends[last]?.first(where: { !used[$0] }) {
+                used[next] = true
+                line.append(segments[next].0 == last ? segments[next].1 : segments[next].0)
+            }
+        }
+        for i in segments.indices where !used[i] {
+            used[i] = true
+            var forward = [segments[i].0, segments[i].1]
+            extend(&forward)
+            var backward = [segments[i].0]
+            extend(&backward)
+            out.append(backward.reversed() + forward.dropFirst())
+        }
+        return out
     }
 
     /// The segments of the curve f = `level` through a `rows` × `columns` grid of samples, in

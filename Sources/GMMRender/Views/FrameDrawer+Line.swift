@@ -72,13 +72,17 @@ extension FrameDrawer {
         for (k, c) in line.components.enumerated() where k < componentColors.count {
             let path = curve(c.weightedDensity)
             guard let first = path.first, let last = path.last else { continue }
-            context.newPath()
-            context.move(to: Point2(x: first.x, y: d.maxY))
-            for p in path { context.line(to: p) }
-            context.line(to: Point2(x: last.x, y: d.maxY))
-            context.closePath()
-            context.setColor(componentColors[k], alpha: 0.1)
-            context.fill()
+            // The area under each curve is tinted on the line view; a matrix's diagonal cells
+            // are too small for it to add more than drawing time.
+            if strip {
+                context.newPath()
+                context.move(to: Point2(x: first.x, y: d.maxY))
+                for p in path { context.line(to: p) }
+                context.line(to: Point2(x: last.x, y: d.maxY))
+                context.closePath()
+                context.setColor(componentColors[k], alpha: 0.1)
+                context.fill()
+            }
             context.newPath()
             polyline(path)
             context.setLineWidth(Self.lineWidth(weight: c.weight) * 0.8)
@@ -87,10 +91,12 @@ extension FrameDrawer {
         }
         let mixture = curve(line.mixtureDensity)
         polyline(mixture)
-        context.setLineWidth(5)
-        context.setColor(theme.halo, alpha: 0.8)
-        context.strokePreserve()
-        context.setLineWidth(2.4)
+        if strip {
+            context.setLineWidth(5)
+            context.setColor(theme.halo, alpha: 0.8)
+            context.strokePreserve()
+        }
+        context.setLineWidth(strip ? 2.4 : 2)
         context.setColor(theme.text)
         context.stroke()
         context.restore()
