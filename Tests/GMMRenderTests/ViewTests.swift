@@ -56,13 +56,19 @@ import TestSupport
     }
 
     /// numpy's linear-interpolation quartiles of 1…100 are 25.75 and 75.25, so the
-    /// Freedman–Diaconis width is 2 · 49.5 / 100^(1/3) = 21.33 and the range 99 takes 5 bins.
-    @Test func histogramFollowsFreedmanDiaconis() {
+    /// Freedman–Diaconis width is 2 · 49.5 / 100^(1/3) = 21.33 and the range 99 takes 5 bins;
+    /// Sturges takes ⌈log₂ 100⌉ + 1 = 8, the larger (numpy's `bins="auto"` gives 8 too).
+    /// A far outlier makes Freedman–Diaconis the larger: 1…100 and 1000 have quartiles 26 and 76
+    /// (IQR 50) and range 999, so ⌈999 / (100 / 101^(1/3))⌉ = 47 bins against Sturges' 8.
+    @Test func histogramFollowsTheAutoRule() {
         let h = Histogram(values: (1 ... 100).map(Double.init))
-        #expect(h.densities.count == 5)
-        #expect(abs(h.width - 99.0 / 5) < 1e-12)
+        #expect(h.densities.count == 8)
+        #expect(abs(h.width - 99.0 / 8) < 1e-12)
         let area = h.densities.reduce(0) { $0 + $1 * h.width }
         #expect(abs(area - 1) < 1e-12)
+        let outlier = Histogram(values: (1 ... 100).map(Double.init) + [1000])
+        #expect(outlier.densities.count == Int((999 / (100 / cbrt(101.0))).rounded(.up)))
+        #expect(outlier.densities.count == 47)
         // Equal values have no interquartile range: Sturges' ⌈log₂ 8⌉ + 1 = 4 bins.
         #expect(Histogram(values: [0, 0, 0, 0, 0, 0, 0, 1]).densities.count == 4)
     }

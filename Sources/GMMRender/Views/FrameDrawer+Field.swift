@@ -43,7 +43,7 @@ extension FrameDrawer {
     func drawContourNote() {
         guard options.density == .contours, case .plane = scene.view else { return }
         let percents = DensityLevels.masses.reversed().map { "\(Int(($0 * 100).rounded()))" }.joined(separator: ", ")
-        let text = "contours enclose \(percents) % of the mixture"
+        let text = "contours enclose \(percents) % of the mixture's mass"
         context.font(size: 11)
         let w = context.textWidth(text)
         let x = layout.plot.x + 6, y = layout.plot.maxY - 6

@@ -158,7 +158,7 @@ extension FrameDrawer {
 
     /// What the marks of a line panel are, at its top right.
     func drawLineKey(in d: PixelRect) {
-        let rows: [(String, Int)] = [("histogram (Freedman–Diaconis bins)", 0), ("mixture density", 1), ("components πₖ·N(x | μₖ, σₖ²)", 2)]
+        let rows: [(String, Int)] = [("histogram (Freedman–Diaconis/Sturges bins)", 0), ("mixture density", 1), ("components πₖ·N(x | μₖ, σₖ²)", 2)]
         context.font(size: 11)
         let width = (rows.map { context.textWidth($0.0) }.max() ?? 0) + 34
         let x = d.maxX - width - 6, y = d.y + 6

@@ -50,9 +50,9 @@ extension FrameDrawer {
                 context.save()
                 let cell = panel(scene, plot: rect, window: window)
                 let t = cell.layout.transform
-                // Tick targets for small cells: about one per 60 px.
+                // Tick targets for small cells: about one per 45 px.
                 let w = window
-                let xTarget = max(2, Int(rect.width / 60)), yTarget = max(2, Int(rect.height / 45))
+                let xTarget = max(2, Int(rect.width / 45)), yTarget = max(2, Int(rect.height / 40))
                 let x = (values: Ticks.values(from: w.xmin, to: w.xmax, target: xTarget), step: Ticks.step(from: w.xmin, to: w.xmax, target: xTarget))
                 let y = (values: Ticks.values(from: w.ymin, to: w.ymax, target: yTarget), step: Ticks.step(from: w.ymin, to: w.ymax, target: yTarget))
                 // Tick labels on the bottom row and the left column (not for the density axis).
