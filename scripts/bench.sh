@@ -11,6 +11,9 @@ B=.build/release/gmmviz-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
+echo "== CSV: reading 1,000,000 x 2 against pandas, and the peak memory of fit -k 8 on it"
+python3 scripts/bench-csv.py
+
 echo "== EM: one iteration at N = 1,000,000, K = 8, D = 2 (issue 2)"
 python3 scripts/bench-em.py
 

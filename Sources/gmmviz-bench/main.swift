@@ -11,6 +11,9 @@
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
+//   gmmviz-bench csv FILE [REPEATS]
+//       Reads the CSV file FILE with CSVReader REPEATS times (default 5), file read included;
+//       prints one JSON line with the shape and the minimum and median seconds.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
@@ -58,6 +61,22 @@ func benchRender(_ args: [String]) throws {
         + "\"median_ms\": \(f.median), \"min_ms\": \(f.minimum), \"mean_ms\": \(f.mean)}")
 }
 
+func benchCSV(_ args: [String]) throws {
+    guard let path = args.first else { throw BenchFailure(description: "usage: gmmviz-bench csv FILE [REPEATS]") }
+    let repeats = max(1, args.count > 1 ? Int(args[1]) ?? 5 : 5)
+    var times = [Double]()
+    var shape = (0, 0)
+    for _ in 0 ..< repeats {
+        times.append(try seconds {
+            let data = try CSVReader.read(path: path)
+            shape = (data.count, data.dimension)
+        })
+    }
+    times.sort()
+    print("{\"samples\": \(shape.0), \"dimension\": \(shape.1), \"repeats\": \(repeats), "
+        + "\"min_seconds\": \(times[0]), \"median_seconds\": \(times[times.count / 2])}")
+}
+
 func benchGIFSynthetic(_ args: [String]) throws {
     guard let frames = args.first.flatMap(Int.init), frames > 0 else { throw BenchFailure(description: "usage: gmmviz-bench gif-synthetic FRAMES") }
     print(try GIFBenchmark.runSynthetic(frameCount: frames).json)
@@ -92,8 +111,9 @@ do {
     case "em": try benchEM(Array(arguments.dropFirst()))
     case "render": try benchRender(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
+    case "csv": try benchCSV(Array(arguments.dropFirst()))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))
