@@ -99,9 +99,4 @@ import Testing
         _ = try FrameRenderer().renderRaster(scene)
         _ = try FrameRenderer().render(scene, format: .svg)
     }
-
-    @Test func benchmarkRuns() throws {
-        let figures = try RenderBenchmark.run(points: 300, iterations: 1)
-        #expect(figures.points == 300 && figures.median > 0)
-    }
 }
