@@ -18,7 +18,7 @@ For the frames FRAMES_DIR/*.png (sorted by name, all the same size) it
   d. decodes gmmviz's GIF (Pillow, composited frames), lines its frames up with the PNGs
      (a frame merged from identical PNGs stands for each of them), and computes the PSNR
      against the PNG frames;
-then prints sizes, ratios, and the issue-4 acceptance checks:
+then prints sizes, ratios, and the checks the encoder is held to:
   size   gmmviz <= 50 % of Pillow, and <= 102 % of gifsicle -O3 of gmmviz's GIF;
   quality PSNR >= 40 dB.
 Exit status 0 when all checks pass, 1 otherwise, 2 on usage or tool errors.
