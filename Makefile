@@ -37,7 +37,8 @@ test: deps
 bench: build
 	scripts/bench.sh
 
-# Issue 7: libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo.
+# libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo: the two
+# readers take untrusted files, and the C libraries must not leak across a whole render.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -53,11 +53,12 @@ let package = Package(
             ]
         ),
 
-        // Timings for the benchmark scripts under scripts/.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF"]),
+        // Timings for the benchmark scripts under scripts/; its synthetic GIF frames are the
+        // ones the GIF tests use, from TestSupport.
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF", "TestSupport"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM", "CGIF"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMFiles", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),

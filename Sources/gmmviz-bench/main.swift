@@ -100,7 +100,7 @@ func encodeRaw(_ args: [String]) throws {
     guard let output, width > 0, height > 0, !files.isEmpty else {
         throw BenchFailure(description: "usage: gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …")
     }
-    let report = try GIFEncoding.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
+    let report = try GIFBenchmark.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
                                                  seeds: RenderPalette(theme: .light).exactColors(components: 3))
     print(report.json)
 }
