@@ -6,7 +6,7 @@
 # System packages are installed only when missing, with sudo only when not root.
 
 SWIFT    ?= swift
-PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
+PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
 

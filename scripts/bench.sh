@@ -21,6 +21,9 @@ echo "== Rendering one 1000x600 frame"
 $B render 300 60
 $B render 100000 30
 
+echo "== PNG frames: libdeflate (the library's encoder) against the hand-written encoder it replaced"
+$B png 5
+
 echo "== GIF: quantise + encode per 1000x600 frame, peak memory for 100 and 1,000 frames"
 $B gif-synthetic 100
 $B gif-synthetic 1000

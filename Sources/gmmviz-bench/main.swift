@@ -14,6 +14,9 @@
 //   gmmviz-bench csv FILE [REPEATS]
 //       Reads the CSV file FILE with CSVReader REPEATS times (default 5), file read included;
 //       prints one JSON line with the shape and the minimum and median seconds.
+//   gmmviz-bench png [REPEATS]
+//       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
+//       the hand-written encoder it replaced; prints the best ms per frame and the total bytes.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
@@ -112,6 +115,7 @@ do {
     case "render": try benchRender(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
     case "csv": try benchCSV(Array(arguments.dropFirst()))
+    case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
     default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
     }
