@@ -90,7 +90,7 @@ enum KMeans {
         partialChanged.withUnsafeMutableBufferPointer { pch in
             guard let xB = xs.baseAddress, let cB = cs.baseAddress, let lB = ls.baseAddress, let dB = ds.baseAddress,
                   let psB = ps.baseAddress, let pcB = pc.baseAddress, let pchB = pch.baseAddress else { return }
-            work.forEachChunk { chunk, rows in
+            work.forEachChunk { _, chunk, rows in
                 let sums = psB + chunk * k * d, counts = pcB + chunk * k
                 var changed = false
                 for i in rows {

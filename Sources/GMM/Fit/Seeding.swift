@@ -137,7 +137,7 @@ enum Seeding {
 
     private static func parameters(responsibilities resp: [Double], nk: [Double], sx: [Double], components k: Int,
                                    data: Dataset, covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
-        let summary = ExpectationSummary(meanLogLikelihood: 0, responsibilitySums: nk, weightedSums: sx)
+        let summary = ExpectationSummary(responsibilitySums: nk, weightedSums: sx)
         let work = ChunkedWork(samples: data.count, threads: 1)
         var p = resp.withUnsafeBufferPointer { r in
             MaximizationStep.run(data: data, responsibilities: r, summary: summary, components: k,
