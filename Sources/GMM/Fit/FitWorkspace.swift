@@ -83,7 +83,7 @@ final class FitWorkspace {
         shift = .allocate(capacity: k * d)
         shift.initialize(repeating: 0, count: k * d)
 
-        // Two lanes of four doubles are one 64-byte line.
+        // Whole 64-byte lines per worker region.
         let linesOfLanes = 64 / MemoryLayout<Lanes>.stride
         func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }
         scratchStride = roundUp(k + k * d + d + k * statisticsStride + 1, max(1, linesOfLanes))
