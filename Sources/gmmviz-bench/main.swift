@@ -1,10 +1,11 @@
 // gmmviz-bench: timings for the benchmark scripts under scripts/ (not a user command; build it
 // in release: swift build -c release --product gmmviz-bench).
 //
-//   gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS]
+//   gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS|all] [TYPE]
 //       Fits the raw little-endian float64 samples (N × DIM, row-major) from the initial model
-//       in INIT.json ({"weights", "means", "covariances"}) for exactly ITERATIONS EM iterations
-//       (tol 0, reg_covar 1e-6); prints one JSON line with the seconds per iteration.
+//       in INIT.json ({"weights", "means", "covariances"}, covariances of TYPE's structure) for
+//       exactly ITERATIONS EM iterations (tol 0, reg_covar 1e-6) with covariance type TYPE
+//       (default full); prints one JSON line with the seconds per iteration.
 //   gmmviz-bench render POINTS [FRAMES]
 //       Renders a 1000×600 demo-like frame with POINTS points FRAMES times (default 60);
 //       prints the median, minimum and mean milliseconds.
@@ -35,25 +36,28 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 func benchEM(_ args: [String]) throws {
+    let usage = "usage: gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS|all] [full|tied|diag|spherical]"
     guard args.count >= 4, let dim = Int(args[1]), let iterations = Int(args[3]) else {
-        throw BenchFailure(description: "usage: gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS]")
+        throw BenchFailure(description: usage)
     }
     let threads = args.count > 4 ? Int(args[4]) : nil
+    guard let type = args.count > 5 ? CovarianceType(name: args[5]) : .full else { throw BenchFailure(description: usage) }
     guard let raw = FileManager.default.contents(atPath: args[0]) else { throw BenchFailure(description: "cannot read \(args[0])") }
     let values = raw.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
     let data = try Dataset(values: values, dimension: dim)
     guard let initData = FileManager.default.contents(atPath: args[2]) else { throw BenchFailure(description: "cannot read \(args[2])") }
     let initial = try JSONDecoder().decode(MixtureParameters.self, from: initData)
-    let gmm = GaussianMixture(components: initial.components,
+    let gmm = GaussianMixture(components: initial.components, covarianceType: type,
                               options: FitOptions(maxIterations: iterations, tolerance: 0, threads: threads))
     var result: FitResult?
     // One warm-up fit of one iteration pages the data in.
-    _ = try GaussianMixture(components: initial.components, options: FitOptions(maxIterations: 1, tolerance: 0, threads: threads))
+    _ = try GaussianMixture(components: initial.components, covarianceType: type,
+                            options: FitOptions(maxIterations: 1, tolerance: 0, threads: threads))
         .fit(data, initialization: .parameters(initial))
     let t = try seconds { result = try gmm.fit(data, initialization: .parameters(initial)) }
     let ll = result?.history.final.logLikelihood ?? .nan
     print("{\"samples\": \(data.count), \"components\": \(initial.components), \"iterations\": \(iterations), "
-        + "\"threads\": \(threads.map(String.init) ?? "\"all\""), \"seconds_per_iteration\": \(t / Double(iterations)), \"final_log_likelihood\": \(ll)}")
+        + "\"threads\": \(threads.map(String.init) ?? "\"all\""), \"covariance_type\": \"\(type)\", \"seconds_per_iteration\": \(t / Double(iterations)), \"final_log_likelihood\": \(ll)}")
 }
 
 func benchRender(_ args: [String]) throws {
