@@ -1,10 +1,11 @@
 // gmmviz-bench: timings for the benchmark scripts under scripts/ (not a user command; build it
 // in release: swift build -c release --product gmmviz-bench).
 //
-//   gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS]
+//   gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS|all] [TYPE]
 //       Fits the raw little-endian float64 samples (N × DIM, row-major) from the initial model
-//       in INIT.json ({"weights", "means", "covariances"}) for exactly ITERATIONS EM iterations
-//       (tol 0, reg_covar 1e-6); prints one JSON line with the seconds per iteration.
+//       in INIT.json ({"weights", "means", "covariances"}, covariances of TYPE's structure) for
+//       exactly ITERATIONS EM iterations (tol 0, reg_covar 1e-6) with covariance type TYPE
+//       (default full); prints one JSON line with the seconds per iteration.
 //   gmmviz-bench render POINTS [FRAMES]
 //       Renders a 1000×600 demo-like frame with POINTS points FRAMES times (default 60);
 //       prints the median, minimum and mean milliseconds.
@@ -15,6 +16,12 @@
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
+//   gmmviz-bench csv FILE [REPEATS]
+//       Reads the CSV file FILE with CSVReader REPEATS times (default 5), file read included;
+//       prints one JSON line with the shape and the minimum and median seconds.
+//   gmmviz-bench png [REPEATS]
+//       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
+//       the hand-written encoder it replaced; prints the best ms per frame and the total bytes.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
@@ -33,25 +40,28 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 func benchEM(_ args: [String]) throws {
+    let usage = "usage: gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS|all] [full|tied|diag|spherical]"
     guard args.count >= 4, let dim = Int(args[1]), let iterations = Int(args[3]) else {
-        throw BenchFailure(description: "usage: gmmviz-bench em DATA.f64 DIM INIT.json ITERATIONS [THREADS]")
+        throw BenchFailure(description: usage)
     }
     let threads = args.count > 4 ? Int(args[4]) : nil
+    guard let type = args.count > 5 ? CovarianceType(name: args[5]) : .full else { throw BenchFailure(description: usage) }
     guard let raw = FileManager.default.contents(atPath: args[0]) else { throw BenchFailure(description: "cannot read \(args[0])") }
     let values = raw.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
     let data = try Dataset(values: values, dimension: dim)
     guard let initData = FileManager.default.contents(atPath: args[2]) else { throw BenchFailure(description: "cannot read \(args[2])") }
     let initial = try JSONDecoder().decode(MixtureParameters.self, from: initData)
-    let gmm = GaussianMixture(components: initial.components,
+    let gmm = GaussianMixture(components: initial.components, covarianceType: type,
                               options: FitOptions(maxIterations: iterations, tolerance: 0, threads: threads))
     var result: FitResult?
     // One warm-up fit of one iteration pages the data in.
-    _ = try GaussianMixture(components: initial.components, options: FitOptions(maxIterations: 1, tolerance: 0, threads: threads))
+    _ = try GaussianMixture(components: initial.components, covarianceType: type,
+                            options: FitOptions(maxIterations: 1, tolerance: 0, threads: threads))
         .fit(data, initialization: .parameters(initial))
     let t = try seconds { result = try gmm.fit(data, initialization: .parameters(initial)) }
     let ll = result?.history.final.logLikelihood ?? .nan
     print("{\"samples\": \(data.count), \"components\": \(initial.components), \"iterations\": \(iterations), "
-        + "\"threads\": \(threads.map(String.init) ?? "\"all\""), \"seconds_per_iteration\": \(t / Double(iterations)), \"final_log_likelihood\": \(ll)}")
+        + "\"threads\": \(threads.map(String.init) ?? "\"all\""), \"covariance_type\": \"\(type)\", \"seconds_per_iteration\": \(t / Double(iterations)), \"final_log_likelihood\": \(ll)}")
 }
 
 func benchRender(_ args: [String]) throws {
@@ -120,6 +130,22 @@ func benchViews(_ args: [String]) throws {
         + "\"median_ms\": \(cold.median), \"min_ms\": \(cold.min), \"mean_ms\": \(cold.mean), \"cpu_median_ms\": \(cold.cpu), \"cached_median_ms\": \(warm.median), \"cached_cpu_median_ms\": \(warm.cpu)}")
 }
 
+func benchCSV(_ args: [String]) throws {
+    guard let path = args.first else { throw BenchFailure(description: "usage: gmmviz-bench csv FILE [REPEATS]") }
+    let repeats = max(1, args.count > 1 ? Int(args[1]) ?? 5 : 5)
+    var times = [Double]()
+    var shape = (0, 0)
+    for _ in 0 ..< repeats {
+        times.append(try seconds {
+            let data = try CSVReader.read(path: path)
+            shape = (data.count, data.dimension)
+        })
+    }
+    times.sort()
+    print("{\"samples\": \(shape.0), \"dimension\": \(shape.1), \"repeats\": \(repeats), "
+        + "\"min_seconds\": \(times[0]), \"median_seconds\": \(times[times.count / 2])}")
+}
+
 func benchGIFSynthetic(_ args: [String]) throws {
     guard let frames = args.first.flatMap(Int.init), frames > 0 else { throw BenchFailure(description: "usage: gmmviz-bench gif-synthetic FRAMES") }
     print(try GIFBenchmark.runSynthetic(frameCount: frames).json)
@@ -143,7 +169,7 @@ func encodeRaw(_ args: [String]) throws {
     guard let output, width > 0, height > 0, !files.isEmpty else {
         throw BenchFailure(description: "usage: gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …")
     }
-    let report = try GIFEncoding.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
+    let report = try GIFBenchmark.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
                                                  seeds: RenderPalette(theme: .light).exactColors(components: 3))
     print(report.json)
 }
@@ -155,8 +181,10 @@ do {
     case "render": try benchRender(Array(arguments.dropFirst()))
     case "views": try benchViews(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
+    case "csv": try benchCSV(Array(arguments.dropFirst()))
+    case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|views|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|views|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))

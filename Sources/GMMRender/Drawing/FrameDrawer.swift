@@ -1,5 +1,6 @@
 /// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
-/// background, density and regions, grid, ellipse fills, points, ellipse outlines, trails, means, axes, text, panel.
+/// background, density and regions, grid, ellipse fills, points, ellipse outlines, trails,
+/// means, axes, text, panel.
 ///
 /// Points are drawn by a caller-supplied step so the raster path can stamp them straight into
 /// the pixel buffer while vector outputs get real Cairo paths.

@@ -13,7 +13,7 @@ public struct SceneBuilder: Sendable {
     /// K × (n + 1) projected means, one row per component over all snapshots.
     let meanPaths: [[Point2]]
     let projection: Projection
-    let axisLabels: (x: String, y: String)
+    let axisLabels: Scene.AxisLabels
     /// What the line and pairs views keep fixed over the animation.
     let views: ViewStatics
 
@@ -37,23 +37,23 @@ public struct SceneBuilder: Sendable {
         switch options.view {
         case .plane:
             projection = Projection(axes: options.axes)
-            axisLabels = (names[options.axes.x], names[options.axes.y])
+            axisLabels = Scene.AxisLabels(x: names[options.axes.x], y: names[options.axes.y])
         case .pca:
             let pca = try PrincipalAxes(data: data)
             projection = Projection(rows: pca.axes, center: pca.center)
             func title(_ i: Int) -> String {
                 "principal axis \(i + 1) (\(Ticks.formatted(100 * pca.varianceShares[i], decimals: 1)) % of variance)"
             }
-            axisLabels = (title(0), title(1))
+            axisLabels = Scene.AxisLabels(x: title(0), y: title(1))
         case let .line(column):
             var unit = [Double](repeating: 0, count: data.dimension)
             unit[column] = 1
             projection = Projection(rows: [unit, [Double](repeating: 0, count: data.dimension)],
                                     center: [Double](repeating: 0, count: data.dimension))
-            axisLabels = (names[column], "density")
+            axisLabels = Scene.AxisLabels(x: names[column], y: "density")
         case let .pairs(columns):
             projection = Projection(axes: RenderOptions.Axes(x: columns[0], y: columns[1]))
-            axisLabels = (names[columns[0]], names[columns[1]])
+            axisLabels = Scene.AxisLabels(x: names[columns[0]], y: names[columns[1]])
         }
         self.history = history
         self.data = data

@@ -132,7 +132,7 @@ enum ErrorMessages {
             return "\(flag(parameter)) \(value): \(fix)"
         case let .tooManyColumns(view, columns, maximum):
             return "--view \(view) draws at most \(maximum) columns but the data has \(columns); choose at most \(maximum) with --columns, e.g. --columns 1,2,3,4"
-        case .invalidScene, .cairo:
+        case .invalidScene, .cairo, .compression:
             return error.description
         }
     }
