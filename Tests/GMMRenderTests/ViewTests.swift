@@ -234,6 +234,19 @@ import TestSupport
         }
     }
 
+    /// The line and pairs views fill the plot area with or without equal aspect: their axes
+    /// do not share a unit.
+    @Test func equalAspectLeavesLineAndPairsPlotsWhole() throws {
+        for view in [FrameView.line(column: 0), .pairs(columns: [0, 1])] {
+            var o = bareOptions()
+            o.view = view
+            let scene = try SceneBuilder(history: demoFit.history, data: demoFit.data, options: o).scene(at: 0)
+            let free = try FrameLayout(options: o, scene: scene).plot
+            o.equalAspect = true
+            #expect(try FrameLayout(options: o, scene: scene).plot == free, "\(view)")
+        }
+    }
+
     /// Every view renders the same bytes twice, as PNG, SVG and PDF.
     @Test(arguments: [FrameView.line(column: 0), .pairs(columns: [0, 1]), .pca, .plane])
     func viewsAreDeterministic(_ view: FrameView) throws {

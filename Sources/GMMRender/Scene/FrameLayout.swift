@@ -40,7 +40,7 @@ public struct FrameLayout: Sendable, Equatable {
                                             fix: "too small for the elements shown; enlarge the frame or hide the header, axes, inset and legend")
         }
         let window = Self.window(options: options, scene: scene)
-        if options.equalAspect {
+        if options.equalAspect, options.view.usesEqualAspect {
             let dataAspect = (window.xmax - window.xmin) / (window.ymax - window.ymin)
             if plot.width / plot.height > dataAspect {
                 let newWidth = plot.height * dataAspect

@@ -18,6 +18,16 @@ public enum FrameView: Sendable, Equatable {
     /// The most columns a scatter-plot matrix draws: 6 columns are 15 pairs, about as many as
     /// a frame can show legibly.
     public static let maxPairsColumns = 6
+
+    /// Whether ``RenderOptions/equalAspect`` applies: to the views whose two axes share a unit.
+    /// The line view's vertical axis is a density, and a matrix's cells each have their own
+    /// columns, so both fill the plot area whatever the option.
+    public var usesEqualAspect: Bool {
+        switch self {
+        case .plane, .pca: return true
+        case .line, .pairs: return false
+        }
+    }
 }
 
 /// How the mixture's density is drawn under the points of the two-dimensional views.
