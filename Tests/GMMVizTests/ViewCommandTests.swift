@@ -36,6 +36,27 @@ struct ViewCommandTests {
         #expect(try Data(contentsOf: dir.appendingPathComponent("render.json")) == Data(contentsOf: dir.appendingPathComponent("fit.json")))
     }
 
+    /// The line and pairs views read the marginals of every covariance type.
+    @Test(arguments: ["full", "tied", "diag", "spherical"])
+    func everyCovarianceTypeRendersInTheLineAndPairsViews(_ type: String) throws {
+        let dir = TestPaths.temporaryDirectory()
+        let csv = try Self.oneColumnCSV(in: dir)
+        for view in [["--data", csv, "-k", "2"], ["--data", Self.iris, "-k", "3", "--view", "pairs"]] {
+            let r = try CommandRunner.run(["render", "--covariance-type", type, "--max-iter", "3", "--size", "240x180",
+                                           "--out", "none", "--frames-dir", "f", "-q"] + view, in: dir)
+            #expect(r.status == 0, "\(type) \(view): \(r.stderr)")
+        }
+    }
+
+    @Test func selectRendersTheBestFitOfOneColumn() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let csv = try Self.oneColumnCSV(in: dir)
+        let r = try CommandRunner.run(["select", "--data", csv, "--k", "1...2", "--render-best", "--out", "best.gif", "-q"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let gif = try DecodedGIF(Array(try Data(contentsOf: dir.appendingPathComponent("best.gif"))))
+        #expect(gif.frames.count >= 2)
+    }
+
     /// Every view, with E/M steps and tweens, as SVG, PDF and GIF: the same bytes on two runs.
     @Test(arguments: [
         ["--view", "1d"],

@@ -4,7 +4,8 @@ import GMMRender
 
 extension Select {
     /// Renders the chosen model's fit with `render`'s pipeline and defaults, on the data's
-    /// extent (user data rarely fits the demo's ±10 window) in the chart's theme.
+    /// extent (user data rarely fits the demo's ±10 window) in the chart's theme; one-column
+    /// data in the 1-D view.
     /// Where `--render-best` writes: the GIF at `--out`, no frame files.
     var renderJob: AnimationJob { AnimationJob(gifPath: out, threads: tuning.threads, quiet: quiet) }
 
@@ -13,6 +14,8 @@ extension Select {
         options.bounds = .auto
         options.theme = theme
         options.title = "GMM visualization: K = \(history.components), \(history.covarianceType) (lowest BIC)"
+        // One column has no second axis: it is drawn as its 1-D mixture, as `render` draws it.
+        if data.dimension == 1 { options.view = .line(column: 0) }
         try options.validate(dimension: data.dimension)
         try renderJob.run(history: history, data: data, options: options, timeline: Timeline.Options())
     }
