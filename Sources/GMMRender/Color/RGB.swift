@@ -30,24 +30,3 @@ struct RGB: Sendable, Equatable {
 
     func scaled(_ f: Double) -> RGB { RGB(red: red * f, green: green * f, blue: blue * f) }
 }
-
-extension RGB {
-    /// The colour of a point with the given responsibilities: Σₖ rₖ · colourₖ in sRGB component
-    /// space, with the row renormalised. A row that is not a distribution (all zero, NaN)
-    /// gives mid grey, so a broken E-step shows instead of hiding.
-    ///
-    /// - Parameters:
-    ///   - row: K responsibilities of one point.
-    ///   - colors: K component colours.
-    static func blend(_ row: ArraySlice<Double>, colors: [RGB]) -> RGB {
-        var r = 0.0, g = 0.0, b = 0.0, total = 0.0
-        for (k, weight) in zip(colors.indices, row) where weight > 0 {
-            r += weight * colors[k].red
-            g += weight * colors[k].green
-            b += weight * colors[k].blue
-            total += weight
-        }
-        guard total.isFinite, total > 0 else { return RGB(red: 0.5, green: 0.5, blue: 0.5) }
-        return RGB(red: r / total, green: g / total, blue: b / total)
-    }
-}
