@@ -17,6 +17,8 @@ python3 scripts/bench-em.py
 echo "== Rendering one 1000x600 frame (issue 3)"
 $B render 300 60
 $B render 100000 30
+echo "== 1,000,000 points as a density image, against 100,000 points drawn as discs in the same run"
+$B render-large 30
 
 echo "== GIF: quantise + encode per 1000x600 frame, peak memory for 100 and 1,000 frames (issue 4)"
 $B gif-synthetic 100
