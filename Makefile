@@ -6,7 +6,7 @@
 # System packages are installed only when missing, with sudo only when not root.
 
 SWIFT    ?= swift
-PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
+PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
 
@@ -37,7 +37,8 @@ test: deps
 bench: build
 	scripts/bench.sh
 
-# Issue 7: libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo.
+# libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo: the two
+# readers take untrusted files, and the C libraries must not leak across a whole render.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)

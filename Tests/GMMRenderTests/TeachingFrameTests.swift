@@ -200,7 +200,11 @@ private func deltaE(_ x: UInt32, _ y: UInt32, _ matrix: [[Double]]?) -> Double {
     /// With 1,000,000 points drawn as a density image, the 1σ outline of the densest component
     /// still shows its own colour: along the outline most pixels are near the component colour.
     @Test func ellipsesStayVisibleOverADensityImage() throws {
-        let scene = try RenderBenchmark.scene(points: 1_000_000)
+        // The demo's fit at iteration 1 over a million points drawn from its three blobs.
+        let blobs = try BlobGenerator.generate(means: Demo.trueMeans, count: 333_334, seed: 0)
+        let data = try Dataset(values: Array(blobs.values.prefix(2_000_000)), dimension: 2)
+        let (history, _) = try teachingDemoFit()
+        let scene = try SceneBuilder(history: history, data: data, options: RenderOptions()).scene(at: 1)
         var options = RenderOptions()
         options.width = 500
         options.height = 300
