@@ -39,7 +39,8 @@ public struct FrameLayout: Sendable, Equatable {
         let w = Double(options.width), h = Double(options.height)
         let style = FrameStyle(options: options)
         let u = style.unit
-        let pad = 14 * u
+        // The outer margin never goes below 14 pixels, so small frames keep a clean edge.
+        let pad = 14 * max(u, 1)
         let titleHeight = options.title.isEmpty ? 0.0 : 28 * u
         let headerHeight = options.showHeader ? 22 * u : 0
         // The note line is reserved whenever the header is shown, so the plot never moves

@@ -99,8 +99,8 @@ public struct RenderOptions: Sendable, Equatable {
 
     public init() {}
 
-    /// Every element hidden: only the background, plus what the caller turns back on. For tests
-    /// and for compositing.
+    /// Every element hidden, and the window filling the whole canvas (``Aspect/fill``): only the
+    /// background, plus what the caller turns back on. For tests and for compositing.
     public static var bare: RenderOptions {
         var o = RenderOptions()
         o.showPoints = false
@@ -110,6 +110,7 @@ public struct RenderOptions: Sendable, Equatable {
         o.showInset = false
         o.showLegend = false
         o.showKey = false
+        o.aspect = .fill
         o.showHeader = false
         o.showGrid = false
         o.showAxes = false
