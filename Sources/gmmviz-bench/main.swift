@@ -9,6 +9,10 @@
 //   gmmviz-bench render POINTS [FRAMES]
 //       Renders a 1000×600 demo-like frame with POINTS points FRAMES times (default 60);
 //       prints the median, minimum and mean milliseconds.
+//   gmmviz-bench render-large [FRAMES]
+//       Renders the 1000×600 demo-like frame with 1,000,000 points (a density image) and with
+//       100,000 points drawn as discs with the density image turned off (the renderer's previous
+//       way), FRAMES times each (default 30); prints both medians.
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
@@ -68,6 +72,16 @@ func benchRender(_ args: [String]) throws {
         + "\"median_ms\": \(f.median), \"min_ms\": \(f.minimum), \"mean_ms\": \(f.mean)}")
 }
 
+func benchRenderLarge(_ args: [String]) throws {
+    let frames = args.first.flatMap(Int.init) ?? 30
+    var discs = RenderOptions()
+    discs.densityAbove = Int.max
+    let baseline = try RenderBenchmark.run(points: 100_000, iterations: frames, options: discs)
+    let large = try RenderBenchmark.run(points: 1_000_000, iterations: frames)
+    print("{\"points\": 1000000, \"density_median_ms\": \(large.median), \"density_min_ms\": \(large.minimum), "
+        + "\"baseline_points\": 100000, \"baseline_discs_median_ms\": \(baseline.median), \"baseline_min_ms\": \(baseline.minimum)}")
+}
+
 func benchCSV(_ args: [String]) throws {
     guard let path = args.first else { throw BenchFailure(description: "usage: gmmviz-bench csv FILE [REPEATS]") }
     let repeats = max(1, args.count > 1 ? Int(args[1]) ?? 5 : 5)
@@ -117,11 +131,12 @@ do {
     switch arguments.first {
     case "em": try benchEM(Array(arguments.dropFirst()))
     case "render": try benchRender(Array(arguments.dropFirst()))
+    case "render-large": try benchRenderLarge(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
     case "csv": try benchCSV(Array(arguments.dropFirst()))
     case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|render-large|gif-synthetic|csv|png|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))
