@@ -25,6 +25,8 @@ python3 scripts/bench-em.py --samples 100000 --components 5 --dimensions 8 --typ
 echo "== Rendering one 1000x600 frame"
 $B render 300 60
 $B render 100000 30
+echo "== 1,000,000 points as a density image, against 100,000 points drawn as discs in the same run"
+$B render-large 30
 
 echo "== Views: a pairs frame (D = 4, 150 points) and a frame with --density contours --regions, 1000x600"
 $B views 60

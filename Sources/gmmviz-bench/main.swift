@@ -13,6 +13,10 @@
 //       Renders 1000×600 frames of the pairs view (D = 4, 150 points, K = 3) and of the plane
 //       with density contours and regions (the demo, 300 points); every frame's mixture differs
 //       by a negligible weight, so no frame reuses a cached field. Prints one JSON line each.
+//   gmmviz-bench render-large [FRAMES]
+//       Renders the 1000×600 demo-like frame with 1,000,000 points (a density image) and with
+//       100,000 points drawn as discs with the density image turned off (the renderer's previous
+//       way), FRAMES times each (default 30); prints both medians.
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
@@ -21,7 +25,8 @@
 //       prints one JSON line with the shape and the minimum and median seconds.
 //   gmmviz-bench png [REPEATS]
 //       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
-//       the hand-written encoder it replaced; prints the best ms per frame and the total bytes.
+//       the hand-written compressor it replaced, in the library's container; prints the best
+//       ms per frame and the total bytes.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
@@ -128,6 +133,17 @@ func benchViews(_ args: [String]) throws {
     let warm = try timings(frames: frames) { _ in _ = try fieldRenderer.renderRaster(planeScene) }
     print("{\"view\": \"plane --density contours --regions\", \"points\": \(demo.count), \"width\": 1000, \"height\": 600, \"frames\": \(frames), "
         + "\"median_ms\": \(cold.median), \"min_ms\": \(cold.min), \"mean_ms\": \(cold.mean), \"cpu_median_ms\": \(cold.cpu), \"cached_median_ms\": \(warm.median), \"cached_cpu_median_ms\": \(warm.cpu)}")
+
+}
+
+func benchRenderLarge(_ args: [String]) throws {
+    let frames = args.first.flatMap(Int.init) ?? 30
+    var discs = RenderOptions()
+    discs.densityAbove = Int.max
+    let baseline = try RenderBenchmark.run(points: 100_000, iterations: frames, options: discs)
+    let large = try RenderBenchmark.run(points: 1_000_000, iterations: frames)
+    print("{\"points\": 1000000, \"density_median_ms\": \(large.median), \"density_min_ms\": \(large.minimum), "
+        + "\"baseline_points\": 100000, \"baseline_discs_median_ms\": \(baseline.median), \"baseline_min_ms\": \(baseline.minimum)}")
 }
 
 func benchCSV(_ args: [String]) throws {
@@ -180,11 +196,12 @@ do {
     case "em": try benchEM(Array(arguments.dropFirst()))
     case "render": try benchRender(Array(arguments.dropFirst()))
     case "views": try benchViews(Array(arguments.dropFirst()))
+    case "render-large": try benchRenderLarge(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
     case "csv": try benchCSV(Array(arguments.dropFirst()))
     case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|views|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|render-large|views|gif-synthetic|csv|png|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))

@@ -34,7 +34,11 @@ public struct FrameRenderer: Sendable {
                     clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
                            min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
                 try surface.flush()
-                stamper.stamp(drawer, scale: s)
+                if FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
+                    DensityImage.draw(drawer, into: stamper, scale: s)
+                } else {
+                    stamper.stamp(drawer, scale: s)
+                }
                 try surface.markDirty()
             }
         }
@@ -52,6 +56,22 @@ public struct FrameRenderer: Sendable {
                 try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { $0.drawVectorPoints() }
             }
         }
+    }
+
+
+    /// Whether `count` points are drawn as discs: shown, and not so many that they become a
+    /// density image.
+    public func drawsPointDiscs(count: Int) -> Bool {
+        options.showPoints && !FrameDrawer.drawsDensity(options: options, count: count)
+    }
+
+    /// The distinct 8-bit colours of `scene`'s points — fills and their rims — and how many
+    /// points have each, most frequent first; none when the points are hidden or drawn as a
+    /// density image.
+    public func pointFills(_ scene: Scene) -> [(color: UInt32, count: Int)] {
+        guard drawsPointDiscs(count: scene.points.count) else { return [] }
+        let colors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
+        return PointColors.distinctFills(scene: scene, componentColors: colors)
     }
 
     /// Renders `scene` as PNG to `path` atomically.

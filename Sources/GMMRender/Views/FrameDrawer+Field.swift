@@ -44,7 +44,7 @@ extension FrameDrawer {
         guard options.density == .contours, case .plane = scene.view else { return }
         let percents = DensityLevels.masses.reversed().map { "\(Int(($0 * 100).rounded()))" }.joined(separator: ", ")
         let text = "contours enclose \(percents) % of the mixture's mass"
-        context.font(size: 11)
+        context.font(size: 11 * layout.style.unit)
         let w = context.textWidth(text)
         let x = layout.plot.x + 6, y = layout.plot.maxY - 6
         context.newPath()

@@ -134,16 +134,16 @@ extension FrameDrawer {
         let yStep = Ticks.step(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
         context.save()
         context.axisFrame(in: d, x: [], y: yTicks.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: yStep)) },
-                          line: theme.axis, labels: theme.mutedText)
+                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit)
         let bottom = panels.strip ?? panels.markers
         let whole = PixelRect(x: area.x, y: bottom.y, width: area.width, height: bottom.height)
         let x = curves.xTicks
         context.axisFrame(in: whole, x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) }, y: [],
-                          line: theme.axis, labels: theme.mutedText)
-        context.font(size: 12)
+                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit)
+        context.font(size: 12 * layout.style.unit)
         context.setColor(theme.text)
-        context.text(line.label, x: area.x + area.width / 2, baseline: area.maxY + 35, align: .center)
-        context.verticalText("density", center: Point2(x: area.x - 44, y: d.y + d.height / 2))
+        context.text(line.label, x: area.x + area.width / 2, baseline: area.maxY + 38 * layout.style.unit, align: .center)
+        context.verticalText("density", center: Point2(x: area.x - 48 * layout.style.unit, y: d.y + d.height / 2))
         context.restore()
         drawLineKey(in: d)
     }
@@ -159,7 +159,7 @@ extension FrameDrawer {
     /// What the marks of a line panel are, at its top right.
     func drawLineKey(in d: PixelRect) {
         let rows: [(String, Int)] = [("histogram (Freedman–Diaconis/Sturges bins)", 0), ("mixture density", 1), ("components πₖ·N(x | μₖ, σₖ²)", 2)]
-        context.font(size: 11)
+        context.font(size: 11 * layout.style.unit)
         let width = (rows.map { context.textWidth($0.0) }.max() ?? 0) + 34
         let x = d.maxX - width - 6, y = d.y + 6
         context.newPath()

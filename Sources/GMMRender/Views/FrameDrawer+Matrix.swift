@@ -58,9 +58,9 @@ extension FrameDrawer {
                 // Tick labels on the bottom row and the left column (not for the density axis).
                 let xs = r == n - 1 && options.showAxes ? x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) } : []
                 let ys = c == 0 && r != c && options.showAxes ? y.values.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: y.step)) } : []
-                context.axisFrame(in: rect, x: xs, y: ys, line: theme.axis, labels: theme.mutedText)
+                context.axisFrame(in: rect, x: xs, y: ys, line: theme.axis, labels: theme.mutedText, unit: layout.style.unit)
                 if r == c {
-                    context.font(size: 12, bold: true)
+                    context.font(size: 12 * layout.style.unit, bold: true)
                     context.setColor(theme.text)
                     context.text(m.labels[c], x: rect.x + 6, baseline: rect.y + 15)
                 }
@@ -70,13 +70,13 @@ extension FrameDrawer {
         }
         // Which column runs along each side, under the bottom row and left of the left column.
         guard options.showAxes else { return }
-        context.font(size: 12)
+        context.font(size: 12 * layout.style.unit)
         context.setColor(theme.text)
         for i in 0 ..< n {
             let bottom = Self.cell(row: n - 1, column: i, of: n, in: area)
-            context.text(m.labels[i], x: bottom.x + bottom.width / 2, baseline: area.maxY + 35, align: .center)
+            context.text(m.labels[i], x: bottom.x + bottom.width / 2, baseline: area.maxY + 38 * layout.style.unit, align: .center)
             let left = Self.cell(row: i, column: 0, of: n, in: area)
-            context.verticalText(m.labels[i], center: Point2(x: area.x - 44, y: left.y + left.height / 2))
+            context.verticalText(m.labels[i], center: Point2(x: area.x - 48 * layout.style.unit, y: left.y + left.height / 2))
         }
     }
 }
