@@ -47,7 +47,7 @@ public enum KeyRow: Sendable, Equatable {
     /// above never move.
     public static func rows(options: RenderOptions, scene: Scene) -> [KeyRow] {
         var rows = [KeyRow]()
-        if options.showEllipses {
+        if options.showEllipses, options.view.drawsEllipses {
             let sigmas = options.sigmas.sorted()
             rows.append(.ellipses(sigmas: sigmas, shares: sigmas.map(massShare)))
         }
@@ -56,8 +56,9 @@ public enum KeyRow: Sendable, Equatable {
         if options.showPoints && scene.componentCount > 1 { rows.append(.colour) }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
-            if options.showPoints { rows += [.unassigned, .changed] }
-            if options.showEllipses { rows.append(.ghost) }
+            if options.showPoints { rows.append(.unassigned) }
+            if options.showPoints, options.view.drawsStepMarks { rows.append(.changed) }
+            if options.showEllipses, options.view.drawsStepMarks { rows.append(.ghost) }
         }
         return rows
     }

@@ -123,7 +123,8 @@ extension FrameDrawer {
             context.fill()
             if options.showPoints {
                 let jittered = scene.points.indices.map { Point2(x: scene.points[$0].x, y: Self.stripJitter($0)) }
-                let stripScene = try Scene(points: jittered, responsibilities: scene.responsibilities, components: scene.components)
+                let stripScene = try Scene(points: jittered, responsibilities: scene.responsibilities, components: scene.components,
+                                           pointsAssigned: scene.pointsAssigned)
                 try points(panel(stripScene, plot: s, window: DataWindow(xmin: line.xmin, xmax: line.xmax, ymin: 0, ymax: 1)))
                 try context.check("drawing the point strip")
             }

@@ -28,7 +28,9 @@ extension FrameDrawer {
                                                    yy: m.covariances[k][r][r]))
         }
         let trails = m.trails.map { $0.map { Point2(x: $0[c], y: $0[r]) } }
-        return try Scene(points: points, responsibilities: scene.responsibilities, components: components, trails: trails)
+        // Before the first E-step every point is grey here as on the plane.
+        return try Scene(points: points, responsibilities: scene.responsibilities, components: components, trails: trails,
+                         pointsAssigned: scene.pointsAssigned)
     }
 
     /// The scatter-plot matrix: each pair off the diagonal as a plane, each column's 1-D

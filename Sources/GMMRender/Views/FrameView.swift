@@ -19,7 +19,25 @@ public enum FrameView: Sendable, Equatable {
     /// a frame can show legibly.
     public static let maxPairsColumns = 6
 
-    /// Whether ``RenderOptions/equalAspect`` applies: to the views whose two axes share a unit.
+    /// Whether the view draws covariance ellipses: all but the line view. The key lists only
+    /// what is drawn.
+    public var drawsEllipses: Bool {
+        if case .line = self { return false }
+        return true
+    }
+
+    /// Whether the view draws the marks of an E/M step frame — rings around points whose
+    /// responsibilities changed, the dashed model before the M-step — as the full plane does:
+    /// the plane and PCA views; the line and pairs views leave them out.
+    public var drawsStepMarks: Bool {
+        switch self {
+        case .plane, .pca: return true
+        case .line, .pairs: return false
+        }
+    }
+
+    /// Whether an equal aspect (``RenderOptions/aspect``) applies: to the views whose two axes
+    /// share a unit.
     /// The line view's vertical axis is a density, and a matrix's cells each have their own
     /// columns, so both fill the plot area whatever the option.
     public var usesEqualAspect: Bool {
