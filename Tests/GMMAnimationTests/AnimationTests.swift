@@ -48,6 +48,17 @@ private final class Recorder: AnimationOutput {
     struct Failure: Error, Equatable { let index: Int }
 }
 
+/// An output that keeps every frame's scene.
+private final class SceneRecorder: AnimationOutput {
+    var scenes = [Scene]()
+    var needsRaster: Bool { false }
+    func start(_ context: AnimationContext) throws {}
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> Scene { frame.scene }
+    func consume(_ products: [Scene], from first: Int) throws { scenes += products }
+    func finish() throws {}
+    func abort() {}
+}
+
 @Suite("Animation")
 struct AnimationTests {
     /// The GIF and the frame files are the same bytes whatever the number of workers.
@@ -146,6 +157,19 @@ struct AnimationTests {
         for (i, frame) in animation.timeline.frames.enumerated() {
             let file = try read(dir.appendingPathComponent(FrameFilesOutput.fileName(ofFrame: i, format: .svg)))
             #expect(file == (try animation.renderer.render(try animation.builder.scene(for: frame.content), format: .svg)))
+        }
+    }
+
+    /// Scenes built through the animation's responsibility cache equal scenes built from
+    /// scratch, in every timeline mode.
+    @Test(arguments: [Timeline.Options(steps: .em), Timeline.Options(tween: 2), Timeline.Options(steps: .em, tween: 1)])
+    func cachedScenesEqualFreshOnes(timeline: Timeline.Options) throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(), timeline: timeline)
+        let recorder = SceneRecorder()
+        try animation.render(to: [recorder], workers: try Workers(count: 2))
+        #expect(recorder.scenes.count == animation.timeline.frames.count)
+        for (i, frame) in animation.timeline.frames.enumerated() {
+            #expect(recorder.scenes[i] == (try animation.builder.scene(for: frame.content)), "frame \(i)")
         }
     }
 
