@@ -69,13 +69,19 @@ public struct FrameRenderer: Sendable {
             let surface = format == .svg
                 ? try CairoSurface.svg(into: sink, width: w, height: h)
                 : try CairoSurface.pdf(into: sink, width: w, height: h, title: options.title)
-            let context = try CairoContext(surface)
-            let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
-            try drawer.draw { drawer.drawVectorPoints() }
-            try context.check("drawing the frame")
+            try drawVector(scene, layout: layout, on: surface)
             try surface.finish()
             return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes
         }
+    }
+
+    /// Draws `scene` on one page of a vector surface (SVG or PDF), with Cairo paths for the
+    /// points; the page is left open for the caller to finish or show.
+    func drawVector(_ scene: Scene, layout: FrameLayout, on surface: CairoSurface) throws {
+        let context = try CairoContext(surface)
+        let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
+        try drawer.draw { drawer.drawVectorPoints() }
+        try context.check("drawing the frame")
     }
 
     /// Renders `scene` as PNG to `path` atomically.
