@@ -6,7 +6,7 @@ extension Select {
     /// Renders the chosen model's fit with `render`'s pipeline and defaults, on the data's
     /// extent (user data rarely fits the demo's ±10 window) in the chart's theme.
     /// Where `--render-best` writes: the GIF at `--out`, no frame files.
-    var renderJob: AnimationJob { AnimationJob(gifPath: out, threads: tuning.threads, quiet: quiet) }
+    var renderJob: AnimationJob { AnimationJob(outPath: out, threads: tuning.threads, quiet: quiet) }
 
     func renderBest(_ history: FitHistory, data: Dataset) throws {
         var options = RenderOptions()
