@@ -36,6 +36,7 @@ public struct FrameRenderer: Sendable {
             let bytes = UnsafeMutableRawPointer(words).assumingMemoryBound(to: UInt8.self)
             let surface = try CairoSurface.rgb24(over: bytes, width: w, height: h, stride: stride)
             let context = try CairoContext(surface)
+            context.useUnhintedText()
             context.scale(options.scale)
             let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
             let s = options.scale
