@@ -34,5 +34,8 @@ struct PNGEncoderTests {
         let back = try RasterFrame.decodePNG(png)
         #expect(back.width == w && back.height == h)
         #expect(back.pixels == pixels)
+        // The compact encoding, through Cairo's libpng writer, holds the very same pixels.
+        let compact = try RasterFrame.decodePNG(try frame.compactPNGData())
+        #expect(compact == frame)
     }
 }

@@ -9,6 +9,32 @@ extension RasterFrame {
         return PNGEncoder.encode(width: width, height: height, pixels: pixels)
     }
 
+    /// The frame encoded as a smaller PNG, through Cairo's writer (libpng, zlib's default level,
+    /// adaptive filtering): the same pixels as ``pngData()`` in about a fifth fewer bytes, at
+    /// several times the encoding time. For files that keep many frames, such as a player page.
+    public func compactPNGData() throws -> [UInt8] {
+        guard width > 0, height > 0, pixels.count == width * height else {
+            throw RenderError.invalidScene("cannot encode a \(width) × \(height) frame of \(pixels.count) pixels as PNG")
+        }
+        var copy = pixels
+        return try copy.withUnsafeMutableBufferPointer { buffer -> [UInt8] in
+            guard let words = buffer.baseAddress else { return [] }
+            let bytes = UnsafeMutableRawPointer(words).assumingMemoryBound(to: UInt8.self)
+            let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(width)))
+            guard stride == 4 * width else {
+                throw RenderError.cairo(call: "cairo_format_stride_for_width", status: "stride \(stride) for width \(width), expected \(4 * width)", code: -1)
+            }
+            let surface = try CairoSurface.rgb24(over: bytes, width: width, height: height, stride: stride)
+            let sink = MemorySink()
+            try withExtendedLifetime(sink) {
+                try cairoCheck(cairo_surface_write_to_png_stream(surface.handle, memorySinkWrite, sink.opaque),
+                               "cairo_surface_write_to_png_stream")
+            }
+            try surface.finish()
+            return sink.bytes
+        }
+    }
+
     /// Decodes PNG bytes (any PNG Cairo reads) into a frame; alpha, if any, is dropped.
     /// Used by the tests to read back what ``pngData()`` wrote.
     static func decodePNG(_ bytes: [UInt8]) throws -> RasterFrame {
