@@ -8,7 +8,7 @@
 # browser): `make deps` and `make test` install them, `make demo` does not need them.
 
 SWIFT    ?= swift
-PACKAGES := libcairo2-dev libgif-dev fonts-dejavu-core pkg-config
+PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 BROWSER_PACKAGES := chromium
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -65,9 +65,10 @@ player-screenshot: browser-deps
 bench: build
 	scripts/bench.sh
 
-# Issue 7: libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo.
+# libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo: the two
+# readers take untrusted files, and the C libraries must not leak across a whole render.
 FUZZ_SECONDS ?= 600
-fuzz: deps
+fuzz: system-deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 leak-check: build

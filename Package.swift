@@ -5,7 +5,7 @@
 // The modules follow the data's path and depend in one direction only:
 //
 //   GMM (pure Swift: data → fit → history)
-//     └─ GMMRender (scene → frame, the only importer of CCairo)
+//     └─ GMMRender (scene → frame, the only importer of CCairo and CDeflate)
 //   GMMGIF (palette → GIF, the only importer of CGIF)
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
@@ -37,12 +37,17 @@ let package = Package(
             name: "CGIF",
             providers: [.apt(["libgif-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
 
         // The mixture model: pure Swift, imports no C module.
         .target(name: "GMM"),
         // Every output file goes through one atomic writer (Foundation-free, Glibc only).
         .target(name: "GMMFiles"),
-        .target(name: "GMMRender", dependencies: ["GMM", "GMMFiles", "CCairo"]),
+        .target(name: "GMMRender", dependencies: ["GMM", "GMMFiles", "CCairo", "CDeflate"]),
         .target(name: "GMMGIF", dependencies: ["GMMFiles", "CGIF"]),
         .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMRender", "GMMGIF"]),
         .executableTarget(
@@ -53,11 +58,12 @@ let package = Package(
             ]
         ),
 
-        // Timings for the benchmark scripts under scripts/.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF"]),
+        // Timings for the benchmark scripts under scripts/; its synthetic GIF frames are the
+        // ones the GIF tests use, from TestSupport.
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF", "TestSupport"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM", "CGIF"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMFiles", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),

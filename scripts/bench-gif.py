@@ -12,13 +12,13 @@ For the frames FRAMES_DIR/*.png (sorted by name, all the same size) it
   b. makes gmmviz's GIF: the frames are dumped as raw RGB files and passed to
      the encoder command, called as
          CMD --width W --height H --delay CS --output OUT.gif -- FRAME.rgb ...
-     which must print one JSON object of figures (GMMGIF's GIFEncoding.encodeRawFrames
+     which must print one JSON object of figures (`gmmviz-bench encode-raw`'s
      report) on standard output; or, with --gif, takes the GIF gmmviz already made of them;
   c. runs `gifsicle -O3` on gmmviz's GIF;
   d. decodes gmmviz's GIF (Pillow, composited frames), lines its frames up with the PNGs
      (a frame merged from identical PNGs stands for each of them), and computes the PSNR
      against the PNG frames;
-then prints sizes, ratios, and the issue-4 acceptance checks:
+then prints sizes, ratios, and the checks the encoder is held to:
   size   gmmviz <= 50 % of Pillow, and <= 102 % of gifsicle -O3 of gmmviz's GIF;
   quality PSNR >= 40 dB.
 Exit status 0 when all checks pass, 1 otherwise, 2 on usage or tool errors.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds and runs the libFuzzer targets of the input readers (issue 7).
+# Builds and runs the libFuzzer targets of the input readers, the code that parses untrusted files.
 #
 #   scripts/fuzz.sh [seconds] [csv|history ...]     default: 600 s each, both targets
 #

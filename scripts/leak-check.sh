@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs gmmviz's demo render under valgrind's memcheck and sorts every leak it reports into
-# gmmviz's own and the libraries' one-time allocations (issue 7).
+# gmmviz's own and the libraries' one-time allocations.
 #
 #   scripts/leak-check.sh [path/to/gmmviz]       default: builds .build/release/gmmviz
 #

@@ -12,13 +12,24 @@ import Glibc
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The destination as the user gave it (never the temporary file's name).
     public let path: String
-    /// The C call that failed (`mkstemp`, `write`, `fsync`, `close`, `rename`, `mkdir`, or
-    /// `access` for the check made before any work).
-    public let call: String
+    /// The C call that failed.
+    public let call: Call
     /// The `errno` it reported.
     public let code: Int32
 
-    public init(path: String, call: String, code: Int32) {
+    /// The C calls an output can fail in.
+    public enum Call: String, Sendable {
+        /// The checks made before any work: what the destination is, and whether it may be written.
+        case stat, access
+        /// Creating the temporary file beside the destination, or opening a special file.
+        case mkstemp, open
+        /// Writing, flushing and closing the file, then moving it into place.
+        case write, fsync, close, rename
+        /// Creating a directory (a frames directory).
+        case mkdir
+    }
+
+    public init(path: String, call: Call, code: Int32) {
         self.path = path
         self.call = call
         self.code = code
@@ -51,16 +62,16 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var directory: String { Self.directory(of: path) }
 
     public var description: String {
-        let what = call == "mkdir" ? "cannot create the directory \(path)" : "cannot write \(path)"
+        let what = call == .mkdir ? "cannot create the directory \(path)" : "cannot write \(path)"
         let reason: String
         let fix: String
         switch code {
-        case ENOENT where call == "mkstemp" && Self.isDirectory(directory):
+        case ENOENT where call == .mkstemp && Self.isDirectory(directory):
             // procfs and sysfs directories exist but refuse new files.
             reason = "the directory \(directory) does not accept new files"
             fix = "choose another path"
         case ENOENT:
-            reason = call == "mkdir" ? "its parent \(directory) does not exist" : "the directory \(directory) does not exist"
+            reason = call == .mkdir ? "its parent \(directory) does not exist" : "the directory \(directory) does not exist"
             fix = "create it first or choose another path"
         case ENOTDIR:
             reason = "a part of the path is a file, not a directory"
@@ -68,7 +79,7 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         case EISDIR:
             reason = "it is a directory"
             fix = "give a file path"
-        case EINVAL where call == "stat":
+        case EINVAL where call == .stat:
             reason = "it is a block device or a socket, not a file"
             fix = "give a file path"
         case EEXIST:

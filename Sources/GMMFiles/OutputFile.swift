@@ -40,10 +40,10 @@ public final class OutputFile {
         if stat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
-                throw FileError(path: path, call: "stat", code: EISDIR)
+                throw FileError(path: path, call: .stat, code: EISDIR)
             case S_IFCHR, S_IFIFO:
                 let fd = open(path, O_WRONLY | O_CLOEXEC)
-                guard fd >= 0 else { throw FileError(path: path, call: "open", code: errno) }
+                guard fd >= 0 else { throw FileError(path: path, call: .open, code: errno) }
                 direct = true
                 target = path
                 temporaryPath = path
@@ -52,7 +52,7 @@ public final class OutputFile {
             case S_IFREG:
                 break
             default:
-                throw FileError(path: path, call: "stat", code: EINVAL)
+                throw FileError(path: path, call: .stat, code: EINVAL)
             }
         }
         direct = false
@@ -66,7 +66,7 @@ public final class OutputFile {
         }
         guard fd >= 0 else {
             // A name too long for the file system may be one the user could still write directly.
-            throw FileError(path: path, call: "mkstemp", code: errno)
+            throw FileError(path: path, call: .mkstemp, code: errno)
         }
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         descriptor = fd
@@ -86,16 +86,16 @@ public final class OutputFile {
     ///   removed and the destination left as it was.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress else { return }
-        guard !finished, descriptor >= 0 else { throw fail("write", EBADF) }
+        guard !finished, descriptor >= 0 else { throw fail(.write, EBADF) }
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw fail("write", errno)
+                throw fail(.write, errno)
             }
             // write(2) returning 0 for a non-empty buffer means the device took nothing.
-            if n == 0 { throw fail("write", ENOSPC) }
+            if n == 0 { throw fail(.write, ENOSPC) }
             offset += n
         }
     }
@@ -115,11 +115,11 @@ public final class OutputFile {
         }
         // A full disk often shows only here: delayed allocation reports ENOSPC at fsync/close.
         // Devices and FIFOs cannot be synced (EINVAL); there is nothing to flush there.
-        if fsync(descriptor) != 0, !(direct && (errno == EINVAL || errno == EROFS)) { throw fail("fsync", errno) }
+        if fsync(descriptor) != 0, !(direct && (errno == EINVAL || errno == EROFS)) { throw fail(.fsync, errno) }
         let fd = descriptor
         descriptor = -1
-        if close(fd) != 0 { throw fail("close", errno) }
-        if !direct, rename(temporaryPath, target) != 0 { throw fail("rename", errno) }
+        if close(fd) != 0 { throw fail(.close, errno) }
+        if !direct, rename(temporaryPath, target) != 0 { throw fail(.rename, errno) }
         finished = true
     }
 
@@ -141,7 +141,7 @@ public final class OutputFile {
     }
 
     /// Records the failure, aborts, and returns the error to throw.
-    private func fail(_ call: String, _ code: Int32) -> FileError {
+    private func fail(_ call: FileError.Call, _ code: Int32) -> FileError {
         let error = FileError(path: destination, call: call, code: code)
         if failure == nil { failure = error }
         abort()

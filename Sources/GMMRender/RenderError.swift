@@ -12,6 +12,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
     /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
     case cairo(call: String, status: String, code: Int)
+    /// libdeflate failed while compressing a PNG frame; `call` names the function.
+    case compression(call: String, problem: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid render option \(parameter) = \(value): \(fix)"
         case let .invalidScene(problem):
             return "invalid scene: \(problem)"
+        case let .compression(call, problem):
+            return "PNG compression failed in \(call): \(problem); free some memory and try again, or render smaller frames"
         case let .cairo(call, status, code):
             return "Cairo failed in \(call): \(status) (status \(code)); this is a bug in gmmviz's renderer, please report it with the command that triggered it"
         }

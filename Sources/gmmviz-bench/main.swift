@@ -11,6 +11,12 @@
 //   gmmviz-bench gif-synthetic FRAMES
 //       Quantises and encodes FRAMES synthetic 1000×600 plot frames into a byte counter;
 //       prints per-frame milliseconds and the peak resident memory.
+//   gmmviz-bench csv FILE [REPEATS]
+//       Reads the CSV file FILE with CSVReader REPEATS times (default 5), file read included;
+//       prints one JSON line with the shape and the minimum and median seconds.
+//   gmmviz-bench png [REPEATS]
+//       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
+//       the hand-written encoder it replaced; prints the best ms per frame and the total bytes.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation
@@ -58,6 +64,22 @@ func benchRender(_ args: [String]) throws {
         + "\"median_ms\": \(f.median), \"min_ms\": \(f.minimum), \"mean_ms\": \(f.mean)}")
 }
 
+func benchCSV(_ args: [String]) throws {
+    guard let path = args.first else { throw BenchFailure(description: "usage: gmmviz-bench csv FILE [REPEATS]") }
+    let repeats = max(1, args.count > 1 ? Int(args[1]) ?? 5 : 5)
+    var times = [Double]()
+    var shape = (0, 0)
+    for _ in 0 ..< repeats {
+        times.append(try seconds {
+            let data = try CSVReader.read(path: path)
+            shape = (data.count, data.dimension)
+        })
+    }
+    times.sort()
+    print("{\"samples\": \(shape.0), \"dimension\": \(shape.1), \"repeats\": \(repeats), "
+        + "\"min_seconds\": \(times[0]), \"median_seconds\": \(times[times.count / 2])}")
+}
+
 func benchGIFSynthetic(_ args: [String]) throws {
     guard let frames = args.first.flatMap(Int.init), frames > 0 else { throw BenchFailure(description: "usage: gmmviz-bench gif-synthetic FRAMES") }
     print(try GIFBenchmark.runSynthetic(frameCount: frames).json)
@@ -81,7 +103,7 @@ func encodeRaw(_ args: [String]) throws {
     guard let output, width > 0, height > 0, !files.isEmpty else {
         throw BenchFailure(description: "usage: gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …")
     }
-    let report = try GIFEncoding.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
+    let report = try GIFBenchmark.encodeRawFrames(paths: files, width: width, height: height, delay: delay, output: output,
                                                  seeds: RenderPalette(theme: .light).exactColors(components: 3))
     print(report.json)
 }
@@ -92,8 +114,10 @@ do {
     case "em": try benchEM(Array(arguments.dropFirst()))
     case "render": try benchRender(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
+    case "csv": try benchCSV(Array(arguments.dropFirst()))
+    case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
-    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|encode-raw … (see the comment at the top of main.swift)")
+    default: throw BenchFailure(description: "usage: gmmviz-bench em|render|gif-synthetic|csv|encode-raw … (see the comment at the top of main.swift)")
     }
 } catch {
     FileHandle.standardError.write(Data("gmmviz-bench: \(error)\n".utf8))

@@ -136,7 +136,7 @@ struct LectureOutputTests {
         let html = String(decoding: pages[0], as: UTF8.self)
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
-        let firstPNG = Data(try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[0].content)).compactPNGData()).base64EncodedString()
+        let firstPNG = Data(try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[0].content)).pngData()).base64EncodedString()
         #expect(html.contains("src=\"data:image/png;base64,\(firstPNG)\""))
         #expect(html.contains("id=\"em-toggle\" title="))
         #expect(!html.contains("id=\"em-toggle\" title=\"Step through E-steps and M-steps, or whole iterations\" hidden"))

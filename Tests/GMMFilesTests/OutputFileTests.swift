@@ -44,29 +44,29 @@ struct OutputFileTests {
     @Test func missingDirectoryAndDirectoryPathsAreNamed() throws {
         let dir = TestPaths.temporaryDirectory()
         let missing = dir.appendingPathComponent("no/such/a.json").path
-        #expect(throws: FileError(path: missing, call: "mkstemp", code: ENOENT)) { try AtomicFile.write([1], to: missing) }
-        #expect(throws: FileError(path: missing, call: "stat", code: ENOENT)) { try AtomicFile.checkDestination(missing) }
-        let e = FileError(path: missing, call: "mkstemp", code: ENOENT)
+        #expect(throws: FileError(path: missing, call: .mkstemp, code: ENOENT)) { try AtomicFile.write([1], to: missing) }
+        #expect(throws: FileError(path: missing, call: .stat, code: ENOENT)) { try AtomicFile.checkDestination(missing) }
+        let e = FileError(path: missing, call: .mkstemp, code: ENOENT)
         #expect(e.description == "cannot write \(missing): the directory \(dir.path)/no/such does not exist (ENOENT); create it first or choose another path")
-        #expect(throws: FileError(path: dir.path, call: "stat", code: EISDIR)) { try AtomicFile.write([1], to: dir.path) }
-        #expect(FileError(path: "x", call: "stat", code: EISDIR).description == "cannot write x: it is a directory (EISDIR); give a file path")
+        #expect(throws: FileError(path: dir.path, call: .stat, code: EISDIR)) { try AtomicFile.write([1], to: dir.path) }
+        #expect(FileError(path: "x", call: .stat, code: EISDIR).description == "cannot write x: it is a directory (EISDIR); give a file path")
         // A file where a directory is expected.
         let file = dir.appendingPathComponent("f").path
         try AtomicFile.write([1], to: file)
-        #expect(throws: FileError(path: file + "/a.gif", call: "stat", code: ENOTDIR)) { try AtomicFile.checkDestination(file + "/a.gif") }
-        #expect(throws: FileError(path: file, call: "mkdir", code: EEXIST)) { try AtomicFile.makeDirectory(file) }
+        #expect(throws: FileError(path: file + "/a.gif", call: .stat, code: ENOTDIR)) { try AtomicFile.checkDestination(file + "/a.gif") }
+        #expect(throws: FileError(path: file, call: .mkdir, code: EEXIST)) { try AtomicFile.makeDirectory(file) }
     }
 
     @Test func everyReasonHasAFix() {
         for code in [ENOENT, ENOTDIR, EISDIR, EACCES, EPERM, EROFS, ENOSPC, EDQUOT, EFBIG, EIO, EEXIST, ENAMETOOLONG] {
-            let text = FileError(path: "out/x.gif", call: "write", code: code).description
+            let text = FileError(path: "out/x.gif", call: .write, code: code).description
             #expect(text.hasPrefix("cannot write out/x.gif: "), "\(text)")
             #expect(text.contains("(E"), "\(text) names the errno")
             #expect(text.contains("; ") && !text.contains("\n"), "\(text)")
         }
-        #expect(FileError(path: "d/x", call: "write", code: ENOSPC).description
+        #expect(FileError(path: "d/x", call: .write, code: ENOSPC).description
             == "cannot write d/x: no space left on the device (ENOSPC); free some space there or write elsewhere")
-        #expect(FileError(path: "d/x", call: "access", code: EROFS).description
+        #expect(FileError(path: "d/x", call: .access, code: EROFS).description
             == "cannot write d/x: the file system is read-only (EROFS); write somewhere else")
     }
 
@@ -93,8 +93,8 @@ struct OutputFileTests {
     @Test func readOnlyFileSystemIsEROFS() throws {
         guard let fs = TinyFileSystem.mount(kilobytes: 64, readOnly: true) else { return }
         let path = fs.url.appendingPathComponent("out.bin").path
-        #expect(throws: FileError(path: path, call: "access", code: EROFS)) { try AtomicFile.checkDestination(path) }
-        #expect(throws: FileError(path: path, call: "mkstemp", code: EROFS)) { try AtomicFile.write([1], to: path) }
+        #expect(throws: FileError(path: path, call: .access, code: EROFS)) { try AtomicFile.checkDestination(path) }
+        #expect(throws: FileError(path: path, call: .mkstemp, code: EROFS)) { try AtomicFile.write([1], to: path) }
     }
 }
 
@@ -109,7 +109,7 @@ struct OutputSpecialFileTests {
         #expect(mknod(full, S_IFCHR | 0o666, (1 << 8) | 7) == 0 && mknod(null, S_IFCHR | 0o666, (1 << 8) | 3) == 0)
         try AtomicFile.checkDestination(null)
         try AtomicFile.write(Array("x".utf8), to: null)
-        #expect(throws: FileError(path: full, call: "write", code: ENOSPC)) { try AtomicFile.write(Array("x".utf8), to: full) }
+        #expect(throws: FileError(path: full, call: .write, code: ENOSPC)) { try AtomicFile.write(Array("x".utf8), to: full) }
         var status = stat()
         #expect(stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR, "the device node is still a device")
         #expect(stat(null, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)

@@ -1,5 +1,6 @@
 import GMMGIF
 import Testing
+import TestSupport
 
 @Suite struct PaletteTests {
     @Test func seedsMapExactly() {

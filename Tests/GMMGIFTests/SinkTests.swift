@@ -98,6 +98,6 @@ import TestSupport
     @Test func fileSinkInMissingDirectoryNamesTheCall() {
         #expect {
             _ = try FileGIFSink(path: "/nonexistent-gmmgif/dir/out.gif")
-        } throws: { ($0 as? FileError) == FileError(path: "/nonexistent-gmmgif/dir/out.gif", call: "mkstemp", code: ENOENT) }
+        } throws: { ($0 as? FileError) == FileError(path: "/nonexistent-gmmgif/dir/out.gif", call: .mkstemp, code: ENOENT) }
     }
 }

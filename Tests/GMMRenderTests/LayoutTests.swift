@@ -85,6 +85,23 @@ import Testing
         #expect(abs((g.minor.x * g.minor.x + g.minor.y * g.minor.y).squareRoot() - 2) < 1e-9)
         #expect(EllipseGeometry(mean: Point2(x: .nan, y: 0), covariance: .identity, sigma: 1) == nil)
     }
+
+    /// A thin ellipse keeps its minor axis. For Σ = diag(a, b) the semi-axes are r√a and r√b
+    /// exactly; with a/b = 10¹⁶ the smaller eigenvalue taken as (mean − radius) is lost to
+    /// cancellation (it comes out 0 or a multiple of the ulp of a/2), while det/λ₁ keeps it to
+    /// a few ulps, hence the tolerance of 1e-12 relative.
+    @Test func thinEllipseKeepsItsMinorAxis() throws {
+        for (xx, yy) in [(1e8, 1e-8), (1e-8, 1e8), (4.0, 4e-16)] {
+            let g = try #require(EllipseGeometry(mean: Point2(x: 0, y: 0), covariance: Covariance2(xx: xx, xy: 0, yy: yy), sigma: 2))
+            let major = (g.major.x * g.major.x + g.major.y * g.major.y).squareRoot()
+            let minor = (g.minor.x * g.minor.x + g.minor.y * g.minor.y).squareRoot()
+            #expect(abs(major - 2 * max(xx, yy).squareRoot()) <= 1e-12 * major, "Σ = diag(\(xx), \(yy))")
+            #expect(abs(minor - 2 * min(xx, yy).squareRoot()) <= 1e-12 * minor, "Σ = diag(\(xx), \(yy)): minor \(minor)")
+        }
+        // A zero covariance is a point: both axes 0, not NaN.
+        let point = try #require(EllipseGeometry(mean: Point2(x: 1, y: 1), covariance: Covariance2(xx: 0, xy: 0, yy: 0), sigma: 2))
+        #expect(point.major == Point2(x: 0, y: 0) && point.minor == Point2(x: 0, y: 0))
+    }
 }
 
 /// R(θ) diag(major, minor) R(θ)ᵀ.

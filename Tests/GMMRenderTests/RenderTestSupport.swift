@@ -1,6 +1,7 @@
 import Foundation
 import GMM
 @testable import GMMRender
+import TestSupport
 
 /// Small frames with every element hidden, so a test sees only what it turns on.
 func bareOptions(width: Int = 400, height: Int = 300) -> RenderOptions {
@@ -31,4 +32,13 @@ func hex(_ c: UInt32) -> String { String(format: "#%06X", c) }
 /// A scene of one component and no points.
 func singleComponentScene(mean: Point2, covariance: Covariance2, weight: Double = 1) throws -> Scene {
     try Scene(points: [], responsibilities: [], components: [SceneComponent(weight: weight, mean: mean, covariance: covariance)])
+}
+
+extension RasterFrame {
+    /// `bytes` read back by Cairo's PNG decoder (libpng), which shares no code with the
+    /// renderer's own PNG encoder.
+    static func decodePNG(_ bytes: [UInt8]) throws -> RasterFrame {
+        let decoded = try PNGDecoding.decode(bytes)
+        return RasterFrame(width: decoded.width, height: decoded.height, pixels: decoded.pixels)
+    }
 }

@@ -94,14 +94,24 @@ import Testing
         #expect(frame[388, 150] == Theme.light.colors.background)
     }
 
-    @Test func emptyMixtureDraws() throws {
+    /// With no components the points still show, in the mid grey of a responsibility row that
+    /// is not a distribution, and every format renders.
+    @Test func emptyMixtureDrawsItsPointsGrey() throws {
+        var options = bareOptions()
+        options.showPoints = true
+        options.pointRadius = 4
+        options.bounds = .fixed(xmin: -5, xmax: 5, ymin: -5, ymax: 5)
+        let renderer = try FrameRenderer(options: options)
         let scene = try Scene(points: [Point2(x: 0, y: 0)], responsibilities: [], components: [])
-        _ = try FrameRenderer().renderRaster(scene)
-        _ = try FrameRenderer().render(scene, format: .svg)
-    }
-
-    @Test func benchmarkRuns() throws {
-        let figures = try RenderBenchmark.run(points: 300, iterations: 1)
-        #expect(figures.points == 300 && figures.median > 0)
+        let frame = try renderer.renderRaster(scene)
+        let t = try renderer.layout(for: scene).transform
+        let centre = t.pixel(Point2(x: 0, y: 0)), away = t.pixel(Point2(x: 3, y: 3))
+        #expect(channelDistance(frame[Int(centre.x), Int(centre.y)], 0x808080) <= 1)
+        #expect(frame[Int(away.x), Int(away.y)] == Theme.light.colors.background)
+        // The vector formats draw the point too: they differ from the same scene without it.
+        let empty = try Scene(points: [], responsibilities: [], components: [])
+        for format in [FrameFormat.svg, .pdf] {
+            #expect(try renderer.render(scene, format: format) != (try renderer.render(empty, format: format)), "\(format)")
+        }
     }
 }

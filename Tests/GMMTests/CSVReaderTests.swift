@@ -53,6 +53,13 @@ struct CSVReaderTests {
         ("1,2\n3,4\n", [.name("x")], ["bad.csv", "no header row"]),
         ("1,2\n3,4\n", [.position(3)], ["bad.csv", "out of range", "2 columns"]),
         ("1,2\n3,0x10\n", nil, ["bad.csv:2, column 2", "not a number"]),
+        // A row of the wrong length is reported before a bad cell on an earlier line.
+        ("x,y\n1,abc\n2\n", nil, ["bad.csv:3", "1 field but line 1 has 2"]),
+        // In a row, the first bad cell in the order the columns are picked.
+        ("a,b\n1,2\nx,y\n", [.name("b"), .name("a")], ["bad.csv:3, column 2", "\"y\" is not a number"]),
+        // A CR inside a line (not before its LF) belongs to the cell.
+        ("1,2\n3,4\r\r\n", nil, ["bad.csv:2, column 2", "\"4\r\" is not a number"]),
+        ("1,2\n3,4,5\r\n6,7\n", nil, ["bad.csv:2", "3 fields"]),
     ]
 
     @Test(arguments: 0 ..< badInputs.count)
@@ -66,6 +73,39 @@ struct CSVReaderTests {
             for fragment in bad.message { #expect(text.contains(fragment), "\(text.debugDescription) lacks \(fragment)") }
             #expect(!text.contains("\n"))
         }
+    }
+
+    @Test func textColumnsMayHoldAnyUTF8() throws {
+        let d = try CSVReader.parse("naïve,x,y\nÅsa,1,2\nÖrjan,3e0,.4\n", source: "u.csv")
+        #expect(d.values == [1, 2, 3, 0.4] && d.columnNames == ["x", "y"])
+        let long = "x,y\n" + String(repeating: "1.5,2.5\n", count: 20_000)
+        #expect(throws: DataError.self) { try CSVReader.parse(Array(long.utf8) + [0x61, 0xC3, 0x0A], source: "tail.csv") }
+    }
+
+    /// Files are read whole whatever their size, and so are pipes (whose size is not known
+    /// before the read); the size limit is enforced.
+    @Test func largeFilesAndPipes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = 150_000 // about 2.6 MB: more than one read and more than a pipe's first buffer
+        let text = "x,y\n" + (0 ..< rows).map { "\($0),\(Double($0) / 8)\n" }.joined()
+        let file = dir.appendingPathComponent("big.csv")
+        try Data(text.utf8).write(to: file)
+        let d = try CSVReader.read(path: file.path)
+        #expect(d.count == rows && d[sample: rows - 1] == [Double(rows - 1), Double(rows - 1) / 8])
+        #expect { try InputFile.read(path: file.path, kind: .samples, maxBytes: 1 << 20) } throws: { "\($0)".contains("larger than 1 MiB") }
+
+        let fifo = dir.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(text.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        #expect(try InputFile.read(path: fifo, kind: .samples) == Array(text.utf8))
     }
 
     @Test func binaryAndInvalidUTF8() throws {

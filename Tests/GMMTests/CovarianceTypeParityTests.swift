@@ -32,7 +32,7 @@ struct CovarianceTypeParityTests {
         let h = result.history
         let final = h.final.parameters
 
-        #expect(h.covarianceType == typeName)
+        #expect(h.covarianceType.rawValue == typeName)
         #expect(h.iterations == (try c.int("n_iter")))
         #expect(h.converged == (try c.bool("converged")))
         #expect(Numerics.relativeError(final.weights, try c.vector("weights")) < 1e-8)

@@ -35,7 +35,7 @@ struct CovarianceTypeTests {
             }
             if type == .tied { #expect(covs.allSatisfy { $0 == covs[0] }) }
         }
-        #expect(result.history.covarianceType == type.rawValue)
+        #expect(result.history.covarianceType == type)
     }
 
     /// The same bits on 1, 2 and 3 threads for every type and every random start (9,000 samples

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Issue 7's bad inputs, end to end through `gmmviz render` (the command that does the most
+/// Bad inputs, end to end through `gmmviz render` (the command that does the most
 /// with them): CSV data, history JSON and options. Each must fail with one line naming the
 /// problem and leave the GIF already at `--out`, and everything beside it, untouched.
 @Suite("Hardening: bad inputs")

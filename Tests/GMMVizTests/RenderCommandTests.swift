@@ -26,7 +26,7 @@ struct RenderCommandTests {
         return try FrameRenderer(options: RenderOptions()).renderRaster(try builder.scene(at: i)).pixels
     }
 
-    /// Acceptance 1: the GIF plays the whole fit from iteration 0 and loops; its first frame is
+    /// The GIF plays the whole fit from iteration 0 and loops; its first frame is
     /// the initial model, not a blank canvas; the PNG frames are written beside it.
     @Test func demoGIFPlaysTheWholeFitFromTheInitialModel() throws {
         let dir = TestPaths.temporaryDirectory()
@@ -58,7 +58,7 @@ struct RenderCommandTests {
     @Test func longFitsAreNotTruncated() throws {
         let dir = TestPaths.temporaryDirectory()
         let gif = dir.appendingPathComponent("long.gif").path
-        let r = try CommandRunner.run(["render", "--tol", "0", "--max-iter", "100", "--out", gif, "--size", "320x200", "--quiet"])
+        let r = try CommandRunner.run(["render", "--tol", "0", "--max-iter", "100", "--timing", "constant", "--out", gif, "--size", "320x200", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         let decoded = try DecodedGIF(Array(try Data(contentsOf: URL(fileURLWithPath: gif))))
@@ -69,7 +69,7 @@ struct RenderCommandTests {
         #expect(decoded.frames.count > 20)
     }
 
-    /// Acceptance 3: one thread or several, the same bytes.
+    /// One thread or several, the same bytes: frames are rendered in parallel but encoded in order.
     @Test func parallelAndSerialRenderingGiveIdenticalBytes() throws {
         let dir = TestPaths.temporaryDirectory()
         var outputs = [Data]()
@@ -87,7 +87,8 @@ struct RenderCommandTests {
         #expect(svgs[0] == svgs[1] && svgs[0] == svgs[2])
     }
 
-    /// Acceptance 5: rendering a saved history gives the bytes of a direct render.
+    /// Rendering a saved history gives the bytes of a direct render: the history's numbers
+    /// round-trip exactly.
     @Test func historyInReproducesTheDirectRender() throws {
         let dir = TestPaths.temporaryDirectory()
         let history = dir.appendingPathComponent("h.json").path

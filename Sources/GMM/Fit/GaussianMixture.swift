@@ -110,7 +110,7 @@ public struct GaussianMixture: Sendable {
             if abs(change) < options.tolerance { converged = true }
         }
         let history = FitHistory(components: k, dimensions: data.dimension, samples: data.count,
-                                 covarianceType: covarianceType.rawValue, converged: converged, snapshots: snapshots)
+                                 covarianceType: covarianceType, converged: converged, snapshots: snapshots)
         return (history, parameters)
     }
 }

@@ -14,7 +14,7 @@ extension FitHistory {
     public func jsonText() -> String {
         var out = "{\"format\": \"\(Self.formatName)\", \"version\": \(Self.formatVersion), "
         out += "\"components\": \(components), \"dimensions\": \(dimensions), \"samples\": \(samples), "
-        out += "\"covariance_type\": \"\(covarianceType)\", \"converged\": \(converged), \"iterations\": \(iterations),\n"
+        out += "\"covariance_type\": \"\(covarianceType.rawValue)\", \"converged\": \(converged), \"iterations\": \(iterations),\n"
         out += " \"snapshots\": [\n"
         out += snapshots.map { "  " + $0.jsonText() }.joined(separator: ",\n")
         out += "\n ]}\n"
@@ -50,9 +50,13 @@ extension FitHistory {
         guard raw.version == Self.formatVersion else {
             throw fail("has version \(raw.version); this gmmviz reads version \(Self.formatVersion)")
         }
-        if let type = raw.covariance_type, CovarianceType(rawValue: type) == nil {
-            throw fail("has covariance_type \"\(type)\"; expected one of \(CovarianceType.allCases.map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
+        // covariance_type is optional; absent means "full" (docs/history-schema.md).
+        let covarianceType = try raw.covariance_type.map { name in
+            guard let type = CovarianceType(rawValue: name) else {
+                throw fail("has covariance_type \"\(name)\"; expected one of \(CovarianceType.allCases.map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+            return type
+        } ?? .full
         guard raw.components >= 1, raw.dimensions >= 1, raw.samples >= 1 else {
             throw fail("components, dimensions and samples must be at least 1")
         }
@@ -76,7 +80,7 @@ extension FitHistory {
             snapshots.append(Snapshot(iteration: s.iteration ?? i, parameters: p, logLikelihood: s.log_likelihood ?? .nan))
         }
         self.init(components: raw.components, dimensions: raw.dimensions, samples: raw.samples,
-                  covarianceType: raw.covariance_type ?? "full", converged: raw.converged ?? false,
+                  covarianceType: covarianceType, converged: raw.converged ?? false,
                   snapshots: snapshots)
     }
 }

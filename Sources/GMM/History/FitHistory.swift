@@ -9,9 +9,9 @@ public struct FitHistory: Sendable, Equatable {
     public var dimensions: Int
     /// N, the number of samples fitted.
     public var samples: Int
-    /// The covariance type of the fit: `"full"`, `"tied"`, `"diag"` or `"spherical"`
-    /// (``CovarianceType``'s raw values). The covariances are full D × D matrices whatever it is.
-    public var covarianceType: String
+    /// The covariance type of the fit (written in JSON as its raw value, `"full"`, `"tied"`,
+    /// `"diag"` or `"spherical"`). The covariances are full D × D matrices whatever it is.
+    public var covarianceType: CovarianceType
     /// Whether the stopping rule |L − L_prev| < tol fired before `maxIterations`.
     public var converged: Bool
     /// Snapshot 0 (initial parameters) and one per M-step.
@@ -26,7 +26,7 @@ public struct FitHistory: Sendable, Equatable {
         snapshots[snapshots.count - 1]
     }
 
-    public init(components: Int, dimensions: Int, samples: Int, covarianceType: String = "full",
+    public init(components: Int, dimensions: Int, samples: Int, covarianceType: CovarianceType = .full,
                 converged: Bool, snapshots: [Snapshot]) {
         precondition(!snapshots.isEmpty, "a history holds at least the initial snapshot")
         self.components = components

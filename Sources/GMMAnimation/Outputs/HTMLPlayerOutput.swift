@@ -79,7 +79,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> Product {
         guard let raster = frame.raster else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
-        let png = Data(try raster.compactPNGData()).base64EncodedString()
+        let png = Data(try raster.pngData()).base64EncodedString()
         let fields = Self.frameFields(entry: frame.entry, scene: frame.scene)
         guard includesPointData else { return Product(png: png, responsibilities: nil, fields: fields) }
         var bytes = [UInt8]()

@@ -7,9 +7,8 @@ public struct PreparedGIFFrame: Sendable {
     enum Content: Sendable {
         /// The same indices as the previous frame: the writer lengthens that frame instead.
         case identical
-        /// A rectangle to draw: uncompressed indices (for giflib's compressor) or GIF
-        /// sub-blocks from ``LZWEncoder``.
-        case image(rect: FrameRect, pixels: [UInt8]?, compressed: [UInt8]?, transparent: Bool)
+        /// A rectangle to draw.
+        case image(PreparedImage)
     }
 
     let width: Int
@@ -17,6 +16,17 @@ public struct PreparedGIFFrame: Sendable {
     let content: Content
     /// One pixel of the frame, for the writer's rare 1×1 filler frame past the longest delay.
     let firstIndex: UInt8
+}
+
+/// One rectangle of image data as the writer hands it to giflib.
+struct PreparedImage: Sendable {
+    let rect: FrameRect
+    /// Indices for giflib to compress, or nil when `compressed` holds the data.
+    let pixels: [UInt8]?
+    /// GIF sub-blocks from ``LZWEncoder``, or nil when giflib compresses `pixels`.
+    let compressed: [UInt8]?
+    /// Whether the palette's transparent index marks unchanged pixels.
+    let transparent: Bool
 }
 
 /// Prepares frames for one ``GIFWriter``. Not thread-safe: give each worker its own preparer
@@ -41,12 +51,8 @@ public final class GIFFramePreparer {
         let full = FrameRect(x: 0, y: 0, width: frame.width, height: frame.height)
         let firstIndex = frame.indices.first ?? 0
         func image(_ rect: FrameRect, _ pixels: [UInt8], transparent: Bool) -> PreparedGIFFrame {
-            let compressed: [UInt8]? = options.compressor == .deferredClear
-                ? pixels.withUnsafeBufferPointer { compressor.compress($0) } : nil
-            return PreparedGIFFrame(width: frame.width, height: frame.height,
-                                    content: .image(rect: rect, pixels: compressed == nil ? pixels : nil,
-                                                    compressed: compressed, transparent: transparent),
-                                    firstIndex: firstIndex)
+            PreparedGIFFrame(width: frame.width, height: frame.height,
+                             content: .image(self.image(rect, pixels: pixels, transparent: transparent)), firstIndex: firstIndex)
         }
         guard let previous, options.optimizeFrames, previous.width == frame.width, previous.height == frame.height,
               previous.indices.count == frame.indices.count else {
@@ -58,5 +64,17 @@ public final class GIFFramePreparer {
         let plan = planner.plan(current: frame.indices, previous: previous.indices, width: frame.width, rect: rect,
                                 transparent: palette.transparentIndex)
         return image(rect, plan.pixels, transparent: plan.usesTransparency)
+    }
+
+    /// The image data of `rect` holding `pixels`, compressed now when ``GIFWriterOptions/compressor``
+    /// is ours, left for giflib to compress otherwise.
+    func image(_ rect: FrameRect, pixels: [UInt8], transparent: Bool) -> PreparedImage {
+        switch options.compressor {
+        case .deferredClear:
+            let compressed = pixels.withUnsafeBufferPointer { compressor.compress($0) }
+            return PreparedImage(rect: rect, pixels: nil, compressed: compressed, transparent: transparent)
+        case .giflib:
+            return PreparedImage(rect: rect, pixels: pixels, compressed: nil, transparent: transparent)
+        }
     }
 }

@@ -24,19 +24,18 @@ public final class GIFWriter<Sink: GIFSink> {
     /// Bytes passed to the sink so far.
     public private(set) var bytesWritten = 0
 
+    /// The frame held back until the next one differs, since its delay may still grow.
     private struct Pending {
-        var rect: FrameRect
-        /// Indices to compress at write time, or nil when `compressed` holds the LZW data.
-        var pixels: [UInt8]?
-        var compressed: [UInt8]?
-        var transparent: Bool
+        var image: PreparedImage
         var delay: Int
     }
 
     private let encoder: GifEncoderHandle
-    private let planner: FramePlanner
-    private let compressor: LZWEncoder
-    private var previous: [UInt8]?
+    /// Prepares the frames given to ``add(_:delay:)-(IndexedFrame,_)``, as a caller preparing
+    /// frames in parallel would: one code path for both ways of adding frames.
+    private let preparer: GIFFramePreparer
+    /// The last frame given to ``add(_:delay:)-(IndexedFrame,_)``.
+    private var previous: IndexedFrame?
     private var pending: Pending?
     private var state = State.open
     private enum State { case open, closed, failed }
@@ -58,9 +57,7 @@ public final class GIFWriter<Sink: GIFSink> {
         self.height = height
         self.palette = palette
         self.options = options
-        let bits = Self.bitsPerPixel(palette)
-        planner = FramePlanner(bitsPerPixel: bits)
-        compressor = LZWEncoder(bitsPerPixel: bits)
+        preparer = GIFFramePreparer(palette: palette, options: options)
         do {
             guard (1...65535).contains(width), (1...65535).contains(height) else {
                 throw GIFError.invalid("GIFWriter.init", "a GIF canvas is 1 to 65535 pixels a side, got \(width) × \(height)",
@@ -108,9 +105,9 @@ public final class GIFWriter<Sink: GIFSink> {
                                             fix: "prepare the first frame with previous = nil"))
             }
             try extendPending(by: delay, firstIndex: frame.firstIndex)
-        case let .image(rect, pixels, compressed, transparent):
+        case let .image(image):
             try flush()
-            pending = Pending(rect: rect, pixels: pixels, compressed: compressed, transparent: transparent, delay: delay)
+            pending = Pending(image: image, delay: delay)
         }
     }
 
@@ -132,28 +129,8 @@ public final class GIFWriter<Sink: GIFSink> {
                                         "the frame is \(frame.width) × \(frame.height) with \(frame.indices.count) indices, the GIF is \(width) × \(height)",
                                         fix: "render every frame at the size the writer was opened with"))
         }
-        let delay = min(Self.maxDelay, max(2, delay))
-        let full = FrameRect(x: 0, y: 0, width: width, height: height)
-        guard let previous else {
-            pending = Pending(rect: full, pixels: frame.indices, compressed: nil, transparent: false, delay: delay)
-            self.previous = frame.indices
-            return
-        }
-        guard options.optimizeFrames else {
-            try flush()
-            pending = Pending(rect: full, pixels: frame.indices, compressed: nil, transparent: false, delay: delay)
-            self.previous = frame.indices
-            return
-        }
-        guard let rect = FrameRect.changed(between: previous, and: frame.indices, width: width, height: height) else {
-            try extendPending(by: delay, firstIndex: frame.indices.first ?? 0)
-            return
-        }
-        let plan = planner.plan(current: frame.indices, previous: previous, width: width, rect: rect,
-                                transparent: palette.transparentIndex)
-        try flush()
-        pending = Pending(rect: rect, pixels: plan.pixels, compressed: nil, transparent: plan.usesTransparency, delay: delay)
-        self.previous = frame.indices
+        try add(preparer.prepare(frame, after: previous), delay: delay)
+        previous = frame
     }
 
     /// Writes the last frame and the trailer, commits the sink and returns it.
@@ -193,8 +170,9 @@ public final class GIFWriter<Sink: GIFSink> {
         }
         try flush()
         let pixel = palette.transparentIndex ?? firstIndex
-        pending = Pending(rect: FrameRect(x: 0, y: 0, width: 1, height: 1), pixels: [pixel], compressed: nil,
-                          transparent: palette.transparentIndex != nil, delay: delay)
+        let filler = preparer.image(FrameRect(x: 0, y: 0, width: 1, height: 1), pixels: [pixel],
+                                    transparent: palette.transparentIndex != nil)
+        pending = Pending(image: filler, delay: delay)
     }
 
     /// Writes the pending frame, if any.
@@ -202,17 +180,12 @@ public final class GIFWriter<Sink: GIFSink> {
         guard let p = pending else { return }
         pending = nil
         do {
-            try encoder.putControl(delay: p.delay, transparent: p.transparent ? palette.transparentIndex : nil)
-            if let blocks = p.compressed {
-                try encoder.putImage(p.rect, compressed: blocks)
-            } else if let pixels = p.pixels {
-                switch options.compressor {
-                case .giflib:
-                    try encoder.putImage(p.rect, pixels: pixels)
-                case .deferredClear:
-                    let blocks = pixels.withUnsafeBufferPointer { compressor.compress($0) }
-                    try encoder.putImage(p.rect, compressed: blocks)
-                }
+            let image = p.image
+            try encoder.putControl(delay: p.delay, transparent: image.transparent ? palette.transparentIndex : nil)
+            if let blocks = image.compressed {
+                try encoder.putImage(image.rect, compressed: blocks)
+            } else if let pixels = image.pixels {
+                try encoder.putImage(image.rect, pixels: pixels)
             }
             framesWritten += 1
         } catch {

@@ -15,28 +15,32 @@ struct NearestColorGrid: Sendable {
     private static let cellsPerAxis = 1 << cellBits
     private static let cellSize = 256 / cellsPerAxis
 
-    /// Palette colours, split by channel for the inner loop.
-    private let red: [Int32]
-    private let green: [Int32]
-    private let blue: [Int32]
+    /// One palette entry as a candidate of one cell: its colour, its index, and its smallest
+    /// squared distance to the cell. The colour is copied into every cell that lists it, so the
+    /// inner loop reads one contiguous run of candidates and nothing else.
+    private struct Candidate {
+        let red: Int32
+        let green: Int32
+        let blue: Int32
+        let bound: Int32
+        let index: UInt8
+    }
+
     /// `cellStart[c] ..< cellStart[c + 1]` is the range of cell `c`'s candidates.
     private let cellStart: [Int32]
-    /// Candidate palette indices, per cell, sorted by their smallest distance to the cell.
-    private let candidates: [UInt8]
-    /// Smallest squared distance of each candidate to its cell (same order as `candidates`).
-    private let candidateBound: [Int32]
+    /// Candidates, per cell, sorted by their smallest distance to the cell, then by index.
+    private let candidates: [Candidate]
 
     /// `colors`: 1 to 256 colours, `0x00RRGGBB`.
     init(colors: [UInt32]) {
         precondition(!colors.isEmpty && colors.count <= 256)
-        red = colors.map { Int32(($0 >> 16) & 0xFF) }
-        green = colors.map { Int32(($0 >> 8) & 0xFF) }
-        blue = colors.map { Int32($0 & 0xFF) }
+        let red = colors.map { Int32(($0 >> 16) & 0xFF) }
+        let green = colors.map { Int32(($0 >> 8) & 0xFF) }
+        let blue = colors.map { Int32($0 & 0xFF) }
         let n = Self.cellsPerAxis
         var starts: [Int32] = [0]
         starts.reserveCapacity(n * n * n + 1)
-        var cands: [UInt8] = []
-        var bounds: [Int32] = []
+        var cands: [Candidate] = []
         var near = [(Int32, Int)]()
         near.reserveCapacity(colors.count)
         for cr in 0..<n {
@@ -57,8 +61,7 @@ struct NearestColorGrid: Sendable {
                     near.removeAll { $0.0 > threshold }
                     near.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
                     for (bound, i) in near {
-                        cands.append(UInt8(i))
-                        bounds.append(bound)
+                        cands.append(Candidate(red: red[i], green: green[i], blue: blue[i], bound: bound, index: UInt8(i)))
                     }
                     starts.append(Int32(cands.count))
                 }
@@ -66,7 +69,6 @@ struct NearestColorGrid: Sendable {
         }
         cellStart = starts
         candidates = cands
-        candidateBound = bounds
     }
 
     /// Smallest and largest squared distance from `v` to the interval `lo...hi`.
@@ -78,35 +80,28 @@ struct NearestColorGrid: Sendable {
 
     /// The index of the nearest palette colour to (`r`, `g`, `b`), each 0...255, and its squared
     /// distance. Ties go to the lowest index.
+    ///
+    /// The scan stops at the first candidate whose bound exceeds the best distance: it and all
+    /// after it are farther. A bound *equal* to the best distance is still scanned, since that
+    /// candidate may lie exactly as near and have a lower index.
     @inline(__always)
     func nearest(r: Int32, g: Int32, b: Int32) -> (index: UInt8, distance: Int32) {
         let cell = Int((r >> 4) << 8 | (g >> 4) << 4 | (b >> 4))
-        return cellStart.withUnsafeBufferPointer { starts in
-            candidates.withUnsafeBufferPointer { cands in
-                candidateBound.withUnsafeBufferPointer { bounds in
-                    red.withUnsafeBufferPointer { rs in
-                        green.withUnsafeBufferPointer { gs in
-                            blue.withUnsafeBufferPointer { bs in
-                                var best: UInt8 = 0
-                                var bestD = Int32.max
-                                var k = Int(starts[cell])
-                                let end = Int(starts[cell + 1])
-                                while k < end && bounds[k] < bestD {
-                                    let i = Int(cands[k])
-                                    let dr = rs[i] - r, dg = gs[i] - g, db = bs[i] - b
-                                    let d = dr * dr + dg * dg + db * db
-                                    if d < bestD || (d == bestD && UInt8(i) < best) {
-                                        bestD = d
-                                        best = UInt8(i)
-                                    }
-                                    k += 1
-                                }
-                                return (best, bestD)
-                            }
-                        }
-                    }
+        let start = Int(cellStart[cell]), end = Int(cellStart[cell + 1])
+        return candidates.withUnsafeBufferPointer { cands in
+            var best: UInt8 = 0
+            var bestD = Int32.max
+            for k in start ..< end {
+                let c = cands[k]
+                if c.bound > bestD { break }
+                let dr = c.red - r, dg = c.green - g, db = c.blue - b
+                let d = dr * dr + dg * dg + db * db
+                if d < bestD || (d == bestD && c.index < best) {
+                    bestD = d
+                    best = c.index
                 }
             }
+            return (best, bestD)
         }
     }
 

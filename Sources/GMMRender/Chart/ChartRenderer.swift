@@ -1,4 +1,3 @@
-internal import CCairo
 import GMMFiles
 
 /// Renders ``CriterionChart``s: to pixels (PNG) or to SVG/PDF bytes, and to files atomically.
@@ -20,21 +19,9 @@ public struct ChartRenderer: Sendable {
 
     /// The chart as pixels, in ``RasterFrame``'s layout, of the options' size × scale.
     public func renderRaster(_ chart: CriterionChart) throws -> RasterFrame {
-        let w = options.deviceWidth, h = options.deviceHeight
-        var pixels = [UInt32](repeating: 0, count: w * h)
-        try pixels.withUnsafeMutableBufferPointer { buffer in
-            guard let words = buffer.baseAddress else { return }
-            let bytes = UnsafeMutableRawPointer(words).assumingMemoryBound(to: UInt8.self)
-            let surface = try CairoSurface.rgb24(over: bytes, width: w, height: h, stride: 4 * w)
-            let context = try CairoContext(surface)
-            context.scale(options.scale)
+        try SurfaceRendering.raster(width: options.deviceWidth, height: options.deviceHeight, scale: options.scale) { _, context, _ in
             try ChartDrawer(context: context, chart: chart, layout: layout(for: chart), options: options).draw()
-            try surface.flush()
-            try surface.finish()
-            withExtendedLifetime(context) {}
         }
-        for i in pixels.indices { pixels[i] &= 0x00FF_FFFF }
-        return RasterFrame(width: w, height: h, pixels: pixels)
     }
 
     /// The chart encoded in `format`; SVG and PDF are byte-identical across runs.
@@ -43,16 +30,10 @@ public struct ChartRenderer: Sendable {
         case .png:
             return try renderRaster(chart).pngData()
         case .svg, .pdf:
-            let sink = MemorySink()
-            let w = Double(options.width), h = Double(options.height)
-            let surface = format == .svg
-                ? try CairoSurface.svg(into: sink, width: w, height: h)
-                : try CairoSurface.pdf(into: sink, width: w, height: h, title: chart.title)
-            let context = try CairoContext(surface)
-            try ChartDrawer(context: context, chart: chart, layout: layout(for: chart), options: options).draw()
-            try surface.finish()
-            withExtendedLifetime(context) {}
-            return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes
+            return try SurfaceRendering.vector(format, width: Double(options.width), height: Double(options.height),
+                                               title: chart.title) { context in
+                try ChartDrawer(context: context, chart: chart, layout: layout(for: chart), options: options).draw()
+            }
         }
     }
 

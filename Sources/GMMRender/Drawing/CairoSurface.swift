@@ -49,15 +49,6 @@ final class CairoSurface {
         return surface
     }
 
-    /// An image surface decoded from PNG bytes (used to read back what we wrote).
-    static func png(from bytes: [UInt8]) throws -> CairoSurface {
-        let source = MemorySource(bytes)
-        return try withExtendedLifetime(source) {
-            try CairoSurface(cairo_image_surface_create_from_png_stream(memorySourceRead, source.opaque),
-                             call: "cairo_image_surface_create_from_png_stream")
-        }
-    }
-
     /// Completes pending drawing before the pixels are touched directly.
     func flush() throws {
         cairo_surface_flush(handle)

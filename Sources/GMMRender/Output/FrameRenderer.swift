@@ -1,4 +1,3 @@
-internal import CCairo
 import GMMFiles
 
 /// Renders scenes with fixed options: to an in-memory raster (for PNG and the GIF encoder) or
@@ -25,21 +24,9 @@ public struct FrameRenderer: Sendable {
     /// scale.
     public func renderRaster(_ scene: Scene) throws -> RasterFrame {
         let layout = try layout(for: scene)
-        let w = options.deviceWidth, h = options.deviceHeight
-        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(w)))
-        guard stride == 4 * w else {
-            throw RenderError.cairo(call: "cairo_format_stride_for_width", status: "stride \(stride) for width \(w), expected \(4 * w)", code: -1)
-        }
-        var pixels = [UInt32](repeating: 0, count: w * h)
-        try pixels.withUnsafeMutableBufferPointer { buffer in
-            guard let words = buffer.baseAddress else { return }
-            let bytes = UnsafeMutableRawPointer(words).assumingMemoryBound(to: UInt8.self)
-            let surface = try CairoSurface.rgb24(over: bytes, width: w, height: h, stride: stride)
-            let context = try CairoContext(surface)
-            context.useUnhintedText()
-            context.scale(options.scale)
+        let w = options.deviceWidth, h = options.deviceHeight, s = options.scale
+        return try SurfaceRendering.raster(width: w, height: h, scale: s) { surface, context, words in
             let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
-            let s = options.scale
             let plot = layout.plot
             let stamper = PointStamper(
                 pixels: words, width: w, height: h,
@@ -50,12 +37,7 @@ public struct FrameRenderer: Sendable {
                 stamper.stamp(drawer, scale: s)
                 try surface.markDirty()
             }
-            try surface.finish()
-            withExtendedLifetime(context) {}
         }
-        // RGB24 leaves the top byte unspecified; the documented layout has it 0.
-        for i in pixels.indices { pixels[i] &= 0x00FF_FFFF }
-        return RasterFrame(width: w, height: h, pixels: pixels)
     }
 
     /// The frame encoded in `format`. SVG and PDF are byte-identical across runs for equal scenes.
@@ -65,24 +47,18 @@ public struct FrameRenderer: Sendable {
             return try renderRaster(scene).pngData()
         case .svg, .pdf:
             let layout = try layout(for: scene)
-            let sink = MemorySink()
-            let w = Double(options.width), h = Double(options.height)
-            let surface = format == .svg
-                ? try CairoSurface.svg(into: sink, width: w, height: h)
-                : try CairoSurface.pdf(into: sink, width: w, height: h, title: options.title)
-            try drawVector(scene, layout: layout, on: surface)
-            try surface.finish()
-            return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes
+            return try SurfaceRendering.vector(format, width: Double(options.width), height: Double(options.height),
+                                               title: options.title) { context in
+                try drawVector(scene, layout: layout, on: context)
+            }
         }
     }
 
-    /// Draws `scene` on one page of a vector surface (SVG or PDF), with Cairo paths for the
-    /// points; the page is left open for the caller to finish or show.
-    func drawVector(_ scene: Scene, layout: FrameLayout, on surface: CairoSurface) throws {
-        let context = try CairoContext(surface)
+    /// Draws `scene` on a vector surface's current page (SVG or PDF), with Cairo paths for the
+    /// points: the one drawing of a vector frame, shared by single files and ``PDFDeck``.
+    func drawVector(_ scene: Scene, layout: FrameLayout, on context: CairoContext) throws {
         let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
         try drawer.draw { drawer.drawVectorPoints() }
-        try context.check("drawing the frame")
     }
 
     /// Renders `scene` as PNG to `path` atomically.

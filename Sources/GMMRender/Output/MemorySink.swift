@@ -15,34 +15,11 @@ final class MemorySink {
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }
 
-/// The bytes Cairo's PNG reader pulls from.
-final class MemorySource {
-    let bytes: [UInt8]
-    var offset = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-}
-
 /// `cairo_write_func_t` appending to the ``MemorySink`` passed as closure. Captures nothing, as a
 /// C function pointer must.
 let memorySinkWrite: cairo_write_func_t = { closure, data, length in
     guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
     let sink = Unmanaged<MemorySink>.fromOpaque(closure).takeUnretainedValue()
     if let data, length > 0 { sink.append(UnsafeBufferPointer(start: data, count: Int(length))) }
-    return CAIRO_STATUS_SUCCESS
-}
-
-/// `cairo_read_func_t` reading from the ``MemorySource`` passed as closure.
-let memorySourceRead: cairo_read_func_t = { closure, data, length in
-    guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
-    let source = Unmanaged<MemorySource>.fromOpaque(closure).takeUnretainedValue()
-    let n = Int(length)
-    guard source.offset + n <= source.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-    source.bytes.withUnsafeBufferPointer { buffer in
-        for i in 0 ..< n { data[i] = buffer[source.offset + i] }
-    }
-    source.offset += n
     return CAIRO_STATUS_SUCCESS
 }

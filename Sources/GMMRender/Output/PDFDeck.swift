@@ -47,7 +47,9 @@ public final class PDFDeck {
         guard !finished else { throw RenderError.invalidScene("a page was added to a finished PDF deck") }
         let layout = try renderer.layout(for: scene)
         if let label, !label.isEmpty { cairo_pdf_surface_set_page_label(surface.handle, label) }
-        try renderer.drawVector(scene, layout: layout, on: surface)
+        let context = try CairoContext(surface)
+        try renderer.drawVector(scene, layout: layout, on: context)
+        try context.check("drawing page \(pageCount + 1) of the PDF deck")
         pageCount += 1
         if let bookmark, !bookmark.isEmpty {
             _ = cairo_pdf_surface_add_outline(surface.handle, Int32(CAIRO_PDF_OUTLINE_ROOT), bookmark,

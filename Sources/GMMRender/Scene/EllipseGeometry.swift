@@ -29,11 +29,21 @@ struct EllipseGeometry: Sendable, Equatable {
 
     /// Eigenvalues λ₁ ≥ λ₂ of a symmetric 2 × 2 matrix and the angle of λ₁'s eigenvector from the
     /// x axis, in radians (counter-clockwise in data space).
+    ///
+    /// λ₁ = m + ρ with m the mean of the diagonal and ρ = √(((xx − yy)/2)² + xy²), a sum of
+    /// non-negative terms when the matrix is positive semi-definite. λ₂ is det/λ₁ rather than
+    /// m − ρ: for a thin ellipse m and ρ agree in nearly all their digits and their difference
+    /// keeps none (diag(1e8, 1e-8) gives 7.45e-9 or 1.49e-8, multiples of an ulp of 5e7, for
+    /// 1e-8), while det = xx·yy − xy² keeps λ₂'s digits whenever the ellipse is close to
+    /// axis-aligned.
     static func eigen(_ c: Covariance2) -> (Double, Double, Double) {
         let mean = 0.5 * (c.xx + c.yy)
         let half = 0.5 * (c.xx - c.yy)
         let radius = (half * half + c.xy * c.xy).squareRoot()
         let angle = 0.5 * atan2(2 * c.xy, c.xx - c.yy)
-        return (mean + radius, mean - radius, angle)
+        let l1 = mean + radius
+        // λ₁ ≤ 0 only for a zero (or, by rounding, non-positive) matrix, whose λ₂ is no larger.
+        let l2 = l1 > 0 ? (c.xx * c.yy - c.xy * c.xy) / l1 : mean - radius
+        return (l1, l2, angle)
     }
 }

@@ -22,12 +22,6 @@ struct RGB: Sendable, Equatable {
         return level(red) << 16 | level(green) << 8 | level(blue)
     }
 
-    /// `self` moved a fraction `t` toward `other`.
-    func mixed(with other: RGB, _ t: Double) -> RGB {
-        RGB(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
-            blue: blue + (other.blue - blue) * t)
-    }
-
     func scaled(_ f: Double) -> RGB { RGB(red: red * f, green: green * f, blue: blue * f) }
 }
 

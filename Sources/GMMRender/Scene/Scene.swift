@@ -26,7 +26,7 @@ public struct Scene: Sendable, Equatable {
     /// A phase label such as "E-step" or "M-step", shown at the start of the header.
     public var caption: String?
     /// Names of the horizontal and vertical axes.
-    public var axisLabels: (x: String, y: String)
+    public var axisLabels: AxisLabels
     /// Position on the inset's iteration axis: `iteration`, or between two for tweened frames.
     public var progress: Double
 
@@ -40,7 +40,7 @@ public struct Scene: Sendable, Equatable {
     public init(points: [Point2], responsibilities: [Double], components: [SceneComponent],
                 trails: [[Point2]] = [], iteration: Int = 0, iterationCount: Int = 0,
                 logLikelihood: Double? = nil, logLikelihoods: [Double] = [], converged: Bool = false,
-                caption: String? = nil, axisLabels: (x: String, y: String) = ("x₁", "x₂"),
+                caption: String? = nil, axisLabels: AxisLabels = AxisLabels(x: "x₁", y: "x₂"),
                 progress: Double? = nil) throws {
         let k = components.count
         guard responsibilities.count == points.count * k || (k == 0 && responsibilities.isEmpty) else {
@@ -65,13 +65,18 @@ public struct Scene: Sendable, Equatable {
         self.axisLabels = axisLabels
         self.progress = progress ?? Double(iteration)
     }
+}
 
-    public static func == (a: Scene, b: Scene) -> Bool {
-        a.points == b.points && a.responsibilities == b.responsibilities && a.components == b.components
-            && a.trails == b.trails && a.iteration == b.iteration && a.iterationCount == b.iterationCount
-            && a.logLikelihood == b.logLikelihood && a.logLikelihoods == b.logLikelihoods
-            && a.converged == b.converged && a.caption == b.caption && a.axisLabels == b.axisLabels
-            && a.progress == b.progress
+extension Scene {
+    /// The names written under the horizontal axis and beside the vertical one.
+    public struct AxisLabels: Sendable, Hashable {
+        public var x: String
+        public var y: String
+
+        public init(x: String, y: String) {
+            self.x = x
+            self.y = y
+        }
     }
 }
 

@@ -13,7 +13,7 @@ public struct SceneBuilder: Sendable {
     /// K × (n + 1) projected means, one row per component over all snapshots.
     let meanPaths: [[Point2]]
     let projection: Projection
-    let axisLabels: (x: String, y: String)
+    let axisLabels: Scene.AxisLabels
 
     /// - Throws: ``RenderError`` when the options are invalid for the data or the history does
     ///   not describe this data (dimension or component counts disagree).
@@ -44,7 +44,7 @@ public struct SceneBuilder: Sendable {
             let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
             return "x" + String(String(column + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
         }
-        axisLabels = (name(options.axes.x), name(options.axes.y))
+        axisLabels = Scene.AxisLabels(x: name(options.axes.x), y: name(options.axes.y))
     }
 
     /// n + 1: the number of snapshots, hence of plain frames.

@@ -25,7 +25,7 @@ enum FitReport {
         out += "component  weight   mean\n"
         for (k, w) in last.parameters.weights.enumerated() {
             let mean = last.parameters.means[k].map { format($0, 4) }.joined(separator: ", ")
-            out += String(repeating: " ", count: 0) + "\(k + 1)".padding(toLength: 11, withPad: " ", startingAt: 0)
+            out += "\(k + 1)".padding(toLength: 11, withPad: " ", startingAt: 0)
                 + format(w, 4).padding(toLength: 9, withPad: " ", startingAt: 0) + "(\(mean))\n"
         }
         return out

@@ -129,7 +129,7 @@ enum ErrorMessages {
         switch error {
         case let .invalidOption(parameter, value, fix):
             return "\(flag(parameter)) \(value): \(fix)"
-        case .invalidScene, .cairo:
+        case .invalidScene, .cairo, .compression:
             return error.description
         }
     }

@@ -40,7 +40,7 @@ enum Terminal {
                 let n = Glibc.write(fd, base + offset, raw.count - offset)
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else {
-                    throw FileError(path: fd == STDOUT_FILENO ? "standard output" : "standard error", call: "write", code: n < 0 ? errno : ENOSPC)
+                    throw FileError(path: fd == STDOUT_FILENO ? "standard output" : "standard error", call: .write, code: n < 0 ? errno : ENOSPC)
                 }
                 offset += n
             }

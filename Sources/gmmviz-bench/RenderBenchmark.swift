@@ -1,20 +1,21 @@
 import Foundation
 import GMM
+import GMMRender
 
-/// Times ``FrameRenderer/renderRaster(_:)`` on the demo's model with a chosen number of points,
-/// for the README's figures and a bench executable. Run it from a release build.
-public enum RenderBenchmark {
+/// Times `FrameRenderer.renderRaster(_:)` on the demo's model with a chosen number of points,
+/// for the README's figures. Run it from a release build.
+enum RenderBenchmark {
     /// Wall-clock times of one frame, in milliseconds.
-    public struct Figures: Sendable, CustomStringConvertible {
-        public var points: Int
-        public var width: Int
-        public var height: Int
-        public var iterations: Int
-        public var minimum: Double
-        public var median: Double
-        public var mean: Double
+    struct Figures: Sendable, CustomStringConvertible {
+        var points: Int
+        var width: Int
+        var height: Int
+        var iterations: Int
+        var minimum: Double
+        var median: Double
+        var mean: Double
 
-        public var description: String {
+        var description: String {
             "\(width)×\(height), \(points) points: median \(format(median)) ms, min \(format(minimum)) ms, mean \(format(mean)) ms over \(iterations) frames"
         }
 
@@ -23,7 +24,7 @@ public enum RenderBenchmark {
 
     /// A scene like the demo's at iteration 1 of a fit (soft responsibilities, moved ellipses,
     /// trails, inset, legend), with `points` points drawn from the demo's three blobs.
-    public static func scene(points: Int, seed: UInt64 = 0) throws -> Scene {
+    static func scene(points: Int, seed: UInt64 = 0) throws -> Scene {
         let perBlob = max(1, (points + 2) / 3)
         let blobs = try BlobGenerator.generate(means: Demo.trueMeans, count: perBlob, seed: seed)
         let data = try Dataset(values: Array(blobs.values.prefix(max(1, points) * 2)), dimension: 2)
@@ -36,7 +37,7 @@ public enum RenderBenchmark {
     }
 
     /// Renders `iterations` frames (after two warm-up frames) and reports their times.
-    public static func run(points: Int, iterations: Int = 50, options: RenderOptions = RenderOptions()) throws -> Figures {
+    static func run(points: Int, iterations: Int = 50, options: RenderOptions = RenderOptions()) throws -> Figures {
         let scene = try scene(points: points)
         let renderer = try FrameRenderer(options: options)
         for _ in 0 ..< 2 { _ = try renderer.renderRaster(scene) }

@@ -1,29 +1,29 @@
 /// Figures from one encoding run: sizes, per-stage timings and peak memory.
-public struct GIFBenchmarkReport: Sendable, Equatable, CustomStringConvertible {
-    public var width: Int
-    public var height: Int
+struct GIFBenchmarkReport: Sendable, Equatable, CustomStringConvertible {
+    var width: Int
+    var height: Int
     /// Frames added.
-    public var frames: Int
+    var frames: Int
     /// Frames in the GIF (identical frames merged).
-    public var framesWritten: Int
+    var framesWritten: Int
     /// Size of the GIF in bytes.
-    public var bytes: Int
+    var bytes: Int
     /// Palette construction, once per animation.
-    public var paletteMilliseconds: Double
+    var paletteMilliseconds: Double
     /// Mean time of `GIFPalette.indices(for:)` per frame.
-    public var quantizeMilliseconds: Double
+    var quantizeMilliseconds: Double
     /// Mean time of `GIFWriter.add(IndexedFrame:delay:)` per frame, writing included (close too,
     /// spread over the frames).
-    public var encodeMilliseconds: Double
+    var encodeMilliseconds: Double
     /// The slowest frame, quantising plus encoding.
-    public var worstFrameMilliseconds: Double
+    var worstFrameMilliseconds: Double
     /// Peak resident set size of the process (`VmHWM`), in KiB, when the platform reports it.
-    public var peakResidentKiB: Int?
+    var peakResidentKiB: Int?
 
     /// Mean quantise + encode time per frame.
-    public var frameMilliseconds: Double { quantizeMilliseconds + encodeMilliseconds }
+    var frameMilliseconds: Double { quantizeMilliseconds + encodeMilliseconds }
 
-    public var description: String {
+    var description: String {
         func ms(_ v: Double) -> String {
             let scaled = (v * 1000).rounded() / 1000
             return "\(scaled) ms"
@@ -41,7 +41,7 @@ public struct GIFBenchmarkReport: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The same figures as one JSON object, for scripts.
-    public var json: String {
+    var json: String {
         let fields: [(String, String)] = [
             ("width", "\(width)"), ("height", "\(height)"), ("frames", "\(frames)"),
             ("frames_written", "\(framesWritten)"), ("bytes", "\(bytes)"),

@@ -1,6 +1,7 @@
 import Foundation
+import GMMGIF
 
-/// Plot-like frames for tests and benchmarks while real renderer frames are not at hand: a white
+/// Plot-like frames for the GIF tests and gmmviz-bench, made without the renderer: a white
 /// background, grey grid, black axes, a few hundred dots whose colour drifts between component
 /// colours, and component ellipses (translucent fill, 2-pixel outline) that move and turn.
 /// Edges are anti-aliased the way Cairo composites, `a + coverage × (b − a)` in sRGB.

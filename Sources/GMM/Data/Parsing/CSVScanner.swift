@@ -1,0 +1,215 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One pass over CSV bytes that writes every cell's value straight into one `[Double]`.
+///
+/// The rules are ``CSVReader``'s; this type only makes them fast. The first non-blank line is
+/// read cell by cell to decide whether it is a header and how many fields a row has (W). Every
+/// later line goes through the row loop: skip spaces, convert the number in place with
+/// ``DecimalParser``, expect a `,` (or the line end after the W-th cell), store the value. No
+/// line or cell is ever copied; a cell leaves the fast path only when it is not a finite number,
+/// and then it is remembered (the first per column, by byte offsets) rather than reported at
+/// once, because which columns count — label columns are left out — is known only at the end.
+///
+/// Memory: the input bytes (the caller's) plus the N × W values, grown by an estimate from the
+/// bytes per row seen so far (normally once, never a doubling). When columns are dropped or
+/// picked, the kept ones are moved down in place.
+struct CSVScanner {
+    let source: String
+    let base: UnsafePointer<UInt8>
+    let end: UnsafePointer<UInt8>
+    /// The line separator: LF, or CR for a file with CRs and no LF (classic Mac OS).
+    let separator: UInt8
+
+    static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), comma = UInt8(ascii: ",")
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
+    /// Why a cell is not a finite number. Empty and text cells are also not numbers at all,
+    /// which is what label-column detection counts.
+    enum BadKind { case empty, text, nonFinite }
+
+    /// The first cell of a column that is not a finite number: its line and its trimmed bytes.
+    struct BadCell {
+        var line: Int
+        var kind: BadKind
+        var start: Int
+        var end: Int
+    }
+
+    /// Where the row loop is, so that it can stop when the values buffer is full and resume.
+    struct RowState {
+        var position: UnsafePointer<UInt8>
+        var line: Int
+        var rows = 0
+        /// Per column: the number of rows whose cell is empty or text.
+        var textCells: [Int]
+        /// Per column: the first cell that is not a finite number.
+        var firstBad: [BadCell?]
+        /// The start and line number of the first data row, for the error when no column is
+        /// numeric.
+        var firstRowStart: UnsafePointer<UInt8>?
+        var firstRowLine: Int?
+    }
+
+    func fail(_ line: Int?, _ column: Int?, _ problem: String) -> DataError {
+        .malformed(source: source, line: line, column: column, problem: problem)
+    }
+
+    /// Checks that hold for the whole input, in the order the reader reports them: empty, NUL
+    /// bytes, invalid UTF-8 (after a byte-order mark, which `base` already skips).
+    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String) throws {
+        func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
+        guard let start = bytes.baseAddress, !bytes.isEmpty else {
+            throw fail("the file is empty; expected comma-separated numbers, one sample per line")
+        }
+        if memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
+        if !isASCII(body), String(validating: body, as: UTF8.self) == nil {
+            throw fail("is not valid UTF-8 text; save it as UTF-8 CSV")
+        }
+    }
+
+    /// True when no byte has its high bit set, eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(start)
+        var i = 0
+        var any: UInt64 = 0
+        while i + 32 <= bytes.count {
+            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            i += 32
+        }
+        while i < bytes.count {
+            any |= UInt64(start[i])
+            i += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// A scanner of the bytes `start ..< end`, which follow any byte-order mark.
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, source: String) {
+        self.source = source
+        self.base = start
+        self.end = end
+        let count = end - start
+        if memchr(start, Int32(Self.lf), count) != nil {
+            separator = Self.lf
+        } else {
+            separator = memchr(start, Int32(Self.cr), count) != nil ? Self.cr : Self.lf
+        }
+    }
+
+    // MARK: - Lines and cells
+
+    /// The address after the line end at `q`, or `nil` when `q` is not at one. The end of the
+    /// input ends a line; with LF lines a CR ends one only right before the LF or the end of the
+    /// input (a CR elsewhere is part of a cell, as it was in the line-splitting reader).
+    @inline(__always)
+    func afterLineEnd(_ q: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        if q == end { return end }
+        let b = q.pointee
+        if b == separator { return q + 1 }
+        if b == Self.cr {
+            let n = q + 1
+            if n == end { return end }
+            if n.pointee == Self.lf { return n + 1 }
+        }
+        return nil
+    }
+
+    /// The cell starting at `start`: its bytes without the CR that ends a line, and the
+    /// address of what ends it (a comma, the separator, or the end of the input).
+    func rawCell(from start: UnsafePointer<UInt8>) -> (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, stop: UnsafePointer<UInt8>) {
+        var q = start
+        while q < end, q.pointee != Self.comma, q.pointee != separator { q += 1 }
+        var e = q
+        if q == end || q.pointee == separator, e > start, (e - 1).pointee == Self.cr { e -= 1 }
+        return (start, e, q)
+    }
+
+    /// The trimmed cell `start ..< end` as the line-splitting reader saw it: a number (finite
+    /// or not, including the words nan, inf and infinity), or `nil` for an empty or text cell.
+    func classify(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
+        var s = start, e = end
+        while s < e, s.pointee == Self.space || s.pointee == Self.tab { s += 1 }
+        while e > s, (e - 1).pointee == Self.space || (e - 1).pointee == Self.tab { e -= 1 }
+        guard s < e else { return nil }
+        var v = 0.0
+        if let stop = DecimalParser.parse(s, e, &v), stop == e { return v }
+        return Self.isNonFiniteWord(s, e) ? .nan : nil
+    }
+
+    /// `nan`, `inf` or `infinity` in any case, with an optional sign: numbers that are not
+    /// finite, so a cell holding one is reported as such rather than as text.
+    static func isNonFiniteWord(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+        var s = start
+        if s < end, s.pointee == UInt8(ascii: "+") || s.pointee == UInt8(ascii: "-") { s += 1 }
+        let lower = UnsafeBufferPointer(start: s, count: end - s).map { $0 | 0x20 }
+        return lower.elementsEqual("nan".utf8) || lower.elementsEqual("inf".utf8) || lower.elementsEqual("infinity".utf8)
+    }
+
+    /// The text of the cell `start ..< end` (untrimmed) as a `Substring` trimmed the way the
+    /// reader trims, for messages.
+    func cellText(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Substring {
+        CSVReader.trim(Substring(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)))
+    }
+
+    /// The line starting at `start` without its line end, as text.
+    func lineText(from start: UnsafePointer<UInt8>) -> String {
+        var q = start
+        while q < end, q.pointee != separator { q += 1 }
+        if q > start, (q - 1).pointee == Self.cr { q -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: start, count: q - start), as: UTF8.self)
+    }
+
+    /// The number of comma-separated fields on the line starting at `start`.
+    func fieldCount(from start: UnsafePointer<UInt8>) -> Int {
+        var q = start
+        var fields = 1
+        while q < end, q.pointee != separator {
+            if q.pointee == Self.comma { fields += 1 }
+            q += 1
+        }
+        return fields
+    }
+
+    /// True when the line at `q` holds only spaces and tabs; `next` is then the next line.
+    @inline(__always)
+    func blankLine(_ q: UnsafePointer<UInt8>, next: inout UnsafePointer<UInt8>) -> Bool {
+        var r = q
+        while r < end, r.pointee == Self.space || r.pointee == Self.tab { r += 1 }
+        guard let after = afterLineEnd(r) else { return false }
+        next = after
+        return true
+    }
+
+    /// The first non-blank line: its number, its start, and its cells (untrimmed bytes);
+    /// `nil` when every line is blank.
+    func firstLine() -> (number: Int, start: UnsafePointer<UInt8>, cells: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>)], next: UnsafePointer<UInt8>)? {
+        var p = base
+        var number = 0
+        while p < end {
+            number += 1
+            var next = p
+            if blankLine(p, next: &next) {
+                p = next
+                continue
+            }
+            var cells = [(UnsafePointer<UInt8>, UnsafePointer<UInt8>)]()
+            var q = p
+            while true {
+                let cell = rawCell(from: q)
+                cells.append((cell.start, cell.end))
+                if cell.stop < end, cell.stop.pointee == Self.comma {
+                    q = cell.stop + 1
+                } else {
+                    return (number, p, cells, cell.stop < end ? cell.stop + 1 : end)
+                }
+            }
+        }
+        return nil
+    }
+}
