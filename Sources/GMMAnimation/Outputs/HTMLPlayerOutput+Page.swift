@@ -5,8 +5,8 @@ extension HTMLPlayerOutput {
     /// The radius, in logical pixels, within which a click picks the nearest data point.
     static let pickRadius = 8.0
 
-    /// The page up to the first frame image: the policy, the title, the data's description and
-    /// the opening of the frame stage.
+    /// The page up to the first frame image: the policy, the title, the data's description, the
+    /// frame's canvas, the controls, the readouts and the point panel.
     func head(_ context: AnimationContext) throws -> String {
         let options = context.renderer.options
         let builder = context.builder
@@ -15,6 +15,12 @@ extension HTMLPlayerOutput {
         let policy = "default-src 'none'; img-src data:; style-src \(HTMLText.cspHash(PlayerScript.style)); "
             + "script-src \(HTMLText.cspHash(PlayerScript.script)); base-uri 'none'; form-action 'none'"
         let scene = try context.scene(ofFrame: 0)
+        let first = context.timeline.frames[0]
+        let count = builder.points.count
+        let pointNote = includesPointData
+            ? "Click a data point to see its responsibilities for each component at the current frame."
+            : "This fit has \(count) points, more than the \(self.options.pointLimit) whose responsibilities a page embeds, so clicking a point shows nothing here. Render fewer points (or the frames as PNG) to inspect them one by one."
+        let hasEM = context.timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
         var facts = [String]()
         if let source = self.options.sourceName, !source.isEmpty { facts.append(source) }
         facts.append("\(builder.points.count) point\(builder.points.count == 1 ? "" : "s")")
@@ -37,21 +43,7 @@ extension HTMLPlayerOutput {
         <h1 id="title">\(HTMLText.escaped(title))</h1>
         <p id="source" class="muted">\(HTMLText.escaped(facts.joined(separator: " · ")))</p>
         <div id="stage" class="stage">
-
-        """
-    }
-
-    /// The page after the last frame image: the controls, the readouts, the point panel, the
-    /// data and the script.
-    func tail(_ context: AnimationContext) throws -> String {
-        let first = context.timeline.frames[0]
-        let scene = try context.scene(ofFrame: 0)
-        let count = context.builder.points.count
-        let pointNote = includesPointData
-            ? "Click a data point to see its responsibilities for each component at the current frame."
-            : "This fit has \(count) points, more than the \(options.pointLimit) whose responsibilities a page embeds, so clicking a point shows nothing here. Render fewer points (or the frames as PNG) to inspect them one by one."
-        let hasEM = context.timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
-        return """
+        <canvas id="screen" width="\(options.deviceWidth)" height="\(options.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(first.content.label))"></canvas>
         <div id="marker" hidden></div>
         </div>
         <div id="controls" class="controls" role="toolbar" aria-label="Playback">
@@ -64,12 +56,23 @@ extension HTMLPlayerOutput {
         <label>Speed <select id="speed" aria-label="Speed"><option value="0.5">0.5×</option><option value="1" selected>1×</option><option value="2">2×</option><option value="4">4×</option></select></label>
         <label id="em-toggle" title="Step through E-steps and M-steps, or whole iterations"\(hasEM ? "" : " hidden")><input id="em" type="checkbox" checked> E/M steps</label>
         </div>
-        <p id="readout" aria-live="polite"><strong id="step">iteration \(scene.iteration) of \(scene.iterationCount)</strong><span id="phase">\(Self.phase(first.content).map { " (" + HTMLText.escaped($0) + ")" } ?? "")</span> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(scene.logLikelihood))</span> · frame <span id="frame-no">1 / \(context.timeline.frames.count)</span></p>
+        <p id="readout" aria-live="polite"><strong id="step">iteration \(first.content.iteration) of \(scene.iterationCount)</strong><span id="phase">\(Self.phase(first.content).map { " (" + HTMLText.escaped($0) + ")" } ?? "")</span> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(scene.logLikelihood))</span> · frame <span id="frame-no">1 / \(context.timeline.frames.count)</span></p>
         <section id="point-panel" class="panel" aria-live="polite">
         <h2>Responsibilities</h2>
         <p id="point-note" class="muted">\(HTMLText.escaped(pointNote))</p>
         <table id="resp"><tbody id="resp-body"></tbody></table>
         </section>
+        <div id="sources" hidden>
+
+        """
+    }
+
+    /// The page after the last frame image: the data and the script.
+    func tail(_ context: AnimationContext) throws -> String {
+        let scene = try context.scene(ofFrame: 0)
+        let hasEM = context.timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
+        return """
+        </div>
         <p class="muted">Keys: <kbd>←</kbd> <kbd>→</kbd> or <kbd>Page Up</kbd> <kbd>Page Down</kbd> step, <kbd>Space</kbd> plays and pauses, <kbd>Home</kbd> <kbd>End</kbd> jump. Made by gmmviz.</p>
         </main>
         <script type="application/json" id="gmmviz-data">\(try dataJSON(context, scene: scene, hasEM: hasEM))</script>
@@ -89,6 +92,7 @@ extension HTMLPlayerOutput {
             .map { HTMLText.jsonString(String(format: "#%06x", $0 & 0xFFFFFF)) }
         var members = [
             "\"width\":\(options.width)", "\"height\":\(options.height)", "\"count\":\(scene.points.count)",
+            "\"deviceWidth\":\(options.deviceWidth)", "\"deviceHeight\":\(options.deviceHeight)",
             "\"colors\":[\(colors.joined(separator: ","))]",
             "\"axes\":[\(HTMLText.jsonString(scene.axisLabels.x)),\(HTMLText.jsonString(scene.axisLabels.y))]",
             "\"em\":\(hasEM)", "\"pickRadius\":\(Self.pickRadius)",
@@ -118,12 +122,13 @@ extension HTMLPlayerOutput {
         return "{" + members.joined(separator: ",\n") + "}"
     }
 
-    /// One frame's readout as JSON members: label, iteration, iteration count, log-likelihood
-    /// text, delay (1/100 s), whether stepping stops there, and whether it is an E-step.
+    /// One frame's readout as JSON members: label, iteration (the one an E- or M-step belongs
+    /// to), iteration count, log-likelihood text (of the model drawn), delay (1/100 s), whether
+    /// stepping stops there, and whether it is an E-step.
     static func frameFields(entry: Timeline.Frame, scene: Scene) -> String {
         var isEStep = false
         if case .eStep = entry.content { isEStep = true }
-        return "\"label\":\(HTMLText.jsonString(entry.content.label)),\"it\":\(scene.iteration),\"of\":\(scene.iterationCount),"
+        return "\"label\":\(HTMLText.jsonString(entry.content.label)),\"it\":\(entry.content.iteration),\"of\":\(scene.iterationCount),"
             + "\"ll\":\(HTMLText.jsonString(formatLogLikelihood(scene.logLikelihood))),\"delay\":\(entry.delay),"
             + "\"key\":\(entry.content.isKeyFrame),\"e\":\(isEStep),\"phase\":\(HTMLText.jsonString(phase(entry.content) ?? ""))"
     }

@@ -36,8 +36,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     /// One frame as the parallel stage prepares it.
     public struct Product: Sendable {
-        /// The frame's PNG, base64-encoded.
-        var png: String
+        /// The frame's pixels; encoded in ``consume(_:from:)`` against the frame before.
+        var raster: RasterFrame
         /// N × K responsibilities × 10000, rounded, as little-endian 16-bit integers; nil when
         /// per-point data is left out.
         var responsibilities: [UInt8]?
@@ -57,6 +57,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     private var file: OutputFile?
     private var written = 0
+    private var previous: RasterFrame?
+    private var imagesWritten = 0
     private var context: AnimationContext?
     var frameEntries: [String] = []
     var tables: [String] = []
@@ -79,9 +81,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> Product {
         guard let raster = frame.raster else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
-        let png = Data(try raster.pngData()).base64EncodedString()
         let fields = Self.frameFields(entry: frame.entry, scene: frame.scene)
-        guard includesPointData else { return Product(png: png, responsibilities: nil, fields: fields) }
+        guard includesPointData else { return Product(raster: raster, responsibilities: nil, fields: fields) }
         var bytes = [UInt8]()
         bytes.reserveCapacity(frame.scene.responsibilities.count * 2)
         for r in frame.scene.responsibilities {
@@ -89,16 +90,30 @@ public final class HTMLPlayerOutput: AnimationOutput {
             bytes.append(UInt8(truncatingIfNeeded: v))
             bytes.append(UInt8(truncatingIfNeeded: v >> 8))
         }
-        return Product(png: png, responsibilities: bytes, fields: fields)
+        return Product(raster: raster, responsibilities: bytes, fields: fields)
     }
 
     public func consume(_ products: [Product], from first: Int) throws {
         guard let context else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
+        // Each frame against the one before it, in parallel; which frames are whole depends
+        // only on their index, so the page is the same on any number of workers.
+        let before = previous
+        let patches = try context.workers.map(products.count) { i, _ in
+            try FramePatch.encode(products[i].raster, after: i == 0 ? before : products[i - 1].raster,
+                                  whole: (first + i) % FramePatch.wholeFrameInterval == 0)
+        }
+        previous = products.last?.raster
         var html = ""
         for (offset, product) in products.enumerated() {
             let index = first + offset
-            let entry = context.timeline.frames[index]
-            html += "<img class=\"frame\" src=\"data:image/png;base64,\(product.png)\" width=\"\(context.renderer.options.width)\" height=\"\(context.renderer.options.height)\" alt=\"Frame \(index + 1): \(HTMLText.escaped(entry.content.label))\" draggable=\"false\"\(index == 0 ? "" : " hidden")>\n"
+            let patch = patches[offset]
+            var image = -1
+            if let png = patch.png {
+                image = imagesWritten
+                imagesWritten += 1
+                html += "<img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\" alt=\"\">\n"
+            }
+            let rects = patch.rects.map { "[" + $0.map { "[\($0.x),\($0.y),\($0.width),\($0.height)]" }.joined(separator: ",") + "]" } ?? "null"
             var table = -1
             if let r = product.responsibilities {
                 if let known = tableIndex[r] {
@@ -109,7 +124,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
                     tables.append(HTMLText.jsonString(Data(r).base64EncodedString()))
                 }
             }
-            frameEntries.append("{" + product.fields + ",\"r\":\(table)}")
+            frameEntries.append("{" + product.fields + ",\"r\":\(table),\"img\":\(image),\"d\":\(rects)}")
         }
         try write(html)
     }
@@ -131,6 +146,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
     private func release() {
         file = nil
         written = 0
+        previous = nil
+        imagesWritten = 0
         context = nil
         frameEntries = []
         tables = []

@@ -14,8 +14,7 @@ enum PlayerScript {
     p { margin: 4px 0; }
     .muted { color: var(--muted); }
     .stage { position: relative; display: inline-block; line-height: 0; margin: 12px 0 8px; cursor: crosshair; border: 1px solid var(--line); }
-    .stage img { display: block; }
-    .stage img[hidden] { display: none; }
+    .stage canvas { display: block; }
     #marker { position: absolute; width: 18px; height: 18px; margin: -9px 0 0 -9px; border: 2px solid var(--accent); border-radius: 50%; box-shadow: 0 0 0 2px var(--bg); pointer-events: none; }
     #marker[hidden] { display: none; }
     .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
@@ -43,9 +42,34 @@ enum PlayerScript {
       var $ = function (id) { return document.getElementById(id); };
       var data = JSON.parse($("gmmviz-data").textContent);
       var frames = data.frames, n = frames.length, K = data.colors.length;
-      var images = document.querySelectorAll("#stage img.frame");
-      var current = 0, playing = false, timer = null, selected = -1;
-      var tables = [];
+      var sources = document.querySelectorAll("#sources img");
+      var screen = $("screen"), pen = screen.getContext("2d", { alpha: false });
+      var current = 0, drawn = -1, playing = false, timer = null, selected = -1;
+      var tables = [], lastWhole = [];
+      for (var w = 0, i0 = 0; i0 < n; i0++) { if (frames[i0].d === null) { w = i0; } lastWhole[i0] = w; }
+      screen.style.width = data.width + "px";
+      screen.style.height = data.height + "px";
+
+      // A frame is a whole image, or patches over the frame before it: rectangles stacked top
+      // to bottom in one image, each drawn 1:1 at its place, so the canvas holds exactly the
+      // pixels of the PNG frame.
+      function paint(i) {
+        var f = frames[i];
+        if (f.img < 0) { return; }
+        var image = sources[f.img];
+        if (f.d === null) { pen.drawImage(image, 0, 0); return; }
+        for (var k = 0, y = 0; k < f.d.length; k++) {
+          var r = f.d[k];
+          pen.drawImage(image, 0, y, r[2], r[3], r[0], r[1], r[2], r[3]);
+          y += r[3];
+        }
+      }
+
+      function draw(i) {
+        var start = drawn >= lastWhole[i] && drawn <= i ? drawn + 1 : lastWhole[i];
+        for (var j = start; j <= i; j++) { paint(j); }
+        drawn = i;
+      }
 
       // Responsibilities come from gmmviz as little-endian 16-bit integers, value × 10000.
       function table(index) {
@@ -64,10 +88,10 @@ enum PlayerScript {
 
       function show(i) {
         i = Math.max(0, Math.min(n - 1, i));
-        images[current].hidden = true;
-        images[i].hidden = false;
+        draw(i);
         current = i;
         var f = frames[i];
+        screen.setAttribute("aria-label", "Frame " + (i + 1) + ": " + f.label);
         $("scrub").value = String(i);
         $("step").textContent = "iteration " + f.it + " of " + f.of;
         $("phase").textContent = f.phase ? " (" + f.phase + ")" : "";
@@ -147,12 +171,12 @@ enum PlayerScript {
         marker.hidden = false;
       }
 
-      function scaleX() { return images[current].getBoundingClientRect().width / data.width; }
-      function scaleY() { return images[current].getBoundingClientRect().height / data.height; }
+      function scaleX() { return screen.getBoundingClientRect().width / data.width; }
+      function scaleY() { return screen.getBoundingClientRect().height / data.height; }
 
       $("stage").addEventListener("click", function (event) {
         if (!data.points) { return; }
-        var box = images[current].getBoundingClientRect();
+        var box = screen.getBoundingClientRect();
         var x = (event.clientX - box.left) / scaleX(), y = (event.clientY - box.top) / scaleY();
         var best = -1, bestDistance = data.pickRadius * data.pickRadius;
         for (var i = 0; i < data.count; i++) {
@@ -197,9 +221,14 @@ enum PlayerScript {
 
       if (data.em) { $("em-toggle").hidden = false; }
       $("scrub").max = String(n - 1);
-      show(0);
-      setPlaying(false);
-      document.body.setAttribute("data-ready", "true");
+      // Frames are drawn only once every embedded image is decoded.
+      Promise.all(Array.prototype.map.call(sources, function (image) { return image.decode(); })).then(function () {
+        show(0);
+        setPlaying(false);
+        document.body.setAttribute("data-ready", "true");
+      }, function (error) {
+        $("point-note").textContent = "The frames could not be decoded: " + error;
+      });
     })();
     """
 }
