@@ -18,9 +18,9 @@ struct Render: ParsableCommand {
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
-          gmmviz render --out deck.pdf                     # a PDF deck, one page per frame
-          gmmviz render --out lecture.html                 # an HTML player for the lecture hall
-          gmmviz render --timing constant                  # every iteration 0.5 s, as before
+          gmmviz render --out deck.pdf                     # one PDF page per frame
+          gmmviz render --out lecture.html                 # a page to present live
+          gmmviz render --timing constant                  # every iteration 0.5 s
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark

@@ -17,7 +17,7 @@ struct AnimationOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second (instead of --delay).")
     var fps: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween); under --timing auto the average delay of an iteration.")
+    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween); under --timing auto each iteration gets 0.5× to 3× of it.")
     var delay: Int?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
