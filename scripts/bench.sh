@@ -6,7 +6,8 @@
 # Needs Python with numpy, scipy, scikit-learn, matplotlib and Pillow, and gifsicle.
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product gmmviz --product gmmviz-bench >/dev/null 2>&1 || swift build -c release >/dev/null
+# One --product per call: swift build builds only the last of several.
+swift build -c release --product gmmviz >/dev/null && swift build -c release --product gmmviz-bench >/dev/null
 B=.build/release/gmmviz-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -14,12 +15,18 @@ trap 'rm -rf "$WORK"' EXIT
 echo "== CSV: reading 1,000,000 x 2 against pandas, and the peak memory of fit -k 8 on it"
 python3 scripts/bench-csv.py
 
-echo "== EM: one iteration at N = 1,000,000, K = 8, D = 2"
-python3 scripts/bench-em.py
+echo "== EM: one iteration, every covariance type, N = 1,000,000, K = 8, D = 2, against scikit-learn in the same run;"
+echo "   then the whole job (CSV read + fit to convergence) against pandas + scikit-learn"
+python3 scripts/bench-em.py --types all --whole-job
+
+echo "== EM: one iteration, N = 100,000, K = 5, D = 8, full, against scikit-learn in the same run"
+python3 scripts/bench-em.py --samples 100000 --components 5 --dimensions 8 --types full
 
 echo "== Rendering one 1000x600 frame"
 $B render 300 60
 $B render 100000 30
+echo "== 1,000,000 points as a density image, against 100,000 points drawn as discs in the same run"
+$B render-large 30
 
 echo "== PNG frames: libdeflate (the library's encoder) against the hand-written encoder it replaced"
 $B png 5

@@ -1,3 +1,4 @@
+import Dispatch
 import GMM
 import GMMRender
 
@@ -62,24 +63,31 @@ public struct Animation: Sendable {
         let context = AnimationContext(builder: builder, renderer: renderer, timeline: timeline, workers: workers)
         let frames = timeline.frames
         let needsRaster = drivers.contains { $0.needsRaster }
+        // Produce a batch: build, render and hand every frame to each output's parallel stage.
+        func produce(_ range: Range<Int>) throws -> [[Any]] {
+            try workers.map(range.count) { offset, worker -> [Any] in
+                let index = range.lowerBound + offset
+                let scene = try builder.scene(for: frames[index].content)
+                let raster = needsRaster ? try renderer.renderRaster(scene) : nil
+                let frame = AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
+                return try drivers.map { try $0.produce(frame, worker) }
+            }
+        }
+        let batch = workers.count * 2
+        let batches = stride(from: 0, to: frames.count, by: batch).map { $0 ..< min(frames.count, $0 + batch) }
         do {
             for driver in drivers { try driver.start(context) }
-            let batch = workers.count * 2
-            var start = 0
-            while start < frames.count {
-                let range = start ..< min(frames.count, start + batch)
-                let products = try workers.map(range.count) { offset, worker -> [Any] in
-                    let index = range.lowerBound + offset
-                    let scene = try builder.scene(for: frames[index].content)
-                    let raster = needsRaster ? try renderer.renderRaster(scene) : nil
-                    let frame = AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
-                    return try drivers.map { try $0.produce(frame, worker) }
-                }
+            // A pipeline one batch deep: while this thread hands batch b to the outputs' in-order
+            // stage (GIF frames are appended there), the workers already produce batch b + 1,
+            // so no core waits for the serial part.
+            var ahead = BatchInFlight(batches.first.map { range in { try produce(range) } })
+            for (b, range) in batches.enumerated() {
+                let products = try ahead.wait()
+                ahead = BatchInFlight(b + 1 < batches.count ? { try produce(batches[b + 1]) } : nil)
                 for (k, driver) in drivers.enumerated() {
                     try driver.consume(products.map { $0[k] }, range.lowerBound)
                 }
                 progress?(range.upperBound, frames.count)
-                start = range.upperBound
             }
             for driver in drivers { try driver.finish() }
         } catch {
@@ -87,5 +95,34 @@ public struct Animation: Sendable {
             throw error
         }
         return Summary(frames: frames.count)
+    }
+}
+
+/// One batch being produced on a background thread while the caller consumes the one before.
+///
+/// The producing closure only reads state shared read-only by every worker (the scene builder,
+/// the renderer, the timeline) and the outputs' parallel stage, which ``AnimationOutput``
+/// documents as safe to run beside ``AnimationOutput/consume(_:from:)``.
+private struct BatchInFlight {
+    private let group = DispatchGroup()
+    private let slot = ResultSlots<[[Any]]>(count: 1)
+    private let started: Bool
+
+    init(_ work: (() throws -> [[Any]])?) {
+        guard let work else {
+            started = false
+            return
+        }
+        started = true
+        nonisolated(unsafe) let job = work
+        let slot = self.slot
+        DispatchQueue.global().async(group: group) { slot.set(0, Result { try job() }) }
+    }
+
+    /// The batch's products, once produced, or its first error in frame order.
+    func wait() throws -> [[Any]] {
+        guard started else { return [] }
+        group.wait()
+        return try slot.values().first ?? []
     }
 }

@@ -30,13 +30,20 @@ import Testing
         }
     }
 
-    @Test func blendIsTheResponsibilityWeightedMean() {
-        let colors = [RGB(0xFF0000), RGB(0x0000FF)]
-        #expect(RGB.blend([0.5, 0.5], colors: colors).packed == 0x800080)
-        #expect(RGB.blend([1, 0], colors: colors).packed == 0xFF0000)
-        // Not a distribution: grey, never a crash.
-        #expect(RGB.blend([0, 0], colors: colors).packed == 0x808080)
+    @Test func blendIsTheResponsibilityWeightedMeanInOklab() {
+        let blender = ResponsibilityBlender(componentColors: [0xFF0000, 0x0000FF])
+        func mix(_ row: [Double]) -> UInt32 { row.withUnsafeBufferPointer { blender.color($0) }.packed }
+        // Ottosson's reference: the Oklab midpoint of red and blue is (0.5399, 0.0948, −0.0936)
+        // in Lab, sRGB (140, 83, 162).
+        let mid = OklabColor(mix([0.5, 0.5]))
+        let red = OklabColor(0xFF0000), blue = OklabColor(0x0000FF)
+        #expect(abs(mid.l - (red.l + blue.l) / 2) < 0.004)
+        #expect(abs(mid.a - (red.a + blue.a) / 2) < 0.004)
+        #expect(abs(mid.b - (red.b + blue.b) / 2) < 0.004)
+        #expect(mix([1, 0]) == 0xFF0000)
+        // Not a distribution: neutral grey, never a crash.
+        #expect(mix([0, 0]) == ResponsibilityBlender.unassignedColor)
         // A NaN responsibility counts as 0.
-        #expect(RGB.blend([.nan, 1], colors: colors).packed == 0x0000FF)
+        #expect(mix([.nan, 1]) == 0x0000FF)
     }
 }

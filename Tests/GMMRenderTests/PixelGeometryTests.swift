@@ -74,7 +74,12 @@ import Testing
         let rows: [[Double]] = [[0.5, 0.5], [1, 0], [0.2, 0.8]]
         let scene = try Scene(points: spots.map(t.data), responsibilities: rows.flatMap { $0 }, components: components)
         let frame = try FrameRenderer(options: options).renderRaster(scene)
-        let expected: [UInt32] = [0x6B6859, vermillion, 0x2B6F8E]
+        // The Oklab mix of the two component colours, computed in double precision.
+        func mix(_ w: Double) -> UInt32 {
+            let a = OklabColor(vermillion), b = OklabColor(RenderPalette().color(ofComponent: 1))
+            return OklabColor(l: w * a.l + (1 - w) * b.l, a: w * a.a + (1 - w) * b.a, b: w * a.b + (1 - w) * b.b).packed
+        }
+        let expected: [UInt32] = [mix(0.5), vermillion, mix(0.2)]
         for (spot, want) in zip(spots, expected) {
             let got = frame[Int(spot.x), Int(spot.y)]
             #expect(channelDistance(got, want) <= 1, "point at \(spot): \(hex(got)), expected \(hex(want))")
@@ -125,8 +130,18 @@ import Testing
                           SceneComponent(weight: 0.5, mean: Point2(x: 4, y: 4), covariance: .identity)]
         let scene = try Scene(points: [Point2(x: 0, y: 0)], responsibilities: [0.5, 0.5], components: components)
         let svg = String(decoding: try FrameRenderer(options: options).render(scene, format: .svg), as: UTF8.self)
-        // 0x6B6859 = (107, 104, 89) → Cairo writes percentages of 255.
-        #expect(svg.contains("rgb(41.960784%,40.784314%,34.901961%)"), "blended fill missing from the SVG")
+        // The Oklab mix of the two colours, as Cairo writes it: percentages of 255, at most six
+        // decimals, trailing zeros dropped.
+        let a = OklabColor(RenderPalette().color(ofComponent: 0)), b = OklabColor(RenderPalette().color(ofComponent: 1))
+        let c = OklabColor(l: (a.l + b.l) / 2, a: (a.a + b.a) / 2, b: (a.b + b.b) / 2).packed
+        func percent(_ v: UInt32) -> String {
+            var s = String(format: "%.6f", Double(v) / 255 * 100)
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s + "%"
+        }
+        let text = "rgb(\(percent((c >> 16) & 0xFF)),\(percent((c >> 8) & 0xFF)),\(percent(c & 0xFF)))"
+        #expect(svg.contains(text), "blended fill \(text) missing from the SVG")
     }
 
     @Test func highDPIScaleMultipliesTheDeviceSize() throws {

@@ -106,7 +106,7 @@ import Testing
         let frame = try renderer.renderRaster(scene)
         let t = try renderer.layout(for: scene).transform
         let centre = t.pixel(Point2(x: 0, y: 0)), away = t.pixel(Point2(x: 3, y: 3))
-        #expect(channelDistance(frame[Int(centre.x), Int(centre.y)], 0x808080) <= 1)
+        #expect(channelDistance(frame[Int(centre.x), Int(centre.y)], ResponsibilityBlender.unassignedColor) <= 1)
         #expect(frame[Int(away.x), Int(away.y)] == Theme.light.colors.background)
         // The vector formats draw the point too: they differ from the same scene without it.
         let empty = try Scene(points: [], responsibilities: [], components: [])

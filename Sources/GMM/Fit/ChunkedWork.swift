@@ -28,12 +28,14 @@ struct ChunkedWork {
         (c * chunkSize) ..< min(samples, (c + 1) * chunkSize)
     }
 
-    /// Calls `body(chunk, rows)` once per chunk; chunks run concurrently when `workers` > 1.
-    /// `body` must write only to storage owned by its chunk.
-    func forEachChunk(_ body: (Int, Range<Int>) -> Void) {
+    /// Calls `body(worker, chunk, rows)` once per chunk; chunks run concurrently when
+    /// `workers` > 1. Worker w (0 ..< `workers`) runs chunks w, w + workers, … in turn, so
+    /// `body` may use storage owned by its worker as scratch; it must write results only to
+    /// storage owned by its chunk.
+    func forEachChunk(_ body: (Int, Int, Range<Int>) -> Void) {
         let count = chunkCount, samples = self.samples
         if workers == 1 {
-            for c in 0 ..< count { body(c, Self.rows(ofChunk: c, samples: samples)) }
+            for c in 0 ..< count { body(0, c, Self.rows(ofChunk: c, samples: samples)) }
             return
         }
         let stride = workers
@@ -44,7 +46,7 @@ struct ChunkedWork {
             DispatchQueue.concurrentPerform(iterations: stride) { w in
                 var c = w
                 while c < count {
-                    task.value(c, Self.rows(ofChunk: c, samples: samples))
+                    task.value(w, c, Self.rows(ofChunk: c, samples: samples))
                     c += stride
                 }
             }

@@ -1,111 +1,148 @@
 import Foundation
 
-/// What one E-step produced besides the responsibilities: the sufficient statistics the M-step
-/// starts from.
-struct ExpectationSummary: Sendable {
-    /// Mean per-sample log-likelihood L = (1/N) Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ).
-    var meanLogLikelihood: Double
-    /// Σᵢ rᵢₖ, K values (without scikit-learn's 10·ε, which the M-step adds).
-    var responsibilitySums: [Double]
-    /// Σᵢ rᵢₖ xᵢ, K × D row-major.
-    var weightedSums: [Double]
-}
-
-/// The E-step in log space.
+/// The E-step in log space, fused with the sums the M-step needs, over blocks of samples.
 ///
 /// For every sample the K weighted log-densities aₖ = log πₖ + log N(x | μₖ, Σₖ) are computed
 /// through the Cholesky factors, then normalised with log-sum-exp:
 /// log p(x) = m + log Σₖ exp(aₖ − m) with m = maxₖ aₖ, and rₖ = exp(aₖ − m) / Σⱼ exp(aⱼ − m).
 /// Subtracting the maximum means no sample underflows to 0/0, however far it lies from every
 /// component (the notebook's plain pdf gives NaN there).
+///
+/// Why the pass is shaped as it is:
+/// - **One pass over the data per iteration.** The responsibilities are used where they are
+///   computed: the same block adds rᵢₖ, rᵢₖ(xᵢ − cₖ) and rᵢₖ(xᵢ − cₖ)(xᵢ − cₖ)ᵀ to its
+///   statistics, so the N × K responsibilities (64 MB at N = 10⁶, K = 8) are never written and
+///   read back. ``MaximizationStep`` turns the sums taken around cₖ = μₖ (the old means) into
+///   the scatter around the new means; when that would cancel, it asks for a second pass
+///   around the new means instead (see there).
+/// - **SIMD across samples.** A block holds W = ``laneCount`` samples, one per lane
+///   (``FitWorkspace`` stores the data that way), so every scalar operation of the algorithm is
+///   one vector operation, and the exponentials and the logarithm are vector functions
+///   (``expNonPositiveNormal(_:)-(Lanes)``, ``logPositiveNormal(_:)``).
+/// - **The covariance type is a type parameter.** ``run(_:outputs:)`` picks a
+///   ``DensityKernel`` and a ``StatisticsKernel`` once; the pass is specialised for them.
+/// - **Accumulation in lanes, per worker, reduced per chunk.** Each worker adds its blocks into
+///   its own cache-line-aligned lane accumulators; at the end of a chunk they are summed over
+///   lanes in a fixed order into the chunk's slot, and the slots are added in chunk order
+///   (``FitWorkspace/reduceChunks(statistics:)``). Chunks have a fixed size
+///   (``ChunkedWork``), so the bits of the result do not depend on the number of threads.
+/// - **Nothing allocated.** Every buffer belongs to the workspace.
 enum ExpectationStep {
-    /// Runs the E-step over `data`. When `responsibilities` is given (N × K, row-major) it is
-    /// filled and the sufficient statistics are accumulated; otherwise only the likelihood is
-    /// computed. Returns `nil` when some sample's log-likelihood is not finite.
-    static func run(data: Dataset, factors: ComponentFactors, work: ChunkedWork,
-                    responsibilities: UnsafeMutablePointer<Double>?,
-                    logLikelihoods: UnsafeMutablePointer<Double>? = nil) -> ExpectationSummary? {
-        let k = factors.components, d = factors.dimension
-        let chunks = work.chunkCount
-        let wantStats = responsibilities != nil
-        var partialLL = [Double](repeating: 0, count: chunks)
-        var partialNK = [Double](repeating: 0, count: wantStats ? chunks * k : 0)
-        var partialSX = [Double](repeating: 0, count: wantStats ? chunks * k * d : 0)
-        var finite = [Bool](repeating: true, count: chunks)
+    /// What a pass writes besides Σᵢ log p(xᵢ).
+    struct Outputs {
+        /// Accumulate the M-step's statistics into the workspace.
+        var statistics = false
+        /// N × K row-major responsibilities.
+        var responsibilities: UnsafeMutablePointer<Double>?
+        /// N per-sample log-likelihoods.
+        var logLikelihoods: UnsafeMutablePointer<Double>?
+    }
 
-        data.values.withUnsafeBufferPointer { xs in
-        factors.means.withUnsafeBufferPointer { mu in
-        factors.cholesky.withUnsafeBufferPointer { l in
-        factors.inverseDiagonal.withUnsafeBufferPointer { inv in
-        factors.logConstant.withUnsafeBufferPointer { lc in
-        partialLL.withUnsafeMutableBufferPointer { pLL in
-        partialNK.withUnsafeMutableBufferPointer { pNK in
-        partialSX.withUnsafeMutableBufferPointer { pSX in
-        finite.withUnsafeMutableBufferPointer { pOK in
-            guard let xBase = xs.baseAddress, let muB = mu.baseAddress, let lB = l.baseAddress,
-                  let invB = inv.baseAddress, let lcB = lc.baseAddress else { return }
-            let pLLB = pLL.baseAddress, pNKB = pNK.baseAddress, pSXB = pSX.baseAddress, pOKB = pOK.baseAddress
-            work.forEachChunk { chunk, rows in
-                let a = UnsafeMutablePointer<Double>.allocate(capacity: k)
-                let y = UnsafeMutablePointer<Double>.allocate(capacity: max(d, 1))
-                let shifted = UnsafeMutablePointer<Double>.allocate(capacity: k)
-                defer { a.deallocate(); y.deallocate(); shifted.deallocate() }
-                var ll = 0.0
-                var ok = true
-                let nk = pNKB.map { $0 + chunk * k }
-                let sx = pSXB.map { $0 + chunk * k * d }
-                for i in rows {
-                    let x = xBase + i * d
-                    factors.weightedLogDensities(x, into: a, scratch: y, means: muB, cholesky: lB,
-                                                 inverseDiagonal: invB, logConstant: lcB)
-                    var m = a[0]
-                    for c in 1 ..< k where a[c] > m { m = a[c] }
-                    // exp(aₖ − m) for all k: a branch-free loop the compiler vectorises, then
-                    // the rare arguments below the fast path's range redone exactly.
-                    var far = false
+    /// Runs one pass at the workspace's factors and returns the mean log-likelihood
+    /// L = (1/N) Σᵢ log p(xᵢ), or `nil` when some sample's log-likelihood is not finite. With
+    /// `outputs.statistics` the workspace's totals then hold the statistics around its shift.
+    static func run(_ ws: FitWorkspace, outputs: Outputs) -> Double? {
+        let d = ws.dimension
+        switch ws.covarianceType {
+        case .full, .tied:
+            if d == 2 { pass(ws, outputs, TriangularKernel2.self, TriangleStatistics2.self) }
+            else { pass(ws, outputs, TriangularKernel.self, TriangleStatistics.self) }
+        case .diag:
+            pass(ws, outputs, DiagonalKernel.self, DiagonalStatistics.self)
+        case .spherical:
+            pass(ws, outputs, SphericalKernel.self, DiagonalStatistics.self)
+        }
+        ws.reduceChunks(statistics: outputs.statistics)
+        let total = ws.logLikelihoodSum
+        guard total.isFinite else { return nil }
+        return total / Double(ws.samples)
+    }
+
+    @inline(__always)
+    private static func pass<E: DensityKernel, S: StatisticsKernel>(_ ws: FitWorkspace, _ outputs: Outputs,
+                                                                    _: E.Type, _: S.Type) {
+        let k = ws.components, d = ws.dimension, n = ws.samples
+        let stride = ws.statisticsStride
+        let factors = ws.factors, data = ws.data, shift = ws.shift
+        let shifted = ws.statisticsAroundNewMeans
+        let floor = Lanes(repeating: expNormalFloor)
+        ws.work.forEachChunk { worker, chunk, rows in
+            let s = ws.scratch(worker: worker)
+            let a = s.logDensities, dx = s.differences, acc = s.accumulators
+            var ll = Lanes()
+            if outputs.statistics { acc.update(repeating: Lanes(), count: k * stride) }
+            let firstBlock = rows.lowerBound / laneCount
+            let endBlock = (rows.upperBound + laneCount - 1) / laneCount
+            for b in firstBlock ..< endBlock {
+                let x = data + b * d
+                E.logDensities(x, factors, a, dx, s.solved)
+
+                var top = a[0], bottom = a[0]
+                for c in 1 ..< k {
+                    let v = a[c]
+                    top.replace(with: v, where: v .> top)
+                    bottom.replace(with: v, where: v .< bottom)
+                }
+                var sum = Lanes()
+                if !any(bottom - top .< floor) {
                     for c in 0 ..< k {
-                        let t = a[c] - m
-                        shifted[c] = t
-                        far = far || t < expNormalFloor
+                        let e = expNonPositiveNormal(a[c] - top)
+                        a[c] = e
+                        sum += e
                     }
-                    for c in 0 ..< k { a[c] = expNonPositiveNormal(max(shifted[c], expNormalFloor)) }
-                    if far {
-                        for c in 0 ..< k where shifted[c] < expNormalFloor { a[c] = Foundation.exp(shifted[c]) }
-                    }
-                    var s = 0.0
-                    for c in 0 ..< k { s += a[c] }
-                    let lse = m + Foundation.log(s)
-                    if !lse.isFinite { ok = false }
-                    ll += lse
-                    logLikelihoods?[i] = lse
-                    if let r = responsibilities, let nk, let sx {
-                        let inv = 1.0 / s
-                        let ri = r + i * k
-                        for c in 0 ..< k {
-                            let rc = a[c] * inv
-                            ri[c] = rc
-                            nk[c] += rc
-                            for j in 0 ..< d { sx[c * d + j] += rc * x[j] }
-                        }
+                } else {
+                    for c in 0 ..< k {
+                        let e = expFar(a[c] - top, floor)
+                        a[c] = e
+                        sum += e
                     }
                 }
-                pLLB?[chunk] = ll
-                pOKB?[chunk] = ok
-            }
-        }}}}}}}}}
+                // sum ≥ 1: the largest term is e⁰ = 1 exactly.
+                var lse = top + logPositiveNormal(sum)
+                let valid = min(laneCount, n - b * laneCount)
+                if valid < laneCount { lse *= Lanes.firstLanes(valid) }
+                ll += lse
 
-        guard finite.allSatisfy({ $0 }) else { return nil }
-        var total = 0.0
-        for v in partialLL { total += v }
-        var nk = [Double](repeating: 0, count: wantStats ? k : 0)
-        var sx = [Double](repeating: 0, count: wantStats ? k * d : 0)
-        if wantStats {
-            for chunk in 0 ..< chunks {
-                for c in 0 ..< k { nk[c] += partialNK[chunk * k + c] }
-                for j in 0 ..< k * d { sx[j] += partialSX[chunk * k * d + j] }
+                if let out = outputs.logLikelihoods {
+                    for l in 0 ..< valid { out[b * laneCount + l] = lse[l] }
+                }
+                guard outputs.statistics || outputs.responsibilities != nil else { continue }
+                var inverse = 1 / sum
+                if valid < laneCount { inverse *= Lanes.firstLanes(valid) }
+                for c in 0 ..< k { a[c] *= inverse }
+                if let out = outputs.responsibilities {
+                    for l in 0 ..< valid {
+                        let row = out + (b * laneCount + l) * k
+                        for c in 0 ..< k { row[c] = a[c][l] }
+                    }
+                }
+                if outputs.statistics {
+                    if shifted {
+                        for c in 0 ..< k {
+                            for j in 0 ..< d { dx[c * d + j] = x[j] - shift[c * d + j] }
+                        }
+                    }
+                    S.accumulate(a, dx, components: k, dimension: d, acc)
+                }
+            }
+            let slot = ws.partial(chunk: chunk)
+            slot[0] = ll.laneSum
+            if outputs.statistics {
+                for j in 0 ..< k * stride { slot[1 + j] = acc[j].laneSum }
             }
         }
-        return ExpectationSummary(meanLogLikelihood: total / Double(data.count),
-                                  responsibilitySums: nk, weightedSums: sx)
+    }
+
+    /// exp(t) for t ≤ 0 when some lane is below the fast path's range: lanes at or below
+    /// ``expZeroCeiling`` are 0, lanes between it and ``expNormalFloor`` (subnormal results)
+    /// come from `Foundation.exp`, the rest from the vector path — the same bits as the fast
+    /// path gives those lanes.
+    @inline(never)
+    private static func expFar(_ t: Lanes, _ floor: Lanes) -> Lanes {
+        var e = expNonPositiveNormal(t.replacing(with: floor, where: t .< floor))
+        for l in 0 ..< laneCount where t[l] < expNormalFloor {
+            e[l] = t[l] <= expZeroCeiling ? 0 : Foundation.exp(t[l])
+        }
+        return e
     }
 }

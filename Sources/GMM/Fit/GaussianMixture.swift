@@ -60,56 +60,61 @@ public struct GaussianMixture: Sendable {
         guard largest < Self.largestValue else { throw FitError.valuesTooLarge(largest: largest) }
 
         let runCount = initialization.isRandom ? options.runs : 1
-        var kept: (run: Int, history: FitHistory, parameters: MixtureParameters)?
-        var finals = [Double]()
-        for run in 0 ..< runCount {
+        let workspace = FitWorkspace(data: data, components: components, covarianceType: covarianceType,
+                                     threads: options.threads)
+        func attempt(_ run: Int) throws -> (history: FitHistory, parameters: MixtureParameters) {
             let seed = SeededGenerator.seed(options.seed, run: run)
             let initial = try initialization.initialParameters(components: components, covarianceType: covarianceType,
                                                                data: data, options: options, seed: seed)
-            let (history, parameters) = try runEM(data, from: initial)
-            let score = history.final.logLikelihood
-            finals.append(score)
-            if kept == nil || score > (kept?.history.final.logLikelihood ?? -.infinity) {
-                kept = (run, history, parameters)
-            }
+            return try runEM(workspace, from: initial)
         }
-        guard let kept else { throw FitError.outOfRange(.runs, value: runCount, allowed: 1 ... FitOptions.maxRuns) }
-        return FitResult(history: kept.history,
-                         model: try MixtureModel(kept.parameters, covarianceType: covarianceType, threads: options.threads),
+        var kept = (run: 0, fit: try attempt(0))
+        var finals = [kept.fit.history.final.logLikelihood]
+        for run in 1 ..< max(1, runCount) {
+            let fit = try attempt(run)
+            let score = fit.history.final.logLikelihood
+            finals.append(score)
+            if score > kept.fit.history.final.logLikelihood { kept = (run, fit) }
+        }
+        return FitResult(history: kept.fit.history,
+                         model: try MixtureModel(kept.fit.parameters, covarianceType: covarianceType, threads: options.threads),
                          runLogLikelihoods: finals, keptRun: kept.run)
     }
 
-    /// One EM run from `initial`: the history and the final parameters.
-    private func runEM(_ data: Dataset, from initial: MixtureParameters) throws -> (FitHistory, MixtureParameters) {
-        let k = components
-        let work = ChunkedWork(samples: data.count, threads: options.threads)
-        var responsibilities = [Double](repeating: 0, count: data.count * k)
-
+    /// One EM run from `initial` in `workspace`: the history and the final parameters.
+    ///
+    /// Each iteration is one fused pass over the data (``ExpectationStep``) at the current
+    /// parameters, which yields their log-likelihood and the sums the M-step needs, then the
+    /// M-step from those sums (rarely a second pass, see ``MaximizationStep``). The data path
+    /// allocates nothing; what an iteration allocates is the new parameters, which the history
+    /// keeps as a snapshot.
+    private func runEM(_ workspace: FitWorkspace, from initial: MixtureParameters) throws -> (FitHistory, MixtureParameters) {
         var parameters = initial
         var snapshots = [Snapshot]()
         var previous = -Double.infinity
         var converged = false
         var iteration = 0
         while true {
-            let factors = try ComponentFactors(parameters, covarianceType: covarianceType, iteration: iteration)
-            let summary = responsibilities.withUnsafeMutableBufferPointer {
-                ExpectationStep.run(data: data, factors: factors, work: work, responsibilities: $0.baseAddress)
+            try workspace.load(parameters, iteration: iteration)
+            guard let logLikelihood = ExpectationStep.run(workspace, outputs: .init(statistics: true)) else {
+                throw FitError.nonFiniteLikelihood(iteration: iteration)
             }
-            guard let summary else { throw FitError.nonFiniteLikelihood(iteration: iteration) }
-            snapshots.append(Snapshot(iteration: iteration, parameters: parameters, logLikelihood: summary.meanLogLikelihood))
+            snapshots.append(Snapshot(iteration: iteration, parameters: parameters, logLikelihood: logLikelihood))
             // The snapshot just recorded ends the fit when the previous iteration converged or
             // the iteration budget is spent; its E-step only measured its likelihood.
             if converged || iteration == options.maxIterations { break }
-            let change = summary.meanLogLikelihood - previous
-            previous = summary.meanLogLikelihood
-            parameters = responsibilities.withUnsafeBufferPointer {
-                MaximizationStep.run(data: data, responsibilities: $0, summary: summary, components: k,
-                                     covarianceType: covarianceType, regCovar: options.regCovar, work: work)
+            let change = logLikelihood - previous
+            previous = logLikelihood
+            if let means = MaximizationStep.meansNeedingExactPass(workspace) {
+                // The same factors give the same responsibilities; only the centre moves.
+                workspace.takeStatistics(around: means)
+                _ = ExpectationStep.run(workspace, outputs: .init(statistics: true))
             }
+            parameters = MaximizationStep.run(workspace, regCovar: options.regCovar)
             iteration += 1
             if abs(change) < options.tolerance { converged = true }
         }
-        let history = FitHistory(components: k, dimensions: data.dimension, samples: data.count,
+        let history = FitHistory(components: components, dimensions: workspace.dimension, samples: workspace.samples,
                                  covarianceType: covarianceType, converged: converged, snapshots: snapshots)
         return (history, parameters)
     }

@@ -10,7 +10,8 @@
 /// takes the sample farthest from its own centre, as scikit-learn relocates empty clusters.
 ///
 /// The assignment runs on ``ChunkedWork``: centre sums are accumulated per chunk in sample order
-/// and added in chunk order, so the labels are the same on any number of threads.
+/// and added in chunk order, so the labels are the same on any number of threads. All buffers
+/// belong to a ``KMeansWorkspace`` made once per run, so iterations allocate nothing.
 enum KMeans {
     /// scikit-learn's `KMeans.max_iter` default.
     static let maxIterations = 300
@@ -19,38 +20,32 @@ enum KMeans {
 
     /// N labels in 0..<K: the final cluster of every sample, starting from the samples `seeds`.
     static func labels(data: Dataset, seeds: [Int], work: ChunkedWork) -> [Int] {
-        let n = data.count, d = data.dimension, k = seeds.count
-        var centres = seeds.flatMap { Array(data[sample: $0]) }
-        var labels = [Int](repeating: -1, count: n)
-        var distances = [Double](repeating: 0, count: n)
+        let d = data.dimension, k = seeds.count
         let threshold = tolerance * meanVariance(data)
-        var strict = false
-        for _ in 0 ..< maxIterations {
-            let (sums, counts, changed) = assign(data: data, centres: centres, k: k, labels: &labels,
-                                                 distances: &distances, work: work)
-            var newCentres = sums
-            var newCounts = counts
-            relocateEmptyClusters(data: data, labels: labels, distances: distances,
-                                  sums: &newCentres, counts: &newCounts)
-            for c in 0 ..< k where newCounts[c] > 0 {
-                for j in 0 ..< d { newCentres[c * d + j] /= Double(newCounts[c]) }
+        return data.values.withUnsafeBufferPointer { xs in
+            guard let x = xs.baseAddress else { return [] }
+            let ws = KMeansWorkspace(data: x, samples: data.count, components: k, dimension: d, work: work)
+            for (c, s) in seeds.enumerated() { ws.centres.advanced(by: c * d).update(from: x + s * d, count: d) }
+            var strict = false
+            for _ in 0 ..< maxIterations {
+                let changed = ws.assign()
+                ws.relocateEmptyClusters()
+                var shift = 0.0
+                for c in 0 ..< k {
+                    let count = ws.counts[c]
+                    for j in 0 ..< d {
+                        let old = ws.centres[c * d + j]
+                        let new = count > 0 ? ws.sums[c * d + j] / Double(count) : old
+                        shift += (new - old) * (new - old)
+                        ws.centres[c * d + j] = new
+                    }
+                }
+                if !changed { strict = true; break }
+                if shift <= threshold { break }
             }
-            for c in 0 ..< k where newCounts[c] == 0 {
-                for j in 0 ..< d { newCentres[c * d + j] = centres[c * d + j] }
-            }
-            var shift = 0.0
-            for j in 0 ..< k * d {
-                let t = newCentres[j] - centres[j]
-                shift += t * t
-            }
-            centres = newCentres
-            if !changed { strict = true; break }
-            if shift <= threshold { break }
+            if !strict { _ = ws.assign() }
+            return Array(UnsafeBufferPointer(start: ws.labels, count: data.count))
         }
-        if !strict {
-            _ = assign(data: data, centres: centres, k: k, labels: &labels, distances: &distances, work: work)
-        }
-        return labels
     }
 
     /// The mean over features of the per-feature (population) variance.
@@ -70,68 +65,112 @@ enum KMeans {
         }
         return total / Double(d)
     }
+}
 
-    /// Assigns every sample to its nearest centre (ties to the lower index), writing `labels` and
-    /// the squared distances; returns the per-cluster sums (K × D), counts (K) and whether any
+/// The buffers of one k-means run: centres K × D, labels and squared distances N, the summed
+/// cluster sums K × D and counts K, and per chunk its partial sums, counts and changed flag,
+/// each chunk's slot padded to whole 64-byte lines so that workers never write the same line.
+/// A `final class` because it owns manually allocated memory, freed in `deinit`.
+final class KMeansWorkspace {
+    let data: UnsafePointer<Double>
+    let samples: Int
+    let components: Int
+    let dimension: Int
+    let work: ChunkedWork
+    let centres: UnsafeMutablePointer<Double>
+    let labels: UnsafeMutablePointer<Int>
+    let distances: UnsafeMutablePointer<Double>
+    let sums: UnsafeMutablePointer<Double>
+    let counts: UnsafeMutablePointer<Int>
+    private let partialSums: UnsafeMutablePointer<Double>
+    private let partialCounts: UnsafeMutablePointer<Int>
+    private let changed: UnsafeMutablePointer<Bool>
+    private let sumStride: Int
+    private let countStride: Int
+
+    /// `data` (N × D) must outlive the workspace.
+    init(data: UnsafePointer<Double>, samples n: Int, components k: Int, dimension d: Int, work: ChunkedWork) {
+        self.data = data
+        samples = n
+        components = k
+        dimension = d
+        self.work = work
+        func roundUp(_ x: Int) -> Int { (x + 7) / 8 * 8 }
+        sumStride = roundUp(k * d)
+        countStride = roundUp(k)
+        centres = .allocate(capacity: k * d)
+        centres.initialize(repeating: 0, count: k * d)
+        labels = .allocate(capacity: n)
+        labels.initialize(repeating: -1, count: n)
+        distances = .allocate(capacity: n)
+        distances.initialize(repeating: 0, count: n)
+        sums = .allocate(capacity: k * d)
+        sums.initialize(repeating: 0, count: k * d)
+        counts = .allocate(capacity: k)
+        counts.initialize(repeating: 0, count: k)
+        partialSums = .allocate(capacity: work.chunkCount * sumStride)
+        partialSums.initialize(repeating: 0, count: work.chunkCount * sumStride)
+        partialCounts = .allocate(capacity: work.chunkCount * countStride)
+        partialCounts.initialize(repeating: 0, count: work.chunkCount * countStride)
+        changed = .allocate(capacity: work.chunkCount * 64)
+        changed.initialize(repeating: false, count: work.chunkCount * 64)
+    }
+
+    deinit {
+        centres.deallocate()
+        labels.deallocate()
+        distances.deallocate()
+        sums.deallocate()
+        counts.deallocate()
+        partialSums.deallocate()
+        partialCounts.deallocate()
+        changed.deallocate()
+    }
+
+    /// Assigns every sample to its nearest centre (ties to the lower index), writing `labels`
+    /// and `distances`, and sums the clusters into `sums` and `counts`; returns whether any
     /// label changed.
-    private static func assign(data: Dataset, centres: [Double], k: Int, labels: inout [Int], distances: inout [Double],
-                               work: ChunkedWork) -> (sums: [Double], counts: [Int], changed: Bool) {
-        let d = data.dimension
-        let chunks = work.chunkCount
-        var partialSums = [Double](repeating: 0, count: chunks * k * d)
-        var partialCounts = [Int](repeating: 0, count: chunks * k)
-        var partialChanged = [Bool](repeating: false, count: chunks)
-        data.values.withUnsafeBufferPointer { xs in
-        centres.withUnsafeBufferPointer { cs in
-        labels.withUnsafeMutableBufferPointer { ls in
-        distances.withUnsafeMutableBufferPointer { ds in
-        partialSums.withUnsafeMutableBufferPointer { ps in
-        partialCounts.withUnsafeMutableBufferPointer { pc in
-        partialChanged.withUnsafeMutableBufferPointer { pch in
-            guard let xB = xs.baseAddress, let cB = cs.baseAddress, let lB = ls.baseAddress, let dB = ds.baseAddress,
-                  let psB = ps.baseAddress, let pcB = pc.baseAddress, let pchB = pch.baseAddress else { return }
-            work.forEachChunk { chunk, rows in
-                let sums = psB + chunk * k * d, counts = pcB + chunk * k
-                var changed = false
-                for i in rows {
-                    let x = xB + i * d
-                    var best = 0
-                    var bestDistance = Double.infinity
-                    for c in 0 ..< k {
-                        let m = cB + c * d
-                        var s = 0.0
-                        for j in 0 ..< d {
-                            let t = x[j] - m[j]
-                            s += t * t
-                        }
-                        if s < bestDistance { bestDistance = s; best = c }
-                    }
-                    if lB[i] != best { changed = true }
-                    lB[i] = best
-                    dB[i] = bestDistance
-                    counts[best] += 1
-                    for j in 0 ..< d { sums[best * d + j] += x[j] }
-                }
-                pchB[chunk] = changed
+    func assign() -> Bool {
+        let k = components, d = dimension
+        let x = data, centres = centres, labels = labels, distances = distances
+        let partialSums = partialSums, partialCounts = partialCounts, changed = changed
+        let sumStride = sumStride, countStride = countStride
+        work.forEachChunk { _, chunk, rows in
+            let sums = partialSums + chunk * sumStride, counts = partialCounts + chunk * countStride
+            sums.update(repeating: 0, count: k * d)
+            counts.update(repeating: 0, count: k)
+            var any = false
+            for i in rows {
+                let xi = x + i * d
+                let (best, distance) = NearestCentre.search(xi, centres: centres, count: k, dimension: d)
+                if labels[i] != best { any = true }
+                labels[i] = best
+                distances[i] = distance
+                counts[best] += 1
+                for j in 0 ..< d { sums[best * d + j] += xi[j] }
             }
-        }}}}}}}
-        var sums = [Double](repeating: 0, count: k * d)
-        var counts = [Int](repeating: 0, count: k)
-        for chunk in 0 ..< chunks {
-            for j in 0 ..< k * d { sums[j] += partialSums[chunk * k * d + j] }
-            for c in 0 ..< k { counts[c] += partialCounts[chunk * k + c] }
+            changed[chunk * 64] = any
         }
-        return (sums, counts, partialChanged.contains(true))
+        sums.update(repeating: 0, count: k * d)
+        counts.update(repeating: 0, count: k)
+        var any = false
+        for chunk in 0 ..< work.chunkCount {
+            for j in 0 ..< k * d { sums[j] += partialSums[chunk * sumStride + j] }
+            for c in 0 ..< k { counts[c] += partialCounts[chunk * countStride + c] }
+            any = any || changed[chunk * 64]
+        }
+        return any
     }
 
     /// Moves the samples farthest from their centres into the empty clusters, one each, taking
     /// them out of their own clusters' sums (ties to the lower sample index).
-    private static func relocateEmptyClusters(data: Dataset, labels: [Int], distances: [Double],
-                                              sums: inout [Double], counts: inout [Int]) {
-        let empty = counts.indices.filter { counts[$0] == 0 }
+    func relocateEmptyClusters() {
+        let k = components, d = dimension
+        let empty = (0 ..< k).filter { counts[$0] == 0 }
         guard !empty.isEmpty else { return }
-        let d = data.dimension
-        let far = distances.indices.sorted { distances[$0] > distances[$1] || (distances[$0] == distances[$1] && $0 < $1) }
+        let far = (0 ..< samples).sorted {
+            distances[$0] > distances[$1] || (distances[$0] == distances[$1] && $0 < $1)
+        }
         var taken = 0
         for c in empty {
             // Never empty another cluster to fill this one.
@@ -141,8 +180,8 @@ enum KMeans {
             taken += 1
             let old = labels[i]
             for j in 0 ..< d {
-                sums[old * d + j] -= data.values[i * d + j]
-                sums[c * d + j] = data.values[i * d + j]
+                sums[old * d + j] -= data[i * d + j]
+                sums[c * d + j] = data[i * d + j]
             }
             counts[old] -= 1
             counts[c] = 1

@@ -2,16 +2,13 @@ import Foundation
 
 /// Seeds for the data-driven initialisations, and the parameters estimated from them.
 enum Seeding {
-    /// Squared Euclidean distance between sample `i` and the D values of `center`.
-    private static func distanceSquared(_ data: Dataset, _ i: Int, _ center: ArraySlice<Double>) -> Double {
-        var s = 0.0
-        var j = center.startIndex
-        for v in data[sample: i] {
-            let t = v - center[j]
-            s += t * t
-            j += 1
+    /// Squared Euclidean distance between samples `i` and `j`.
+    private static func distanceSquared(_ data: Dataset, _ i: Int, _ j: Int) -> Double {
+        data.values.withUnsafeBufferPointer { xs in
+            guard let x = xs.baseAddress else { return 0 }
+            let d = data.dimension
+            return NearestCentre.distanceSquared(x + i * d, x + j * d, dimension: d)
         }
-        return s
     }
 
     /// k-means++ with scikit-learn's greedy refinement: the first seed uniformly, each next one
@@ -20,8 +17,8 @@ enum Seeding {
         let n = data.count
         guard n >= k else { throw FitError.tooFewSamples(samples: n, components: k) }
         let trials = 2 + Int(Foundation.log(Double(k)))
-        var seeds = [Int(rng.next() % UInt64(n))]
-        var closest = (0 ..< n).map { distanceSquared(data, $0, data[sample: seeds[0]]) }
+        var seeds = [rng.nextIndex(below: n)]
+        var closest = (0 ..< n).map { distanceSquared(data, $0, seeds[0]) }
         var potential = closest.reduce(0, +)
         while seeds.count < k {
             guard potential > 0 else {
@@ -41,7 +38,7 @@ enum Seeding {
                 var distances = closest
                 var total = 0.0
                 for i in 0 ..< n {
-                    distances[i] = min(closest[i], distanceSquared(data, i, data[sample: candidate]))
+                    distances[i] = min(closest[i], distanceSquared(data, i, candidate))
                     total += distances[i]
                 }
                 if best == nil || total < (best?.potential ?? .infinity) {
@@ -67,7 +64,7 @@ enum Seeding {
         var seen = Set<[Double]>()
         var next = 0
         while seeds.count < k && next < n {
-            let j = next + Int(rng.next() % UInt64(n - next))
+            let j = next + rng.nextIndex(below: n - next)
             order.swapAt(next, j)
             let candidate = order[next]
             if seen.insert(Array(data[sample: candidate])).inserted { seeds.append(candidate) }
@@ -79,14 +76,15 @@ enum Seeding {
 
     /// Every sample's nearest seed (ties to the earlier seed), N labels in 0..<K.
     static func nearestSeedLabels(_ seeds: [Int], data: Dataset) -> [Int] {
-        (0 ..< data.count).map { i in
-            var best = 0
-            var bestDistance = Double.infinity
-            for (c, s) in seeds.enumerated() {
-                let dist = distanceSquared(data, i, data[sample: s])
-                if dist < bestDistance { bestDistance = dist; best = c }
+        let d = data.dimension
+        let centres = seeds.flatMap { Array(data[sample: $0]) }
+        return data.values.withUnsafeBufferPointer { xs in
+            centres.withUnsafeBufferPointer { cs in
+                guard let x = xs.baseAddress, let c = cs.baseAddress else { return [] }
+                return (0 ..< data.count).map {
+                    NearestCentre.search(x + $0 * d, centres: c, count: seeds.count, dimension: d).index
+                }
             }
-            return best
         }
     }
 
@@ -137,7 +135,7 @@ enum Seeding {
 
     private static func parameters(responsibilities resp: [Double], nk: [Double], sx: [Double], components k: Int,
                                    data: Dataset, covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
-        let summary = ExpectationSummary(meanLogLikelihood: 0, responsibilitySums: nk, weightedSums: sx)
+        let summary = ExpectationSummary(responsibilitySums: nk, weightedSums: sx)
         let work = ChunkedWork(samples: data.count, threads: 1)
         var p = resp.withUnsafeBufferPointer { r in
             MaximizationStep.run(data: data, responsibilities: r, summary: summary, components: k,

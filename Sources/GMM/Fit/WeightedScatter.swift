@@ -16,6 +16,14 @@ struct WeightedScatter {
     let diagonalOnly: Bool
     let values: [Double]
 
+    /// Scatters already summed, K × ``stride`` in the layout above.
+    init(components: Int, dimension: Int, diagonalOnly: Bool, values: [Double]) {
+        self.components = components
+        self.dimension = dimension
+        self.diagonalOnly = diagonalOnly
+        self.values = values
+    }
+
     /// Numbers stored per component.
     var stride: Int { diagonalOnly ? dimension : dimension * (dimension + 1) / 2 }
 
@@ -33,7 +41,7 @@ struct WeightedScatter {
         partial.withUnsafeMutableBufferPointer { p in
             guard let xB = xs.baseAddress, let muB = mu.baseAddress, let pB = p.baseAddress,
                   let rB = responsibilities.baseAddress else { return }
-            work.forEachChunk { chunk, rows in
+            work.forEachChunk { _, chunk, rows in
                 let acc = pB + chunk * k * tri
                 if diagonalOnly {
                     Self.accumulateDiagonal(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, into: acc)

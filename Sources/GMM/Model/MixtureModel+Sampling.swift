@@ -32,13 +32,15 @@ extension MixtureModel {
         labels.reserveCapacity(count)
         var z = [Double](repeating: 0, count: d)
         for c in 0 ..< k {
-            let l = factors.cholesky[(c * d * d) ..< ((c + 1) * d * d)]
-            let base = l.startIndex
+            // The covariances were checked positive definite when the model was made.
+            guard let l = Cholesky.lower(parameters.covariances[c].flattenedRowMajor, dimension: d) else {
+                throw FitError.illDefinedCovariance(component: c, iteration: 0)
+            }
             for _ in 0 ..< perComponent[c] {
                 for j in 0 ..< d { z[j] = rng.nextNormal() }
                 for j in 0 ..< d {
                     var v = parameters.means[c][j]
-                    for t in 0 ... j { v += l[base + j * d + t] * z[t] }
+                    for t in 0 ... j { v += l[j * d + t] * z[t] }
                     values.append(v)
                 }
                 labels.append(c)

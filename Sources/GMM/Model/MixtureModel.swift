@@ -9,7 +9,6 @@ public struct MixtureModel: Sendable {
     /// The covariance structure the parameters have; it sets ``numberOfParameters`` and so
     /// BIC and AIC, and picks the log-density kernel.
     public let covarianceType: CovarianceType
-    let factors: ComponentFactors
     let threads: Int?
 
     /// Creates a model from parameters.
@@ -28,7 +27,6 @@ public struct MixtureModel: Sendable {
         }
         self.parameters = parameters
         self.covarianceType = covarianceType
-        self.factors = try ComponentFactors(parameters, covarianceType: covarianceType, iteration: 0)
         self.threads = threads
     }
 
@@ -38,44 +36,42 @@ public struct MixtureModel: Sendable {
     /// K, the number of components.
     public var components: Int { parameters.components }
 
-    func checked(_ data: Dataset) throws -> ChunkedWork {
+    /// One pass of the E-step over `data` at the model's parameters.
+    private func evaluate(_ data: Dataset, _ outputs: ExpectationStep.Outputs) throws -> Double {
         guard data.dimension == parameters.dimension else {
             throw DataError.invalid("the data has \(data.dimension) dimensions but the model has \(parameters.dimension)")
         }
-        return ChunkedWork(samples: data.count, threads: threads)
+        let workspace = FitWorkspace(data: data, components: components, covarianceType: covarianceType, threads: threads)
+        try workspace.load(parameters, iteration: 0)
+        guard let mean = ExpectationStep.run(workspace, outputs: outputs) else {
+            throw FitError.nonFiniteLikelihood(iteration: 0)
+        }
+        return mean
     }
 
     /// rᵢₖ = πₖ N(xᵢ | μₖ, Σₖ) / Σⱼ πⱼ N(xᵢ | μⱼ, Σⱼ), N × K row-major; each row sums to 1.
     /// (scikit-learn's `predict_proba`; ``predictProba(_:)`` is the same.)
     public func responsibilities(for data: Dataset) throws -> [Double] {
-        let work = try checked(data)
         var r = [Double](repeating: 0, count: data.count * components)
-        let summary = r.withUnsafeMutableBufferPointer {
-            ExpectationStep.run(data: data, factors: factors, work: work, responsibilities: $0.baseAddress)
+        try r.withUnsafeMutableBufferPointer {
+            _ = try evaluate(data, .init(responsibilities: $0.baseAddress))
         }
-        guard summary != nil else { throw FitError.nonFiniteLikelihood(iteration: 0) }
         return r
     }
 
     /// log p(xᵢ) = log Σₖ πₖ N(xᵢ | μₖ, Σₖ) for every sample, N values.
     /// (scikit-learn's `score_samples`.)
     public func scoreSamples(_ data: Dataset) throws -> [Double] {
-        let work = try checked(data)
         var out = [Double](repeating: 0, count: data.count)
-        let summary = out.withUnsafeMutableBufferPointer {
-            ExpectationStep.run(data: data, factors: factors, work: work, responsibilities: nil, logLikelihoods: $0.baseAddress)
+        try out.withUnsafeMutableBufferPointer {
+            _ = try evaluate(data, .init(logLikelihoods: $0.baseAddress))
         }
-        guard summary != nil else { throw FitError.nonFiniteLikelihood(iteration: 0) }
         return out
     }
 
     /// The mean per-sample log-likelihood (1/N) Σᵢ log p(xᵢ). (scikit-learn's `score`.)
     public func score(_ data: Dataset) throws -> Double {
-        let work = try checked(data)
-        guard let summary = ExpectationStep.run(data: data, factors: factors, work: work, responsibilities: nil) else {
-            throw FitError.nonFiniteLikelihood(iteration: 0)
-        }
-        return summary.meanLogLikelihood
+        try evaluate(data, .init())
     }
 
     /// scikit-learn's name for ``responsibilities(for:)``: N × K row-major, rows summing to 1.

@@ -1,28 +1,41 @@
 import Foundation
 
-/// Cholesky factorisation of small symmetric positive definite matrices, stored row-major.
+/// Cholesky factorisation of small symmetric positive definite matrices.
 ///
 /// The EM never inverts a covariance: it factors Σ = L·Lᵀ and solves L·y = x − μ by forward
 /// substitution, so that (x − μ)ᵀ Σ⁻¹ (x − μ) = ‖y‖² and log |Σ| = 2 Σⱼ log Lⱼⱼ.
 enum Cholesky {
-    /// The lower-triangular factor L of the D × D row-major matrix `a`, or `nil` when `a` is not
-    /// numerically positive definite (a pivot ≤ 0 or not finite — the same test LAPACK's `potrf`
-    /// applies, which is what scikit-learn's failure message reports).
-    static func lower(_ a: [Double], dimension d: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: d * d)
+    /// Writes the lower-triangular factor L of the D × D matrix `a` (entry (i, j) is
+    /// `a(i, j)`) into `l`, D × D row-major, zeros above the diagonal. Returns `false` when `a`
+    /// is not numerically positive definite (a pivot ≤ 0 or not finite — the same test LAPACK's
+    /// `potrf` applies, which is what scikit-learn's failure message reports).
+    @inline(__always)
+    static func factor(dimension d: Int, into l: UnsafeMutablePointer<Double>, _ a: (Int, Int) -> Double) -> Bool {
+        l.update(repeating: 0, count: d * d)
         for j in 0 ..< d {
-            var pivot = a[j * d + j]
+            var pivot = a(j, j)
             for m in 0 ..< j { pivot -= l[j * d + m] * l[j * d + m] }
-            guard pivot > 0, pivot.isFinite else { return nil }
+            guard pivot > 0, pivot.isFinite else { return false }
             let ljj = pivot.squareRoot()
             l[j * d + j] = ljj
             for i in (j + 1) ..< d {
-                var s = a[i * d + j]
+                var s = a(i, j)
                 for m in 0 ..< j { s -= l[i * d + m] * l[j * d + m] }
                 l[i * d + j] = s / ljj
             }
         }
-        return l
+        return true
+    }
+
+    /// The lower-triangular factor L of the D × D row-major matrix `a`, or `nil` when `a` is not
+    /// numerically positive definite.
+    static func lower(_ a: [Double], dimension d: Int) -> [Double]? {
+        var l = [Double](repeating: 0, count: d * d)
+        let ok = l.withUnsafeMutableBufferPointer { buffer in
+            guard let p = buffer.baseAddress else { return d == 0 }
+            return factor(dimension: d, into: p) { a[$0 * d + $1] }
+        }
+        return ok ? l : nil
     }
 }
 

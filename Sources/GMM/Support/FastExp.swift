@@ -1,6 +1,8 @@
 import Foundation
 
-/// eˣ for x ≤ 0, written so the compiler can vectorise it over the K components of a sample.
+/// eˣ for x ≤ 0, written so the compiler can vectorise it: one sample per SIMD lane in the
+/// E-step (``expNonPositiveNormal(_:)-(Lanes)``), and the scalar twin below for tests and the
+/// rare arguments outside the fast range.
 ///
 /// The E-step spends most of its time in K exponentials per sample; glibc's `exp` is an opaque
 /// call per value. This is the textbook method, branch-free on the common path:
@@ -11,18 +13,17 @@ import Foundation
 /// correctly rounded value (checked against glibc in the tests), which moves responsibilities by
 /// ~1e-16 relative: far below the 1e-8 agreement with scikit-learn the tests demand.
 ///
+/// The vector and the scalar version perform the same operations in the same order (Swift does
+/// not contract a·b + c into a fused multiply-add), so they give the same bits, and so does a
+/// build for any x86-64 level.
+///
 /// For x < −708 (where 2ⁿ would be subnormal) the caller must use `Foundation.exp`; such
-/// values are below 1e-307 and rare.
+/// values are below 1e-307 and rare. Below ``expZeroCeiling`` eˣ rounds to 0.
 @inline(__always)
 func expNonPositiveNormal(_ x: Double) -> Double {
-    let log2e = 1.4426950408889634
-    let ln2Hi = 6.93147180369123816490e-01
-    let ln2Lo = 1.90821492927058770002e-10
-    // Adding 1.5·2⁵² rounds x·log₂e to the nearest integer in the low mantissa bits.
-    let shifter = 6755399441055744.0
-    let t = x * log2e + shifter
-    let n = t - shifter
-    let r = (x - n * ln2Hi) - n * ln2Lo
+    let t = x * ExpConstants.log2e + ExpConstants.shifter
+    let n = t - ExpConstants.shifter
+    let r = (x - n * ExpConstants.ln2Hi) - n * ExpConstants.ln2Lo
     var p = 1.0 / 6227020800.0
     p = p * r + 1.0 / 479001600.0
     p = p * r + 1.0 / 39916800.0
@@ -42,10 +43,46 @@ func expNonPositiveNormal(_ x: Double) -> Double {
     return p * scale
 }
 
-/// The lowest argument ``expNonPositiveNormal(_:)`` handles (2ⁿ stays a normal number).
+/// ``expNonPositiveNormal(_:)-(Double)`` on every lane: the same operations, lane by lane.
+@inline(__always)
+func expNonPositiveNormal(_ x: Lanes) -> Lanes {
+    let t = x * ExpConstants.log2e + ExpConstants.shifter
+    let n = t - ExpConstants.shifter
+    let r = (x - n * ExpConstants.ln2Hi) - n * ExpConstants.ln2Lo
+    var p = Lanes(repeating: 1.0 / 6227020800.0)
+    p = p * r + 1.0 / 479001600.0
+    p = p * r + 1.0 / 39916800.0
+    p = p * r + 1.0 / 3628800.0
+    p = p * r + 1.0 / 362880.0
+    p = p * r + 1.0 / 40320.0
+    p = p * r + 1.0 / 5040.0
+    p = p * r + 1.0 / 720.0
+    p = p * r + 1.0 / 120.0
+    p = p * r + 1.0 / 24.0
+    p = p * r + 1.0 / 6.0
+    p = p * r + 0.5
+    p = p * r + 1.0
+    p = p * r + 1.0
+    let scale = Lanes(bits: (t.bits &+ 1023) &<< 52)
+    return p * scale
+}
+
+enum ExpConstants {
+    static let log2e = 1.4426950408889634
+    static let ln2Hi = 6.93147180369123816490e-01
+    static let ln2Lo = 1.90821492927058770002e-10
+    /// Adding 1.5·2⁵² rounds x·log₂e to the nearest integer in the low mantissa bits.
+    static let shifter = 6755399441055744.0
+}
+
+/// The lowest argument ``expNonPositiveNormal(_:)-(Double)`` handles (2ⁿ stays a normal number).
 let expNormalFloor = -708.0
 
-/// eˣ for any x ≤ 0, through the fast path where it applies. Exposed for tests.
-public func _gmmExpNonPositive(_ x: Double) -> Double {
+/// Arguments at or below this give eˣ = 0 exactly: e⁻⁷⁴⁶ < 2⁻¹⁰⁷⁵, half the least subnormal.
+let expZeroCeiling = -746.0
+
+/// eˣ for any x ≤ 0, through the fast path where it applies.
+@inline(__always)
+func expNonPositive(_ x: Double) -> Double {
     x >= expNormalFloor ? expNonPositiveNormal(x) : Foundation.exp(x)
 }

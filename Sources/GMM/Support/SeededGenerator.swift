@@ -43,6 +43,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 
+    /// A uniform integer in 0 ..< `n` (`n` ≥ 1), without the bias of `next() % n` (which, for
+    /// n not a power of two, favours the residues below 2⁶⁴ mod n).
+    ///
+    /// Lemire's multiply-shift ("Fast Random Integer Generation in an Interval", 2019): the high
+    /// 64 bits of x·n are uniform over 0 ..< n once the draws whose low 64 bits fall below
+    /// 2⁶⁴ mod n are rejected. The rejection is rare (probability < n / 2⁶⁴), and the division
+    /// computing 2⁶⁴ mod n runs only when the low bits are below n.
+    public mutating func nextIndex(below n: Int) -> Int {
+        precondition(n >= 1, "nextIndex(below:) needs n ≥ 1, got \(n)")
+        let bound = UInt64(n)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
+    }
+
     /// A uniform double in [0, 1) with 53 random bits.
     public mutating func nextUniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53

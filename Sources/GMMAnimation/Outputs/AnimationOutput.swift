@@ -43,7 +43,8 @@ public struct AnimationContext: Sendable {
 ///    the expensive, per-frame part (encoding, compressing, writing a frame file). It must
 ///    depend only on the frame, and touch only state that is read-only or owned by `worker`.
 /// 2. ``consume(_:from:)`` receives a batch's products in frame order, on one thread: the part
-///    that needs order (appending to one stream).
+///    that needs order (appending to one stream). It runs while the workers already produce
+///    the next batch, so it must not change state that ``produce(_:worker:)`` reads.
 /// 3. ``finish()`` once after the last frame, or ``abort()`` if anything failed — in any
 ///    output, so that a failed animation never leaves a complete-looking file behind.
 ///

@@ -124,7 +124,17 @@ public final class GIFOutput: AnimationOutput {
             let raster = try context.raster(ofFrame: i)
             return RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels)
         }
-        let seeds = RenderPalette(theme: context.renderer.options.theme).exactColors(components: context.builder.history.components)
+        var seeds = RenderPalette(theme: context.renderer.options.theme).exactColors(components: context.builder.history.components)
+        // The colours that carry meaning stay exact: the points' fills, which are mixes of the
+        // component colours, and their rims. The most common fills of the sampled frames come
+        // first, up to 96 colours, leaving the rest of the table for anti-aliasing.
+        var fills = [UInt32: Int]()
+        for i in picks {
+            let scene = try context.builder.scene(for: context.timeline.frames[i].content)
+            for entry in context.renderer.pointFills(scene) { fills[entry.color, default: 0] += entry.count }
+        }
+        let ranked = fills.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        seeds += ranked.prefix(96).map(\.key)
         return GIFPalette.build(seeds: seeds, samples: samples)
     }
 }

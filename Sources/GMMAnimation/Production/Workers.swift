@@ -49,7 +49,7 @@ public struct Workers: Sendable {
 }
 
 /// Per-index results written by concurrent workers, each to its own slot.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Result<Value, Error>?]
     private let lock = NSLock()
 

@@ -22,16 +22,16 @@ extension CairoContext {
     }
 
     /// The mean marker: a disc in `color` inside a ring of the background (`halo`) and an
-    /// outline in `outline`, 8 px in radius — larger than any data point.
-    func meanMarker(at p: Point2, color: UInt32, outline: UInt32, halo: UInt32) {
+    /// outline in `outline`, 8 units in radius — larger than any data point.
+    func meanMarker(at p: Point2, color: UInt32, outline: UInt32, halo: UInt32, unit u: Double = 1) {
         newPath()
-        circle(p, radius: 8)
+        circle(p, radius: 8 * u)
         setColor(outline)
         fill()
-        circle(p, radius: 6.6)
+        circle(p, radius: 6.6 * u)
         setColor(halo)
         fill()
-        circle(p, radius: 4.8)
+        circle(p, radius: 4.8 * u)
         setColor(color)
         fill()
     }
@@ -39,28 +39,30 @@ extension CairoContext {
     /// A tick on an axis: its pixel position along the axis and its label.
     typealias Tick = (pixel: Double, label: String)
 
-    /// The plot's frame, outward ticks (5 px) on the bottom and left edges, and their labels in
-    /// 11 px text. Leaves the font at 11 px.
-    func axisFrame(in plot: PixelRect, x xTicks: [Tick], y yTicks: [Tick], line: UInt32, labels: UInt32) {
+    /// The plot's frame, outward ticks (5 units) on the bottom and left edges, and their labels
+    /// in `fontSize` text (11 when not given). Leaves that font selected.
+    func axisFrame(in plot: PixelRect, x xTicks: [Tick], y yTicks: [Tick], line: UInt32, labels: UInt32,
+                   unit u: Double = 1, fontSize: Double = 11) {
         setColor(line)
-        setLineWidth(1)
+        setLineWidth(max(1, u.rounded(.down)))
         newPath()
         rectangle(PixelRect(x: plot.x.rounded(.down) + 0.5, y: plot.y.rounded(.down) + 0.5,
                             width: plot.width.rounded(), height: plot.height.rounded()))
         for tick in xTicks {
             let px = tick.pixel.rounded(.down) + 0.5
             move(to: Point2(x: px, y: plot.maxY))
-            self.line(to: Point2(x: px, y: plot.maxY + 5))
+            self.line(to: Point2(x: px, y: plot.maxY + 5 * u))
         }
         for tick in yTicks {
             let py = tick.pixel.rounded(.down) + 0.5
-            move(to: Point2(x: plot.x - 5, y: py))
+            move(to: Point2(x: plot.x - 5 * u, y: py))
             self.line(to: Point2(x: plot.x, y: py))
         }
         stroke()
         setColor(labels)
-        font(size: 11)
-        for tick in xTicks { text(tick.label, x: tick.pixel, baseline: plot.maxY + 18, align: .center) }
-        for tick in yTicks { text(tick.label, x: plot.x - 8, baseline: tick.pixel + 4, align: .right) }
+        font(size: fontSize)
+        let digit = fontSize * 0.729
+        for tick in xTicks { text(tick.label, x: tick.pixel, baseline: plot.maxY + 8 * u + digit, align: .center) }
+        for tick in yTicks { text(tick.label, x: plot.x - 8 * u, baseline: tick.pixel + digit / 2, align: .right) }
     }
 }

@@ -3,13 +3,13 @@ import Foundation
 extension FrameDrawer {
     var xTicks: (values: [Double], step: Double) {
         let w = layout.transform.window
-        let target = Int(layout.plot.width / 90)
+        let target = Int(layout.plot.width / (90 * u))
         return (Ticks.values(from: w.xmin, to: w.xmax, target: target), Ticks.step(from: w.xmin, to: w.xmax, target: target))
     }
 
     var yTicks: (values: [Double], step: Double) {
         let w = layout.transform.window
-        let target = Int(layout.plot.height / 55)
+        let target = Int(layout.plot.height / (55 * u))
         return (Ticks.values(from: w.ymin, to: w.ymax, target: target), Ticks.step(from: w.ymin, to: w.ymax, target: target))
     }
 
@@ -28,27 +28,27 @@ extension FrameDrawer {
         context.axisFrame(in: plot,
                           x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) },
                           y: y.values.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: y.step)) },
-                          line: theme.axis, labels: theme.mutedText)
-        context.font(size: 12)
+                          line: theme.axis, labels: theme.mutedText, unit: u, fontSize: layout.style.tickFont)
+        context.font(size: layout.style.axisLabelFont)
         context.setColor(theme.text)
-        context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: plot.maxY + 35, align: .center)
-        context.verticalText(scene.axisLabels.y, center: Point2(x: plot.x - 44, y: plot.y + plot.height / 2))
+        context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: plot.maxY + 38 * u, align: .center)
+        context.verticalText(scene.axisLabels.y, center: Point2(x: plot.x - 48 * u, y: plot.y + plot.height / 2))
         context.restore()
     }
 
-    /// The title, centred over the plot, and the header line: phase, iteration, log-likelihood
-    /// and the converged mark.
+    /// The title, centred over the plot, the header line (phase, iteration, log-likelihood, the
+    /// converged mark) and under it the note saying in words what the step did.
     func drawTitleAndHeader() {
         let plot = layout.plot
         if let baseline = layout.titleBaseline {
             context.setColor(theme.text)
-            context.font(size: 17, bold: true)
+            context.font(size: layout.style.titleFont, bold: true)
             context.text(options.title, x: plot.x + plot.width / 2, baseline: baseline, align: .center)
         }
         guard let baseline = layout.headerBaseline else { return }
         var x = plot.x
         func piece(_ text: String, color: UInt32, bold: Bool = false) {
-            context.font(size: 13, bold: bold)
+            context.font(size: layout.style.headerFont, bold: bold)
             context.setColor(color)
             context.text(text, x: x, baseline: baseline)
             x += context.textWidth(text)
@@ -68,6 +68,11 @@ extension FrameDrawer {
         if scene.converged {
             piece(separator, color: theme.mutedText)
             piece("✓ converged", color: theme.text, bold: true)
+        }
+        if let noteBaseline = layout.noteBaseline, let note = scene.note, !note.isEmpty {
+            context.font(size: layout.style.noteFont)
+            context.setColor(theme.mutedText)
+            context.text(note, x: plot.x, baseline: noteBaseline)
         }
     }
 }

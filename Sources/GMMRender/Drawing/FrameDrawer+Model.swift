@@ -33,7 +33,7 @@ extension FrameDrawer {
     }
 
     /// Pen width of a component's innermost ellipse: heavier components draw bolder,
-    /// 0.9 px at weight 0 up to 3.5 px at weight 1 (√ so small weights stay distinguishable).
+    /// 0.9 units at weight 0 up to 3.5 units at weight 1 (√ so small weights stay distinguishable).
     static func lineWidth(weight: Double) -> Double {
         let w = weight.isFinite ? min(max(weight, 0), 1) : 0
         return 0.9 + 2.6 * w.squareRoot()
@@ -66,16 +66,81 @@ extension FrameDrawer {
                     context.move(to: from)
                     context.line(to: to)
                 }
-                let width = Self.lineWidth(weight: component.weight)
-                let pen = inner ? width : max(0.8, width * 0.55)
+                let width = Self.lineWidth(weight: component.weight) * u
+                let pen = inner ? width : max(0.8 * u, width * 0.55)
                 // A halo under the outline keeps it visible over a dense cloud of its own colour.
-                context.setLineWidth(pen + 2.5)
+                context.setLineWidth(pen + 2.5 * u)
                 context.setColor(theme.halo, alpha: inner ? 0.75 : 0.5)
                 context.strokePreserve()
                 context.setLineWidth(pen)
                 context.setColor(color, alpha: inner ? 0.95 : 0.75)
                 context.stroke()
             }
+        }
+        context.newPath()
+        context.restore()
+    }
+
+    /// The model before this frame's M-step (``Scene/ghostComponents``): each ellipse as a
+    /// faint dashed outline in its component's colour, no fill, so the reader sees where the
+    /// new ellipses came from.
+    func drawGhosts() {
+        guard scene.ghostComponents.count == scene.componentCount else { return }
+        context.save()
+        context.clip(to: layout.plot)
+        context.setRoundCaps()
+        context.setDash([5 * u, 4 * u])
+        for (k, component) in scene.ghostComponents.enumerated() {
+            for sigma in sigmasOutsideIn {
+                guard let shape = pixelEllipse(component, sigma: sigma) else { continue }
+                context.newPath()
+                switch shape {
+                case let .ellipse(center, a, b): context.ellipse(center: center, a: a, b: b)
+                case let .segment(from, to):
+                    context.move(to: from)
+                    context.line(to: to)
+                }
+                context.setLineWidth(1.4 * u)
+                context.setColor(componentColors[k], alpha: 0.5)
+                context.stroke()
+            }
+        }
+        context.setDash([])
+        context.newPath()
+        context.restore()
+    }
+
+    /// An arrow from each ghost mean to the new mean, when it moved by at least 3 pixels.
+    func drawMeanMoves() {
+        guard scene.ghostComponents.count == scene.componentCount else { return }
+        let t = layout.transform
+        context.save()
+        context.clip(to: layout.plot)
+        context.setRoundCaps()
+        for (k, component) in scene.components.enumerated() {
+            let p = t.pixel(scene.ghostComponents[k].mean), q = t.pixel(component.mean)
+            let length = hypot(q.x - p.x, q.y - p.y)
+            guard inGuard(p), inGuard(q), length >= 3 * u else { continue }
+            // Stop short of the new mean's marker (8 units) and draw the head there.
+            let ux = (q.x - p.x) / length, uy = (q.y - p.y) / length
+            let end = Point2(x: q.x - ux * 9 * u, y: q.y - uy * 9 * u)
+            guard length > 9 * u else { continue }
+            let head = min(7 * u, length - 9 * u)
+            context.newPath()
+            context.move(to: p)
+            context.line(to: end)
+            context.setLineWidth(3.5 * u)
+            context.setColor(theme.halo, alpha: 0.8)
+            context.strokePreserve()
+            context.setLineWidth(1.6 * u)
+            context.setColor(theme.text)
+            context.stroke()
+            context.newPath()
+            context.move(to: end)
+            context.line(to: Point2(x: end.x - ux * head - uy * head * 0.5, y: end.y - uy * head + ux * head * 0.5))
+            context.line(to: Point2(x: end.x - ux * head + uy * head * 0.5, y: end.y - uy * head - ux * head * 0.5))
+            context.closePath()
+            context.fill()
         }
         context.newPath()
         context.restore()
@@ -99,10 +164,10 @@ extension FrameDrawer {
                     context.newPath()
                     context.move(to: p)
                     context.line(to: q)
-                    context.setLineWidth(4)
+                    context.setLineWidth(4 * u)
                     context.setColor(theme.halo, alpha: alpha * 0.6)
                     context.strokePreserve()
-                    context.setLineWidth(2)
+                    context.setLineWidth(2 * u)
                     context.setColor(color, alpha: alpha)
                     context.stroke()
                 }
@@ -110,13 +175,13 @@ extension FrameDrawer {
                 // position is under the mean marker.
                 if j == 1, inGuard(pixels[0]) {
                     context.newPath()
-                    context.circle(pixels[0], radius: 3.6)
-                    context.setLineWidth(1.5)
+                    context.circle(pixels[0], radius: 3.6 * u)
+                    context.setLineWidth(1.5 * u)
                     context.setColor(color, alpha: max(alpha, 0.6))
                     context.stroke()
                 } else if inGuard(pixels[j - 1]) {
                     context.newPath()
-                    context.circle(pixels[j - 1], radius: 2.2)
+                    context.circle(pixels[j - 1], radius: 2.2 * u)
                     context.setColor(color, alpha: alpha)
                     context.fill()
                 }
@@ -162,7 +227,7 @@ extension FrameDrawer {
         for (k, component) in scene.components.enumerated() {
             let p = t.pixel(component.mean)
             guard inGuard(p) else { continue }
-            context.meanMarker(at: p, color: componentColors[k], outline: theme.text, halo: theme.halo)
+            context.meanMarker(at: p, color: componentColors[k], outline: theme.text, halo: theme.halo, unit: u)
         }
         context.restore()
     }

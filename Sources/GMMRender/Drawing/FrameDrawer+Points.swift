@@ -14,7 +14,7 @@ extension FrameDrawer {
             if buckets[key] == nil { order.append(key) }
             buckets[key, default: []].append(i)
         }
-        let rim = Self.rimWidth(radius: radius)
+        let rim = Self.rimWidth(radius: radius, unit: u)
         context.save()
         context.clip(to: layout.plot)
         for key in order {
@@ -38,8 +38,33 @@ extension FrameDrawer {
         context.restore()
     }
 
-    /// The rim of a point of radius `radius`: 0.7 px, none on points too small to carry one.
-    static func rimWidth(radius: Double) -> Double {
-        radius >= 1.6 ? 0.7 : 0
+    /// The rim of a point of radius `radius` on a frame of style unit `unit`: 0.7 units, none on
+    /// points too small to carry one.
+    static func rimWidth(radius: Double, unit: Double = 1) -> Double {
+        radius >= 1.6 * unit ? 0.7 * unit : 0
+    }
+
+    /// A ring around each point whose responsibilities changed by more than
+    /// ``Scene/changeThreshold`` since the previous E-step, its radius growing with the change:
+    /// from 2 units outside the point for a change just over the threshold to 7 units for a
+    /// point that switched completely. Drawn in the text colour so it reads on any component.
+    func drawChangeRings() {
+        let marked = scene.markedPoints
+        guard !marked.isEmpty else { return }
+        let t = layout.transform
+        let radius = Self.pointRadius(options: options, count: scene.points.count)
+        context.save()
+        context.clip(to: layout.plot)
+        for i in marked {
+            let p = t.pixel(scene.points[i])
+            guard inGuard(p) else { continue }
+            let change = min(max(scene.responsibilityChange[i], 0), 1)
+            context.newPath()
+            context.circle(p, radius: radius + (2 + 5 * change) * u)
+            context.setLineWidth(1.3 * u)
+            context.setColor(theme.text, alpha: 0.85)
+            context.stroke()
+        }
+        context.restore()
     }
 }

@@ -1,5 +1,10 @@
 /// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
-/// background, grid, ellipse fills, points, ellipse outlines, trails, means, axes, text, panel.
+/// background, grid, ghost ellipses of the previous model, ellipse fills, points, rings around
+/// the points whose responsibilities changed, ellipse outlines, the moves of the means, trails,
+/// means, axes, text, side column.
+///
+/// Every size is a multiple of ``FrameStyle/unit`` (`u` below), so a larger frame is the same
+/// picture, sharper.
 ///
 /// Points are drawn by a caller-supplied step so the raster path can stamp them straight into
 /// the pixel buffer while vector outputs get real Cairo paths.
@@ -11,6 +16,8 @@ struct FrameDrawer {
     let theme: ThemeColors
     /// K component colours.
     let componentColors: [UInt32]
+    /// Logical pixels per style unit.
+    let u: Double
 
     init(context: CairoContext, scene: Scene, layout: FrameLayout, options: RenderOptions) {
         self.context = context
@@ -19,6 +26,7 @@ struct FrameDrawer {
         self.options = options
         theme = options.theme.colors
         componentColors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
+        u = layout.style.unit
     }
 
     /// Draws the frame; `drawPoints` runs between the ellipse fills and outlines.
@@ -28,12 +36,18 @@ struct FrameDrawer {
         try context.check("painting the background")
         if options.showGrid { drawGrid() }
         try context.check("drawing the grid")
+        if options.showEllipses { drawGhosts() }
+        try context.check("drawing the previous ellipses")
         if options.showEllipses { drawEllipses(fills: true) }
         try context.check("filling the ellipses")
         if options.showPoints { try drawPoints() }
         try context.check("drawing the points")
+        if options.showPoints { drawChangeRings() }
+        try context.check("ringing the points that changed")
         if options.showEllipses { drawEllipses(fills: false) }
         try context.check("stroking the ellipses")
+        if options.showMeans { drawMeanMoves() }
+        try context.check("drawing the moves of the means")
         if options.showTrails { drawTrails() }
         try context.check("drawing the trails")
         if options.showMeans { drawMeans() }
@@ -43,14 +57,20 @@ struct FrameDrawer {
         drawTitleAndHeader()
         try context.check("drawing the title and header")
         drawPanel()
-        try context.check("drawing the inset and legend")
+        try context.check("drawing the inset, legend and key")
     }
 
-    /// The effective point radius: the option, shrunk for large N so that dense clouds keep
-    /// their structure (√(2000/N), never below half the option).
+    /// The effective point radius in logical pixels: the option in style units, shrunk for large
+    /// N so that dense clouds keep their structure (√(2000/N), never below half the option).
     static func pointRadius(options: RenderOptions, count: Int) -> Double {
-        guard count > 2000 else { return options.pointRadius }
-        return options.pointRadius * max(0.5, (2000 / Double(count)).squareRoot())
+        let r = options.pointRadius * FrameStyle(options: options).unit
+        guard count > 2000 else { return r }
+        return r * max(0.5, (2000 / Double(count)).squareRoot())
+    }
+
+    /// Whether `count` points are drawn as a density image rather than as discs.
+    static func drawsDensity(options: RenderOptions, count: Int) -> Bool {
+        count > (options.densityAbove ?? RenderOptions.densityThreshold)
     }
 
     /// Far-away geometry is culled before it reaches Cairo, whose fixed-point coordinates

@@ -60,7 +60,7 @@ struct PointStamper {
         let scene = drawer.scene
         let radius = FrameDrawer.pointRadius(options: drawer.options, count: scene.points.count) * scale
         guard radius > 0, clip.x0 < clip.x1, clip.y0 < clip.y1, !scene.points.isEmpty else { return }
-        let rim = FrameDrawer.rimWidth(radius: radius / scale) * scale
+        let rim = FrameDrawer.rimWidth(radius: radius / scale, unit: drawer.u) * scale
         let stamps = Self.stamps(radius: radius, rim: rim)
         let colors = PointColors(scene: scene, componentColors: drawer.componentColors)
         let t = drawer.layout.transform

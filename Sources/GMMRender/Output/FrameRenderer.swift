@@ -34,7 +34,11 @@ public struct FrameRenderer: Sendable {
                        min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
             try drawer.draw {
                 try surface.flush()
-                stamper.stamp(drawer, scale: s)
+                if FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
+                    DensityImage.draw(drawer, into: stamper, scale: s)
+                } else {
+                    stamper.stamp(drawer, scale: s)
+                }
                 try surface.markDirty()
             }
         }
@@ -59,6 +63,14 @@ public struct FrameRenderer: Sendable {
     func drawVector(_ scene: Scene, layout: FrameLayout, on context: CairoContext) throws {
         let drawer = FrameDrawer(context: context, scene: scene, layout: layout, options: options)
         try drawer.draw { drawer.drawVectorPoints() }
+    }
+
+    /// The distinct 8-bit colours `scene`'s points are filled with and how many points have
+    /// each, most frequent first; none when the points are hidden or drawn as a density image.
+    public func pointFills(_ scene: Scene) -> [(color: UInt32, count: Int)] {
+        guard options.showPoints, !FrameDrawer.drawsDensity(options: options, count: scene.points.count) else { return [] }
+        let colors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
+        return PointColors.distinctFills(scene: scene, componentColors: colors)
     }
 
     /// Renders `scene` as PNG to `path` atomically.

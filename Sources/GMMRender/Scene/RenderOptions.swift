@@ -11,6 +11,18 @@ public struct RenderOptions: Sendable, Equatable {
         case auto
     }
 
+    /// How data units map to pixels on the two axes.
+    public enum Aspect: String, Sendable, Equatable, CaseIterable {
+        /// One data unit has the same length on both axes, so a circle is drawn as a circle; the
+        /// plot area shrinks to the window's shape and the side column takes the width freed.
+        case equal
+        /// The window fills the plot area, each axis at its own scale (shapes are stretched).
+        case fill
+        /// ``equal`` when the window's two ranges are within ``RenderOptions/equalAspectFactor``
+        /// of each other, ``fill`` otherwise.
+        case auto
+    }
+
     /// Two 0-based data columns: the one drawn horizontally and the one drawn vertically.
     public struct Axes: Sendable, Equatable {
         public var x: Int
@@ -28,8 +40,14 @@ public struct RenderOptions: Sendable, Equatable {
     /// Device pixels per logical pixel for raster output (2 for high-DPI); vector output ignores it.
     public var scale: Double = 1
     public var bounds: Bounds = .fixed(xmin: -10, xmax: 10, ymin: -10, ymax: 10)
-    /// One data unit has the same length on both axes; the plot area shrinks to keep it so.
-    public var equalAspect: Bool = false
+    /// How data units map to pixels; the default draws the ±10 window at equal scale.
+    public var aspect: Aspect = .auto
+    /// Whether one data unit has the same length on both axes: `true` sets ``aspect`` to
+    /// ``Aspect/equal``, `false` to ``Aspect/fill``.
+    public var equalAspect: Bool {
+        get { aspect == .equal }
+        set { aspect = newValue ? .equal : .fill }
+    }
     /// The data columns to draw, default the first two.
     public var axes: Axes = Axes(x: 0, y: 1)
     /// Standard deviations at which each component's ellipses are drawn.
@@ -43,6 +61,8 @@ public struct RenderOptions: Sendable, Equatable {
     public var showInset: Bool = true
     /// The component legend (colours and weights) in the side panel.
     public var showLegend: Bool = true
+    /// The key explaining the ellipses, markers, trail and point colours, in the side column.
+    public var showKey: Bool = true
     /// The "iteration i / n · mean log-likelihood …" line under the title.
     public var showHeader: Bool = true
     public var showGrid: Bool = true
@@ -51,8 +71,24 @@ public struct RenderOptions: Sendable, Equatable {
     /// The title above the plot; empty hides it.
     public var title: String = "GMM visualization"
     public var theme: Theme = .light
-    /// Radius of a data point in logical pixels.
+    /// Radius of a data point in logical pixels on a frame whose smaller side is 600 pixels;
+    /// like every size on the frame it scales with the frame (see ``FrameStyle``).
     public var pointRadius: Double = 2.5
+    /// Above this many points, the points are drawn as a density image (see
+    /// ``densityThreshold``); `nil` uses the default.
+    public var densityAbove: Int? = nil
+
+    /// The point count above which points become a density image: 20,000. Below it discs of
+    /// the shrunk radius still read as single points; above it a 1000 × 600 plot has more
+    /// points than it has pixels of cloud, discs pile into solid blobs and only aggregation
+    /// per pixel shows where the mass is.
+    public static let densityThreshold = 20_000
+
+    /// The largest ratio of the window's two ranges for which ``Aspect/auto`` uses equal scale:
+    /// 2. Up to it an equal-scale plot keeps at least half the area a filled plot would get,
+    /// and shapes stay true; beyond it the data would be a thin strip, and the stretch is the
+    /// lesser evil.
+    public static let equalAspectFactor = 2.0
 
     /// Margin added on each side by ``Bounds/auto``, as a fraction of the data's span.
     public static let autoMargin = 0.08
@@ -63,8 +99,8 @@ public struct RenderOptions: Sendable, Equatable {
 
     public init() {}
 
-    /// Every element hidden: only the background, plus what the caller turns back on. For tests
-    /// and for compositing.
+    /// Every element hidden, and the window filling the whole canvas (``Aspect/fill``): only the
+    /// background, plus what the caller turns back on. For tests and for compositing.
     public static var bare: RenderOptions {
         var o = RenderOptions()
         o.showPoints = false
@@ -73,6 +109,8 @@ public struct RenderOptions: Sendable, Equatable {
         o.showMeans = false
         o.showInset = false
         o.showLegend = false
+        o.showKey = false
+        o.aspect = .fill
         o.showHeader = false
         o.showGrid = false
         o.showAxes = false
@@ -83,4 +121,20 @@ public struct RenderOptions: Sendable, Equatable {
     /// The device size of raster output: logical size × ``scale``, rounded.
     public var deviceWidth: Int { Int((Double(width) * scale).rounded()) }
     public var deviceHeight: Int { Int((Double(height) * scale).rounded()) }
+
+    /// Slide-sized frames for projectors: `slides` is 1920 × 1080 (16:9) and `slides4x3` is
+    /// 1440 × 1080 (4:3). Text and strokes scale with the frame, so a slide frame is the
+    /// default picture, sharper.
+    public enum Preset: String, Sendable, CaseIterable {
+        case slides
+        case slides4x3 = "slides-4x3"
+
+        /// Width and height in logical pixels.
+        public var size: (width: Int, height: Int) {
+            switch self {
+            case .slides: return (1920, 1080)
+            case .slides4x3: return (1440, 1080)
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 /// Everything drawn on one frame, in data units, already projected onto the two drawn axes.
 ///
-/// Built from a fit by ``SceneBuilder`` or from parts with ``init(points:responsibilities:components:trails:iteration:iterationCount:logLikelihood:logLikelihoods:converged:caption:axisLabels:progress:)``.
+/// Built from a fit by ``SceneBuilder`` or from parts with ``init(points:responsibilities:components:trails:iteration:iterationCount:logLikelihood:logLikelihoods:converged:caption:axisLabels:progress:pointsAssigned:responsibilityChange:ghostComponents:displayedWeights:note:)``.
 /// Responsibilities and components are independent, so a frame may show the responsibilities of
 /// a new E-step over the ellipses of the old M-step, or an interpolation between two snapshots.
 public struct Scene: Sendable, Equatable {
@@ -29,6 +29,35 @@ public struct Scene: Sendable, Equatable {
     public var axisLabels: AxisLabels
     /// Position on the inset's iteration axis: `iteration`, or between two for tweened frames.
     public var progress: Double
+    /// Whether the responsibilities are a real E-step's. False before the first E-step: every
+    /// point is then drawn in neutral grey, belonging to no component yet.
+    public var pointsAssigned: Bool
+    /// N values or none: for each point the largest change of any of its responsibilities since
+    /// the previous E-step, max over k of |rᵢₖ − r′ᵢₖ|. Points whose change exceeds
+    /// ``changeThreshold`` are ringed (see ``markedPoints``).
+    public var responsibilityChange: [Double]
+    /// K components or none: the model before this frame's M-step, drawn as faint ghost
+    /// ellipses with an arrow from each old mean to the new one.
+    public var ghostComponents: [SceneComponent]
+    /// K weights printed in the legend: those of a real snapshot, even when ``components`` are
+    /// interpolated between two.
+    public var displayedWeights: [Double]
+    /// A one-line plain-language account of what the step shown did and which quantities
+    /// changed, drawn under the header.
+    public var note: String?
+
+    /// The change of responsibility above which a point is ringed as having changed its mind:
+    /// 0.1, a tenth of the point's membership. A smaller change moves its colour by about one
+    /// just-noticeable difference or less, so ringing it would flag points whose colour did not
+    /// visibly change; a larger one would hide the gradual re-assignments of EM's middle
+    /// iterations.
+    public static let changeThreshold = 0.1
+
+    /// The indices of the points ringed in this frame: those whose responsibilities changed by
+    /// more than ``changeThreshold``, in increasing order.
+    public var markedPoints: [Int] {
+        responsibilityChange.indices.filter { responsibilityChange[$0] > Self.changeThreshold }
+    }
 
     /// K, the number of components.
     public var componentCount: Int { components.count }
@@ -41,13 +70,24 @@ public struct Scene: Sendable, Equatable {
                 trails: [[Point2]] = [], iteration: Int = 0, iterationCount: Int = 0,
                 logLikelihood: Double? = nil, logLikelihoods: [Double] = [], converged: Bool = false,
                 caption: String? = nil, axisLabels: AxisLabels = AxisLabels(x: "x₁", y: "x₂"),
-                progress: Double? = nil) throws {
+                progress: Double? = nil, pointsAssigned: Bool = true, responsibilityChange: [Double] = [],
+                ghostComponents: [SceneComponent] = [], displayedWeights: [Double]? = nil,
+                note: String? = nil) throws {
         let k = components.count
         guard responsibilities.count == points.count * k || (k == 0 && responsibilities.isEmpty) else {
             throw RenderError.invalidScene("\(responsibilities.count) responsibilities for \(points.count) points × \(k) components; give N × K values, row-major")
         }
         guard trails.isEmpty || trails.count == k else {
             throw RenderError.invalidScene("\(trails.count) trails for \(k) components; give one trail per component or none")
+        }
+        guard responsibilityChange.isEmpty || responsibilityChange.count == points.count else {
+            throw RenderError.invalidScene("\(responsibilityChange.count) responsibility changes for \(points.count) points; give one per point or none")
+        }
+        guard ghostComponents.isEmpty || ghostComponents.count == k else {
+            throw RenderError.invalidScene("\(ghostComponents.count) ghost components for \(k) components; give one per component or none")
+        }
+        guard displayedWeights == nil || displayedWeights?.count == k else {
+            throw RenderError.invalidScene("\(displayedWeights?.count ?? 0) displayed weights for \(k) components; give one per component")
         }
         guard iteration >= 0, iterationCount >= 0 else {
             throw RenderError.invalidScene("iteration \(iteration) of \(iterationCount); both must be ≥ 0")
@@ -64,6 +104,11 @@ public struct Scene: Sendable, Equatable {
         self.caption = caption
         self.axisLabels = axisLabels
         self.progress = progress ?? Double(iteration)
+        self.pointsAssigned = pointsAssigned
+        self.responsibilityChange = responsibilityChange
+        self.ghostComponents = ghostComponents
+        self.displayedWeights = displayedWeights ?? components.map(\.weight)
+        self.note = note
     }
 }
 

@@ -56,7 +56,9 @@ public struct SceneBuilder: Sendable {
         try checkIndex(index)
         let parameters = history.snapshots[index].parameters
         let r = try GMM.responsibilities(of: data, under: parameters)
-        return try scene(at: index, responsibilities: r)
+        var scene = try scene(at: index, responsibilities: r)
+        scene.note = iterationNote(at: index)
+        return scene
     }
 
     /// The scene of snapshot `index` with responsibilities supplied by the caller (N × K,
@@ -78,6 +80,58 @@ public struct SceneBuilder: Sendable {
         }
         return try scene(index: index, components: projection.components(parameters),
                          responsibilities: responsibilities, caption: caption, progress: progress)
+    }
+
+    /// A frame between snapshots `a` and `b`: `parameters` (an interpolation of the two) are
+    /// drawn, with `responsibilities` colouring the points, but every number the frame prints —
+    /// iteration, log-likelihood, weights, the inset's curve — is that of a real snapshot: `a`
+    /// while `fraction` < ½ (the iteration being left), `b` from ½ on (the one being reached).
+    /// The trails run through snapshot `a` and end at the drawn means.
+    public func tweenScene(from a: Int, to b: Int, fraction: Double, parameters: MixtureParameters,
+                           responsibilities: [Double]) throws -> Scene {
+        try checkIndex(a)
+        try checkIndex(b)
+        guard parameters.components == history.components, parameters.dimension == data.dimension else {
+            throw RenderError.invalidScene("parameters of \(parameters.components) components in \(parameters.dimension) dimensions for a fit of \(history.components) in \(data.dimension)")
+        }
+        let reported = fraction < 0.5 ? a : b
+        let components = projection.components(parameters)
+        var scene = try scene(index: reported, components: components, responsibilities: responsibilities, caption: nil)
+        scene.trails = meanPaths.indices.map { k in Array(meanPaths[k][0 ... a]) + [components[k].mean] }
+        scene.displayedWeights = history.snapshots[reported].parameters.weights
+        scene.note = nil
+        return scene
+    }
+
+    /// The plain-language note of snapshot `index` drawn with its own responsibilities: what
+    /// the iteration did and how much the log-likelihood rose.
+    public func iterationNote(at index: Int) -> String {
+        guard index > 0, history.snapshots.indices.contains(index) else {
+            return "Initial model: each point coloured by how much each component explains it"
+        }
+        let gain = history.snapshots[index].logLikelihood - history.snapshots[index - 1].logLikelihood
+        let moved = maximumMeanMove(from: index - 1, to: index)
+        return "E-step recoloured the points, M-step refitted the ellipses: means moved up to "
+            + Ticks.formatted(moved, decimals: 2) + ", log-likelihood +" + FrameDrawer.gainText(gain)
+    }
+
+    /// The note of iteration `index`'s M-step frame: what was refitted, how far the means
+    /// moved and how much the log-likelihood rose.
+    public func mStepNote(at index: Int) -> String {
+        guard index > 0, history.snapshots.indices.contains(index) else { return "" }
+        let gain = history.snapshots[index].logLikelihood - history.snapshots[index - 1].logLikelihood
+        return "M-step: weights, means, covariances refitted to the shares (dashed: before); means moved up to "
+            + Ticks.formatted(maximumMeanMove(from: index - 1, to: index), decimals: 2)
+            + ", log-likelihood +" + FrameDrawer.gainText(gain)
+    }
+
+    /// The largest distance, in data units of the drawn axes, that a mean moved between two
+    /// snapshots.
+    public func maximumMeanMove(from a: Int, to b: Int) -> Double {
+        meanPaths.map { path in
+            let p = path[a], q = path[b]
+            return ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()
+        }.max() ?? 0
     }
 
     /// K projected components of `parameters`.

@@ -3,19 +3,27 @@ import Foundation
 import GMMRender
 
 extension Theme: ExpressibleByArgument {}
+extension RenderOptions.Aspect: ExpressibleByArgument {}
+extension RenderOptions.Preset: ExpressibleByArgument {}
 
 /// How each frame is drawn: the renderer's options on the command line.
 struct DrawingOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT.", valueName: "WxH"))
-    var size: String = "1000x600"
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT (default 1000x600); text and strokes scale with the smaller side.", valueName: "WxH"))
+    var size: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Pixel density for raster output (2 for high-DPI screens).")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame shape for slides: slides (1920x1080, 16:9) or slides-4x3 (1440x1080); --size overrides it.", valueName: "preset"))
+    var preset: RenderOptions.Preset?
+
+    @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it).")
     var scale: Double = 1
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin.", valueName: "window"))
     var bounds: String = "-10,10,-10,10"
 
-    @Flag(name: .customLong("equal-aspect"), help: "Use the same scale on both axes, so circles look round.")
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("equal: one scale on both axes, so circles are round; fill: stretch the window over the plot; auto (default): equal unless the window's ranges differ by more than 2x.", valueName: "mode"))
+    var aspect: RenderOptions.Aspect?
+
+    @Flag(name: .customLong("equal-aspect"), help: "Same as --aspect equal.")
     var equalAspect = false
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The two data columns to draw, 1-based, e.g. '1,3' (default 1,2).", valueName: "i,j"))
@@ -39,6 +47,7 @@ struct DrawingOptions: ParsableArguments {
     @Flag(name: .customLong("no-trails"), help: "Do not draw the paths of the means.") var noTrails = false
     @Flag(name: .customLong("no-inset"), help: "Do not draw the log-likelihood inset.") var noInset = false
     @Flag(name: .customLong("no-legend"), help: "Do not draw the component weights.") var noLegend = false
+    @Flag(name: .customLong("no-key"), help: "Do not draw the key explaining ellipses, markers and colours.") var noKey = false
     @Flag(name: .customLong("no-header"), help: "Do not draw the iteration and log-likelihood line.") var noHeader = false
     @Flag(name: .customLong("no-grid"), help: "Do not draw the grid.") var noGrid = false
 
@@ -49,12 +58,16 @@ struct DrawingOptions: ParsableArguments {
     /// The renderer's options; `dimension` checks `--axes` against the data.
     func renderOptions(dimension: Int?) throws -> RenderOptions {
         var o = RenderOptions()
-        let wh = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard wh.count == 2, let w = Int(wh[0]), let h = Int(wh[1]) else {
-            throw ValidationError("--size \"\(size)\" is not WIDTHxHEIGHT; write e.g. 1000x600")
+        if let size {
+            let wh = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+            guard wh.count == 2, let w = Int(wh[0]), let h = Int(wh[1]) else {
+                throw ValidationError("--size \"\(size)\" is not WIDTHxHEIGHT; write e.g. 1000x600")
+            }
+            o.width = w
+            o.height = h
+        } else if let preset {
+            (o.width, o.height) = preset.size
         }
-        o.width = w
-        o.height = h
         o.scale = scale
         if bounds.lowercased() == "auto" {
             o.bounds = .auto
@@ -65,7 +78,10 @@ struct DrawingOptions: ParsableArguments {
             }
             o.bounds = .fixed(xmin: x0, xmax: x1, ymin: y0, ymax: y1)
         }
-        o.equalAspect = equalAspect
+        if equalAspect, let aspect, aspect != .equal {
+            throw ValidationError("--equal-aspect and --aspect \(aspect.rawValue) disagree; give one of them")
+        }
+        o.aspect = equalAspect ? .equal : aspect ?? .auto
         let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
             throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
@@ -97,6 +113,7 @@ struct DrawingOptions: ParsableArguments {
         o.showTrails = !noTrails
         o.showInset = !noInset
         o.showLegend = !noLegend
+        o.showKey = !noKey
         o.showHeader = !noHeader
         o.showGrid = !noGrid
         try ErrorMessages.validating { try o.validate(dimension: dimension) }

@@ -1,0 +1,174 @@
+/// The per-block arithmetic of the fused E-step, one type per covariance structure, each a
+/// set of static functions with one signature (scikit-learn's `_estimate_log_gaussian_prob`
+/// branches and its `_estimate_gaussian_covariances_*` sums).
+///
+/// ``ExpectationStep`` is generic over these types and picks them once per pass, so the
+/// covariance type is decided before the loop over samples, never inside it, and each
+/// specialisation is straight-line vector code.
+///
+/// Arguments (all in lanes: one vector holds W = ``laneCount`` samples): `x` D vectors (the
+/// block's features), `f` the factors, `a` K outputs, `dx` K × D outputs x − μₖ kept for the
+/// statistics, `y` D scratch vectors.
+protocol DensityKernel {
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>)
+}
+
+/// The responsibility-weighted sums one block adds: for every component Rₖ += r, the first
+/// moments += r·dx and the second moments += r·dx·dxᵀ (their upper triangle or diagonal).
+/// `r` K vectors, `dx` K × D, `acc` K × S.
+protocol StatisticsKernel {
+    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<Lanes>)
+}
+
+/// full and tied at D = 2, unrolled: L = [a 0; b c], y₀ = (x₀ − μ₀)/a, y₁ = (x₁ − μ₁ − b·y₀)/c.
+enum TriangularKernel2: DensityKernel {
+    @inline(__always)
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+        let x0 = x[0], x1 = x[1]
+        let mu = f.means, l = f.cholesky, inv = f.inverseDiagonal, lc = f.logConstant
+        for c in 0 ..< f.components {
+            let d0 = x0 - mu[2 * c], d1 = x1 - mu[2 * c + 1]
+            let y0 = d0 * inv[2 * c]
+            let y1 = (d1 - l[4 * c + 2] * y0) * inv[2 * c + 1]
+            a[c] = lc[c] - 0.5 * (y0 * y0 + y1 * y1)
+            dx[2 * c] = d0
+            dx[2 * c + 1] = d1
+        }
+    }
+}
+
+/// full and tied for any D: the forward substitution y = L⁻¹(x − μ) for a whole block at once.
+///
+/// This is a blocked triangular solve (a TRSM of the D × D factor against D × W right-hand
+/// sides): each entry Lⱼₜ is loaded once and applied to W samples, and the row j of the solve
+/// is a chain of vector multiply-adds with no division (1/Lⱼⱼ is precomputed).
+enum TriangularKernel: DensityKernel {
+    @inline(__always)
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+        let d = f.dimension
+        for c in 0 ..< f.components {
+            let m = f.means + c * d, lk = f.cholesky + c * d * d, ik = f.inverseDiagonal + c * d
+            let dk = dx + c * d
+            var quad = Lanes()
+            for j in 0 ..< d {
+                let dj = x[j] - m[j]
+                dk[j] = dj
+                var s = dj
+                let row = lk + j * d
+                for t in 0 ..< j { s -= row[t] * y[t] }
+                let yj = s * ik[j]
+                y[j] = yj
+                quad += yj * yj
+            }
+            a[c] = f.logConstant[c] - 0.5 * quad
+        }
+    }
+}
+
+/// diag: Σⱼ ((xⱼ − μⱼ)/σⱼ)², no substitution.
+enum DiagonalKernel: DensityKernel {
+    @inline(__always)
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+        let d = f.dimension
+        for c in 0 ..< f.components {
+            let m = f.means + c * d, ik = f.inverseDiagonal + c * d
+            let dk = dx + c * d
+            var quad = Lanes()
+            for j in 0 ..< d {
+                let dj = x[j] - m[j]
+                dk[j] = dj
+                let t = dj * ik[j]
+                quad += t * t
+            }
+            a[c] = f.logConstant[c] - 0.5 * quad
+        }
+    }
+}
+
+/// spherical: ‖x − μ‖² / σ², one scaling per component.
+enum SphericalKernel: DensityKernel {
+    @inline(__always)
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+        let d = f.dimension
+        for c in 0 ..< f.components {
+            let m = f.means + c * d
+            let precision = f.inverseDiagonal[c * d] * f.inverseDiagonal[c * d]
+            let dk = dx + c * d
+            var s = Lanes()
+            for j in 0 ..< d {
+                let t = x[j] - m[j]
+                dk[j] = t
+                s += t * t
+            }
+            a[c] = f.logConstant[c] - 0.5 * (s * precision)
+        }
+    }
+}
+
+/// The upper triangle of the second moments at D = 2, unrolled: (R, Σr·dx, Σr·dy, Σr·dx²,
+/// Σr·dx·dy, Σr·dy²) per component.
+enum TriangleStatistics2: StatisticsKernel {
+    @inline(__always)
+    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<Lanes>) {
+        for c in 0 ..< k {
+            let rc = r[c], d0 = dx[2 * c], d1 = dx[2 * c + 1]
+            let r0 = rc * d0, r1 = rc * d1
+            let o = acc + 6 * c
+            o[0] += rc
+            o[1] += r0
+            o[2] += r1
+            o[3] += r0 * d0
+            o[4] += r0 * d1
+            o[5] += r1 * d1
+        }
+    }
+}
+
+/// The upper triangle of the second moments for any D, row by row.
+enum TriangleStatistics: StatisticsKernel {
+    @inline(__always)
+    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<Lanes>) {
+        let stride = 1 + d + d * (d + 1) / 2
+        for c in 0 ..< k {
+            let rc = r[c], dk = dx + c * d
+            let o = acc + c * stride
+            o[0] += rc
+            var idx = 1 + d
+            for j in 0 ..< d {
+                let rj = rc * dk[j]
+                o[1 + j] += rj
+                for t in j ..< d {
+                    o[idx] += rj * dk[t]
+                    idx += 1
+                }
+            }
+        }
+    }
+}
+
+/// The diagonal of the second moments (diag and spherical need nothing else).
+enum DiagonalStatistics: StatisticsKernel {
+    @inline(__always)
+    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<Lanes>) {
+        let stride = 1 + 2 * d
+        for c in 0 ..< k {
+            let rc = r[c], dk = dx + c * d
+            let o = acc + c * stride
+            o[0] += rc
+            for j in 0 ..< d {
+                let rj = rc * dk[j]
+                o[1 + j] += rj
+                o[1 + d + j] += rj * dk[j]
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// The memory one fit works in, allocated once for the whole fit so that an EM iteration
+/// allocates nothing, and laid out for the fused kernel of ``ExpectationStep``.
+///
+/// - `samples`: the data as blocks of ``laneCount`` samples, structure of arrays inside a block:
+///   block b holds D vectors, vector j the feature j of samples b·W ..< (b + 1)·W (W =
+///   ``laneCount``). N is padded to a whole number of blocks with copies of the last sample,
+///   which every pass masks out. One copy of the data, made once; the kernel then loads a
+///   feature of W samples with one aligned vector load.
+/// - `factors`: the current parameters in the kernel's layout (``ComponentFactors``), and the
+///   shift c (K × D) around which the statistics are accumulated.
+/// - per worker, scratch for one block: the K weighted log-densities, the K × D differences
+///   x − μₖ, the D solved coordinates, and the K × S statistics accumulated in lanes. Each
+///   worker's region starts on its own 64-byte cache line, so two threads never write the same
+///   line (no false sharing).
+/// - per chunk, the chunk's statistics reduced over lanes (1 + K × S doubles: the log-likelihood,
+///   then the statistics), each slot padded to whole cache lines; then `totals`, their sum in
+///   chunk order.
+///
+/// Statistics per component (S numbers): Rₖ = Σᵢ rᵢₖ, then Σᵢ rᵢₖ (xᵢ − cₖ) (D), then
+/// Σᵢ rᵢₖ (xᵢ − cₖ)(xᵢ − cₖ)ᵀ — its upper triangle row by row (D(D+1)/2) for full and tied, its
+/// diagonal (D) for diag and spherical.
+///
+/// A `final class` because it owns manually allocated memory, freed in `deinit`; it is never
+/// shared between fits. Workers receive its pointers and write only their own worker and chunk
+/// regions.
+final class FitWorkspace {
+    let samples: Int
+    let components: Int
+    let dimension: Int
+    let covarianceType: CovarianceType
+    let blocks: Int
+    /// Statistics per component, S.
+    let statisticsStride: Int
+    let work: ChunkedWork
+
+    let data: UnsafeMutablePointer<Lanes>
+    var factors: ComponentFactors
+    /// cₖ, K × D: the point each component's statistics are taken around.
+    let shift: UnsafeMutablePointer<Double>
+    /// Whether ``shift`` holds other points than the factors' means (the M-step's exact pass).
+    private(set) var statisticsAroundNewMeans = false
+
+    private let scratch: UnsafeMutablePointer<Lanes>
+    private let scratchStride: Int
+    private let partials: UnsafeMutablePointer<Double>
+    private let partialStride: Int
+    /// The log-likelihood sum over all samples, then K × S statistics, summed in chunk order.
+    let totals: UnsafeMutablePointer<Double>
+
+    /// Scratch regions of one worker: `logDensities` K, `differences` K × D, `solved` D,
+    /// `accumulators` K × S, `logLikelihood` 1 (all in lanes).
+    struct Scratch {
+        let logDensities: UnsafeMutablePointer<Lanes>
+        let differences: UnsafeMutablePointer<Lanes>
+        let solved: UnsafeMutablePointer<Lanes>
+        let accumulators: UnsafeMutablePointer<Lanes>
+        let logLikelihood: UnsafeMutablePointer<Lanes>
+    }
+
+    init(data: Dataset, components k: Int, covarianceType: CovarianceType, threads: Int?) {
+        let n = data.count, d = data.dimension
+        samples = n
+        components = k
+        dimension = d
+        self.covarianceType = covarianceType
+        blocks = (n + laneCount - 1) / laneCount
+        let tri = CovarianceEstimation.needsDiagonalOnly(covarianceType) ? d : d * (d + 1) / 2
+        statisticsStride = 1 + d + tri
+        work = ChunkedWork(samples: n, threads: threads)
+
+        let blocked = UnsafeMutablePointer<Lanes>.allocate(capacity: blocks * d)
+        data.values.withUnsafeBufferPointer { xs in
+            for b in 0 ..< (n + laneCount - 1) / laneCount {
+                for j in 0 ..< d {
+                    var v = Lanes()
+                    for l in 0 ..< laneCount { v[l] = xs[min(b * laneCount + l, n - 1) * d + j] }
+                    (blocked + b * d + j).initialize(to: v)
+                }
+            }
+        }
+        self.data = blocked
+        factors = ComponentFactors(components: k, dimension: d, covarianceType: covarianceType)
+        shift = .allocate(capacity: k * d)
+        shift.initialize(repeating: 0, count: k * d)
+
+        // Whole 64-byte lines per worker region.
+        let linesOfLanes = 64 / MemoryLayout<Lanes>.stride
+        func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }
+        scratchStride = roundUp(k + k * d + d + k * statisticsStride + 1, max(1, linesOfLanes))
+        scratch = .allocate(capacity: work.workers * scratchStride)
+        scratch.initialize(repeating: Lanes(), count: work.workers * scratchStride)
+        partialStride = roundUp(1 + k * statisticsStride, 8)
+        partials = .allocate(capacity: work.chunkCount * partialStride)
+        partials.initialize(repeating: 0, count: work.chunkCount * partialStride)
+        totals = .allocate(capacity: 1 + k * statisticsStride)
+        totals.initialize(repeating: 0, count: 1 + k * statisticsStride)
+    }
+
+    deinit {
+        data.deallocate()
+        factors.deallocate()
+        shift.deallocate()
+        scratch.deallocate()
+        partials.deallocate()
+        totals.deallocate()
+    }
+
+    /// The scratch regions of `worker`.
+    func scratch(worker: Int) -> Scratch {
+        let base = scratch + worker * scratchStride
+        let k = components, d = dimension
+        return Scratch(logDensities: base, differences: base + k, solved: base + k + k * d,
+                       accumulators: base + k + k * d + d, logLikelihood: base + k + k * d + d + k * statisticsStride)
+    }
+
+    /// The reduced statistics of `chunk`: the log-likelihood sum, then K × S.
+    func partial(chunk: Int) -> UnsafeMutablePointer<Double> { partials + chunk * partialStride }
+
+    /// Adds the chunks' partial sums into ``totals`` in chunk order.
+    func reduceChunks(statistics: Bool) {
+        let count = statistics ? 1 + components * statisticsStride : 1
+        totals.update(repeating: 0, count: count)
+        for c in 0 ..< work.chunkCount {
+            let p = partial(chunk: c)
+            for j in 0 ..< count { totals[j] += p[j] }
+        }
+    }
+
+    /// Σᵢ log p(xᵢ) after a pass.
+    var logLikelihoodSum: Double { totals[0] }
+
+    /// The statistics of component `c` after a pass: Rₖ, then the D first moments, then the
+    /// second moments.
+    func statistics(_ c: Int) -> UnsafeMutablePointer<Double> { totals + 1 + c * statisticsStride }
+
+    /// Loads `parameters` into the kernel's layout and takes the statistics around the means.
+    ///
+    /// - Throws: ``FitError/illDefinedCovariance(component:iteration:)`` when a covariance is not
+    ///   positive definite.
+    func load(_ parameters: MixtureParameters, iteration: Int) throws {
+        try factors.load(parameters, iteration: iteration)
+        shift.update(from: factors.means, count: components * dimension)
+        statisticsAroundNewMeans = false
+    }
+
+    /// Takes the next pass's statistics around `means` (K × D) instead of the factors' means.
+    func takeStatistics(around means: [Double]) {
+        for j in 0 ..< components * dimension { shift[j] = means[j] }
+        statisticsAroundNewMeans = true
+    }
+}

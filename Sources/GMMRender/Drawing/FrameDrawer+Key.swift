@@ -1,0 +1,113 @@
+import Foundation
+
+extension FrameDrawer {
+    /// The key: one row per ``KeyRow``, each a small drawing made with the same calls and
+    /// colours as the plot, then its meaning. Rows that do not fit are left out from the bottom.
+    func drawKey(_ r: PixelRect) {
+        heading("key", x: r.x, y: r.y)
+        let rowHeight = FrameLayout.keyRow * u
+        let rows = KeyRow.rows(options: options, scene: scene)
+        let fit = min(rows.count, Int((r.height - 24 * u) / rowHeight))
+        let font = layout.style.panelFont
+        let iconWidth = 40 * u
+        let first = componentColors.first ?? theme.text
+        for (i, row) in rows.prefix(fit).enumerated() {
+            let mid = r.y + 24 * u + rowHeight * (Double(i) + 0.5)
+            let icon = Point2(x: r.x + iconWidth / 2, y: mid)
+            context.save()
+            drawKeyIcon(row, at: icon, color: first)
+            context.restore()
+            context.font(size: font)
+            context.setColor(theme.text)
+            context.text(row.text, x: r.x + iconWidth + 6 * u, baseline: mid + font * 0.36)
+        }
+    }
+
+    private func drawKeyIcon(_ row: KeyRow, at c: Point2, color: UInt32) {
+        context.newPath()
+        switch row {
+        case let .ellipses(sigmas, _):
+            let largest = sigmas.max() ?? 1
+            for sigma in sigmas.reversed() {
+                let scale = 8.5 * u * sigma / max(largest, 1e-9)
+                let inner = sigma == sigmas.first
+                context.newPath()
+                context.ellipse(center: c, a: Point2(x: 2.2 * scale, y: 0), b: Point2(x: 0, y: scale))
+                context.setColor(color, alpha: inner ? 0.13 : 0.07)
+                context.fillPreserve()
+                let pen = Self.lineWidth(weight: 0.33) * u
+                context.setLineWidth(inner ? pen : max(0.8 * u, pen * 0.55))
+                context.setColor(color, alpha: inner ? 0.95 : 0.75)
+                context.stroke()
+            }
+        case .mean:
+            context.meanMarker(at: c, color: color, outline: theme.text, halo: theme.halo, unit: u)
+        case .trail:
+            let trail = RGB(color).scaled(0.8)
+            context.setRoundCaps()
+            context.move(to: Point2(x: c.x - 16 * u, y: c.y + 3 * u))
+            context.line(to: Point2(x: c.x + 16 * u, y: c.y - 3 * u))
+            context.setLineWidth(2 * u)
+            context.setColor(trail, alpha: 0.8)
+            context.stroke()
+            for t in [-4.0, 6.0] {
+                context.circle(Point2(x: c.x + t * u, y: c.y - t * 3 / 16 * u), radius: 2.2 * u)
+            }
+            context.setColor(trail, alpha: 0.8)
+            context.fill()
+            context.newPath()
+            context.circle(Point2(x: c.x - 16 * u, y: c.y + 3 * u), radius: 3.6 * u)
+            context.setLineWidth(1.5 * u)
+            context.setColor(trail)
+            context.stroke()
+        case .colour:
+            // Component 1, a 50/50 point, component 2: the mix is what a point's colour means.
+            let blender = ResponsibilityBlender(componentColors: Array(componentColors.prefix(2)))
+            let half = [0.5, 0.5].withUnsafeBufferPointer { blender.color($0) }
+            let colours = [RGB(componentColors[0]), half, RGB(componentColors[min(1, componentColors.count - 1)])]
+            for (j, fill) in colours.enumerated() {
+                keyPoint(Point2(x: c.x + Double(j - 1) * 11 * u, y: c.y), fill: fill)
+            }
+        case .unassigned:
+            keyPoint(c, fill: RGB(ResponsibilityBlender.unassignedColor))
+        case .changed:
+            keyPoint(c, fill: RGB(color))
+            context.newPath()
+            context.circle(c, radius: options.pointRadius * u + 5 * u)
+            context.setLineWidth(1.3 * u)
+            context.setColor(theme.text, alpha: 0.85)
+            context.stroke()
+        case .ghost:
+            context.setDash([5 * u, 4 * u])
+            context.ellipse(center: Point2(x: c.x - 3 * u, y: c.y), a: Point2(x: 11 * u, y: 0), b: Point2(x: 0, y: 6 * u))
+            context.setLineWidth(1.4 * u)
+            context.setColor(color, alpha: 0.5)
+            context.stroke()
+            context.setDash([])
+            context.setColor(theme.text)
+            context.move(to: Point2(x: c.x - 3 * u, y: c.y))
+            context.line(to: Point2(x: c.x + 10 * u, y: c.y))
+            context.setLineWidth(1.6 * u)
+            context.stroke()
+            context.move(to: Point2(x: c.x + 16 * u, y: c.y))
+            context.line(to: Point2(x: c.x + 9 * u, y: c.y - 3.5 * u))
+            context.line(to: Point2(x: c.x + 9 * u, y: c.y + 3.5 * u))
+            context.closePath()
+            context.fill()
+        }
+        context.newPath()
+    }
+
+    /// A data point as the plot draws it: a disc with a darker rim, at the default radius.
+    private func keyPoint(_ p: Point2, fill: RGB) {
+        let radius = max(options.pointRadius, 2.5) * u
+        let rim = Self.rimWidth(radius: radius, unit: u)
+        context.newPath()
+        context.circle(p, radius: radius - rim / 2)
+        context.setColor(fill)
+        context.fillPreserve()
+        context.setLineWidth(rim)
+        context.setColor(fill.scaled(PointColors.rimFactor))
+        context.stroke()
+    }
+}

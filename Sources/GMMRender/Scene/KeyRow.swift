@@ -1,0 +1,64 @@
+import Foundation
+
+/// One row of the frame's key: a small drawing in the frame's own style and what it means.
+public enum KeyRow: Sendable, Equatable {
+    /// The ellipses at the given standard deviations, innermost first, and the share of a
+    /// component's mass inside each.
+    case ellipses(sigmas: [Double], shares: [Double])
+    /// The mean marker.
+    case mean
+    /// The dots and line of a mean's path, from the ring where it started.
+    case trail
+    /// A point's colour: its responsibilities mixed.
+    case colour
+    /// The neutral grey of points not yet assigned.
+    case unassigned
+    /// The ring around points whose responsibilities changed.
+    case changed
+    /// The dashed ellipses of the model before the M-step, and the arrows of the means' moves.
+    case ghost
+
+    /// The share of a Gaussian's mass within `sigma` standard deviations in the two dimensions
+    /// drawn: the squared Mahalanobis radius of a 2-D Gaussian is χ² with 2 degrees of freedom,
+    /// so P(d ≤ r) = 1 − e^(−r²/2): 39.3 % at 1σ and 86.5 % at 2σ (not 68 % and 95 %, the 1-D
+    /// figures).
+    public static func massShare(sigma: Double) -> Double {
+        1 - exp(-sigma * sigma / 2)
+    }
+
+    /// The words of the row.
+    public var text: String {
+        switch self {
+        case let .ellipses(sigmas, shares):
+            let names = sigmas.map { $0 == $0.rounded() ? "\(Int($0))σ" : Ticks.formatted($0, decimals: 1) + "σ" }
+            let percents = shares.map { "\(Int(($0 * 100).rounded())) %" }
+            return names.joined(separator: ", ") + " ellipses hold " + percents.joined(separator: ", ")
+        case .mean: return "mean, now"
+        case .trail: return "path of the mean from its start ○"
+        case .colour: return "colour: share of each component"
+        case .unassigned: return "grey: not assigned yet"
+        case .changed: return "ring: share changed > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
+        case .ghost: return "dashed: before the M-step"
+        }
+    }
+
+    /// The rows for what `options` draws. The step rows (unassigned, changed, ghost) appear on
+    /// frames of an E/M animation, which carry marks or ghosts, and stay last so the rows
+    /// above never move.
+    public static func rows(options: RenderOptions, scene: Scene) -> [KeyRow] {
+        var rows = [KeyRow]()
+        if options.showEllipses {
+            let sigmas = options.sigmas.sorted()
+            rows.append(.ellipses(sigmas: sigmas, shares: sigmas.map(massShare)))
+        }
+        if options.showMeans { rows.append(.mean) }
+        if options.showTrails { rows.append(.trail) }
+        if options.showPoints && scene.componentCount > 1 { rows.append(.colour) }
+        let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
+        if stepFrame {
+            if options.showPoints { rows += [.unassigned, .changed] }
+            if options.showEllipses { rows.append(.ghost) }
+        }
+        return rows
+    }
+}
