@@ -23,7 +23,8 @@ public struct Timeline: Sendable, Equatable {
         public var steps: Steps
         /// Interpolated frames between consecutive snapshots (0 for none).
         public var tween: Int
-        /// Delay of an ordinary frame, in 1/100 s.
+        /// Delay of an ordinary frame, in 1/100 s: without tweens, the base that ``Timing/auto``
+        /// scales for each iteration; with tweens, the tweened frames' delay.
         public var delay: Int
         /// How long the first frame stays, in 1/100 s (at least `delay`).
         public var holdFirst: Int
