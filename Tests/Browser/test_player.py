@@ -99,6 +99,7 @@ def main():
     work = tempfile.mkdtemp(prefix="gmmviz-browser-")
     gmmviz(binary, "render", "--out", "lecture.html", "--frames-dir", "frames", "--history", "history.json", "-q", cwd=work)
     gmmviz(binary, "generate", "--out", "demo.csv", cwd=work)
+    gmmviz(binary, "render", "--steps", "em", "--max-iter", "6", "--out", "em.html", "--frames-dir", "em-frames", "-q", cwd=work)
     history = json.load(open(os.path.join(work, "history.json")))
     data = np.loadtxt(os.path.join(work, "demo.csv"), delimiter=",", skiprows=1)
     title = 'Lecture </script><script>window.__pwned = "title"</script> & <b>bold</b>'
@@ -156,6 +157,29 @@ def main():
                 differing = int((player.frame_pixels() != reference).any(axis=2).sum())
                 assert differing == 0, f"frame {i}: {differing} pixels differ from its PNG"
                 page.keyboard.press("ArrowLeft")
+
+        def em_player_frames_and_toggle():
+            em = Page(browser, os.path.join(work, "em.html"), requests)
+            count = len(os.listdir(os.path.join(work, "em-frames")))
+            em.page.keyboard.press("End")
+            for i in range(count - 1, -1, -1):
+                reference = np.asarray(Image.open(os.path.join(work, f"em-frames/frame_{i:04d}.png")).convert("RGB"))
+                differing = int((em.frame_pixels() != reference).any(axis=2).sum())
+                assert differing == 0, f"E/M frame {i}: {differing} pixels differ from its PNG"
+                em.page.keyboard.press("ArrowLeft")
+            # With the E/M toggle off, → moves by whole iterations: M-step to M-step.
+            assert em.page.locator("#em-toggle").is_visible()
+            em.page.keyboard.press("Home")
+            em.page.keyboard.press("ArrowRight")
+            assert "E-step" in em.text("#phase"), em.text("#phase")
+            em.page.click("#em")                       # off: back from E-step 1 to the initial model
+            assert em.frame_number() == 1, em.text("#readout")
+            em.page.keyboard.press("ArrowRight")
+            assert "M-step" in em.text("#phase") and em.text("#step").startswith("iteration 1 "), em.text("#readout")
+            em.page.keyboard.press("ArrowRight")
+            assert "M-step" in em.text("#phase") and em.text("#step").startswith("iteration 2 "), em.text("#readout")
+            assert not em.errors(), f"console errors: {em.errors()}"
+            em.context.close()
 
         def clicker_keys():
             page.keyboard.press("End")
@@ -236,6 +260,7 @@ def main():
                            ("→ steps to iteration 1, the frame equals frame_0001.png", arrow_steps_to_frame_1),
                            ("Home, End, Page Up, Page Down", clicker_keys),
                            ("stepping back from the end, every frame equals its PNG", every_frame_matches_backwards),
+                           ("an E/M player: every frame equals its PNG; the E/M toggle", em_player_frames_and_toggle),
                            ("plays and pauses", plays_and_pauses),
                            ("a clicked point shows the history's responsibilities", click_shows_history_responsibilities),
                            ("HTML in a CSV header and </script> in a title stay text", user_text_stays_text),

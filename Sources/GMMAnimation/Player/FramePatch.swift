@@ -26,7 +26,8 @@ struct FramePatch: Sendable {
     static let wholeFrameInterval = 12
 
     /// `frame` as a whole PNG (`previous` nil, or `whole`), or as patches against `previous`
-    /// — unless the patches would cover more than 60 % of the frame, which is then whole.
+    /// — unless the patches' PNG would not be smaller than the whole frame's (points recoloured
+    /// all over the plot can touch most tiles), which is then embedded whole.
     static func encode(_ frame: RasterFrame, after previous: RasterFrame?, whole: Bool) throws -> FramePatch {
         guard let previous, !whole, previous.width == frame.width, previous.height == frame.height else {
             return FramePatch(png: try frame.pngData(), rects: nil)
@@ -35,9 +36,6 @@ struct FramePatch: Sendable {
         guard !rects.isEmpty else { return FramePatch(png: nil, rects: []) }
         let width = rects.map(\.width).max() ?? 0
         let height = rects.reduce(0) { $0 + $1.height }
-        guard width * height * 10 < frame.width * frame.height * 6 else {
-            return FramePatch(png: try frame.pngData(), rects: nil)
-        }
         var pixels = [UInt32](repeating: 0, count: width * height)
         var top = 0
         for r in rects {
@@ -48,7 +46,14 @@ struct FramePatch: Sendable {
             }
             top += r.height
         }
-        return FramePatch(png: try RasterFrame(width: width, height: height, pixels: pixels).pngData(), rects: rects)
+        let patches = try RasterFrame(width: width, height: height, pixels: pixels).pngData()
+        // Patches covering little of the frame are smaller for certain; only large ones are
+        // weighed against the whole frame.
+        if width * height * 4 > frame.width * frame.height {
+            let wholeFrame = try frame.pngData()
+            if wholeFrame.count <= patches.count { return FramePatch(png: wholeFrame, rects: nil) }
+        }
+        return FramePatch(png: patches, rects: rects)
     }
 
     /// The tiles where `a` and `b` differ, merged into runs along each row of tiles and clipped

@@ -202,12 +202,17 @@ enum PlayerScript {
       buttonAction("next", function () { setPlaying(false); step(1); });
       buttonAction("last", function () { setPlaying(false); show(n - 1); });
       $("scrub").addEventListener("input", function () { setPlaying(false); show(Number($("scrub").value)); });
-      $("em").addEventListener("change", function () { if (!stop(current)) { step(-1); } });
+      $("em").addEventListener("change", function (event) {
+        if (!stop(current)) { step(-1); }
+        event.currentTarget.blur();
+      });
 
       document.addEventListener("keydown", function (event) {
-        var tag = event.target && event.target.tagName;
+        var target = event.target || {};
         if (event.altKey || event.ctrlKey || event.metaKey) { return; }
-        if ((tag === "INPUT" || tag === "SELECT") && event.key !== " " && event.key !== "PageUp" && event.key !== "PageDown") { return; }
+        // The scrub bar and the speed menu move with the arrows themselves.
+        var ownArrows = target.tagName === "SELECT" || (target.tagName === "INPUT" && target.type === "range");
+        if (ownArrows && event.key !== " " && event.key !== "PageUp" && event.key !== "PageDown") { return; }
         switch (event.key) {
           case "ArrowRight": case "PageDown": setPlaying(false); step(1); break;
           case "ArrowLeft": case "PageUp": setPlaying(false); step(-1); break;
