@@ -67,7 +67,7 @@ public struct Animation: Sendable {
         func produce(_ range: Range<Int>) throws -> [[Any]] {
             try workers.map(range.count) { offset, worker -> [Any] in
                 let index = range.lowerBound + offset
-                let scene = try builder.scene(for: frames[index].content)
+                let scene = try context.scene(ofFrame: index)
                 let raster = needsRaster ? try renderer.renderRaster(scene) : nil
                 let frame = AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
                 return try drivers.map { try $0.produce(frame, worker) }

@@ -24,9 +24,8 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileError`` with `call` `.access` (or `.stat`).
     public static func checkDestination(_ path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            switch status.st_mode & S_IFMT {
+        if let type = fileType(path) {
+            switch type {
             case S_IFDIR: throw FileError(path: path, call: .stat, code: EISDIR)
             case S_IFCHR, S_IFIFO:  // written in place, see OutputFile
                 if access(path, W_OK) != 0 { throw FileError(path: path, call: .access, code: errno) }
@@ -36,9 +35,9 @@ public enum AtomicFile {
             }
         }
         let directory = FileError.directory(of: path)
-        guard stat(directory, &status) == 0 else { throw FileError(path: path, call: .stat, code: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: .stat, code: ENOTDIR) }
-        if access(directory, W_OK | X_OK) != 0 { throw FileError(path: path, call: .access, code: errno) }
+        guard let type = fileType(directory) else { throw FileError(path: path, call: .stat, code: errno) }
+        try requireWritableDirectory(directory, type: type, notDirectory: FileError(path: path, call: .stat, code: ENOTDIR),
+                                     notWritable: { FileError(path: path, call: .access, code: $0) })
     }
 
     /// Checks, before any work and without creating anything, that ``makeDirectory(_:)`` will
@@ -47,31 +46,49 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileError`` with `call` `.mkdir`, `.access` or `.stat`.
     public static func checkDirectory(_ path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: .mkdir, code: EEXIST) }
-            if access(path, W_OK | X_OK) != 0 { throw FileError(path: path, call: .access, code: errno) }
-            return
-        }
+        if try isWritableDirectory(path) { return }
         guard errno == ENOENT else { throw FileError(path: path, call: .stat, code: errno) }
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         let parent = FileError.directory(of: String(trimmed))
-        guard stat(parent, &status) == 0 else { throw FileError(path: path, call: .mkdir, code: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: .mkdir, code: ENOTDIR) }
-        if access(parent, W_OK | X_OK) != 0 { throw FileError(path: path, call: .mkdir, code: errno) }
+        guard let type = fileType(parent) else { throw FileError(path: path, call: .mkdir, code: errno) }
+        try requireWritableDirectory(parent, type: type, notDirectory: FileError(path: path, call: .mkdir, code: ENOTDIR),
+                                     notWritable: { FileError(path: path, call: .mkdir, code: $0) })
     }
 
     /// Creates the directory `path` (not its parents) unless it exists; a file there is an error.
     ///
     /// - Throws: ``FileError`` with `call` `.mkdir`.
     public static func makeDirectory(_ path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFDIR else { throw FileError(path: path, call: .mkdir, code: EEXIST) }
-            if access(path, W_OK | X_OK) != 0 { throw FileError(path: path, call: .access, code: errno) }
-            return
-        }
+        if try isWritableDirectory(path) { return }
         if mkdir(path, 0o777) != 0 { throw FileError(path: path, call: .mkdir, code: errno) }
+    }
+
+    /// What `path` is (`st_mode & S_IFMT`: `S_IFREG`, `S_IFDIR`, …), or nil when `stat` fails,
+    /// with `errno` saying why.
+    private static func fileType(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
+    }
+
+    /// Checks that `directory`, of file type `type`, is a directory this process can create
+    /// entries in (`access(W_OK | X_OK)`, which also reports a read-only file system): throws
+    /// `notDirectory`, or `notWritable` of access's `errno`.
+    private static func requireWritableDirectory(_ directory: String, type: mode_t, notDirectory: FileError,
+                                                 notWritable: (Int32) -> FileError) throws {
+        guard type == S_IFDIR else { throw notDirectory }
+        if access(directory, W_OK | X_OK) != 0 { throw notWritable(errno) }
+    }
+
+    /// Whether something exists at `path` and is a directory this process can create entries
+    /// in; false when nothing is there (`errno` then says why `stat` failed).
+    ///
+    /// - Throws: ``FileError`` with `call` `.mkdir` (`EEXIST`) when `path` is not a directory,
+    ///   `.access` when it cannot be written.
+    private static func isWritableDirectory(_ path: String) throws -> Bool {
+        guard let type = fileType(path) else { return false }
+        try requireWritableDirectory(path, type: type, notDirectory: FileError(path: path, call: .mkdir, code: EEXIST),
+                                     notWritable: { FileError(path: path, call: .access, code: $0) })
+        return true
     }
 }

@@ -21,7 +21,8 @@
 //       prints one JSON line with the shape and the minimum and median seconds.
 //   gmmviz-bench png [REPEATS]
 //       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
-//       the hand-written encoder it replaced; prints the best ms per frame and the total bytes.
+//       the hand-written compressor it replaced, in the library's container; prints the best
+//       ms per frame and the total bytes.
 //   gmmviz-bench encode-raw --width W --height H --delay CS --output OUT.gif -- FRAME.rgb …
 //       Encodes raw RGB frames (what scripts/bench-gif.py passes) and prints the figures.
 import Foundation

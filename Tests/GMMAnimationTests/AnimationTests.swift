@@ -1,7 +1,7 @@
 import Foundation
 import GMM
 import GMMAnimation
-import GMMRender
+@testable import GMMRender
 import Testing
 import TestSupport
 
@@ -46,6 +46,17 @@ private final class Recorder: AnimationOutput {
     func abort() { aborted = true }
 
     struct Failure: Error, Equatable { let index: Int }
+}
+
+/// An output that keeps every frame's scene.
+private final class SceneRecorder: AnimationOutput {
+    var scenes = [Scene]()
+    var needsRaster: Bool { false }
+    func start(_ context: AnimationContext) throws {}
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> Scene { frame.scene }
+    func consume(_ products: [Scene], from first: Int) throws { scenes += products }
+    func finish() throws {}
+    func abort() {}
 }
 
 @Suite("Animation")
@@ -149,6 +160,19 @@ struct AnimationTests {
         }
     }
 
+    /// Scenes built through the animation's responsibility cache equal scenes built from
+    /// scratch, in every timeline mode.
+    @Test(arguments: [Timeline.Options(steps: .em), Timeline.Options(tween: 2), Timeline.Options(steps: .em, tween: 1)])
+    func cachedScenesEqualFreshOnes(timeline: Timeline.Options) throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(), timeline: timeline)
+        let recorder = SceneRecorder()
+        try animation.render(to: [recorder], workers: try Workers(count: 2))
+        #expect(recorder.scenes.count == animation.timeline.frames.count)
+        for (i, frame) in animation.timeline.frames.enumerated() {
+            #expect(recorder.scenes[i] == (try animation.builder.scene(for: frame.content)), "frame \(i)")
+        }
+    }
+
     @Test func badParametersAreTyped() throws {
         #expect(throws: AnimationError.noOutput) {
             try Animation(history: demo.history, data: demo.data).render(to: [])
@@ -162,5 +186,63 @@ struct AnimationTests {
         #expect(throws: AnimationError.outOfRange(.tween, value: -1, allowed: 0 ... 1000)) {
             try Animation(history: demo.history, data: demo.data, timeline: Timeline.Options(tween: -1))
         }
+    }
+}
+
+/// What the GIF keeps of the frames a teacher reads: the colour of every data point.
+@Suite("GIF fidelity")
+struct GIFFidelityTests {
+    /// At the centre pixel of every visible data point of the demo's frames 0, 1, 5 and the
+    /// last, the GIF's colour is within 8 levels per channel of the PNG frame's; the whole GIF
+    /// keeps a PSNR of at least 45 dB.
+    ///
+    /// A point is visible where its centre pixel shows its own fill or rim; a point whose centre
+    /// lies under an ellipse outline, a trail or a mean marker shows that instead, and its
+    /// colour is not in the picture to keep.
+    @Test func pointColoursSurviveTheGIF() throws {
+        let animation = try Animation(history: demo.history, data: demo.data)
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("demo.gif").path
+        try animation.render(to: [try GIFOutput(path: path)])
+        let gif = try DecodedGIF(try read(URL(fileURLWithPath: path)))
+        // One GIF image per timeline frame: the demo has no two identical frames.
+        try #require(gif.frames.count == animation.timeline.frames.count)
+
+        func distance(_ a: UInt32, _ b: UInt32) -> Int {
+            [16, 8, 0].map { (shift: UInt32) in abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF)) }.max() ?? 0
+        }
+        var squared = 0.0, samples = 0
+        let last = animation.timeline.frames.count - 1
+        let componentColors = RenderPalette(theme: .light).colors(forComponents: demo.history.components)
+        for index in 0 ... last {
+            let scene = try animation.builder.scene(for: animation.timeline.frames[index].content)
+            let raster = try animation.renderer.renderRaster(scene)
+            let decoded = gif.frames[index]
+            for (a, b) in zip(raster.pixels, decoded) {
+                for shift: UInt32 in [16, 8, 0] {
+                    let d = Double(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF))
+                    squared += d * d
+                }
+            }
+            samples += 3 * raster.pixels.count
+            guard [0, 1, 5, last].contains(index) else { continue }
+            let transform = try animation.renderer.layout(for: scene).transform
+            let fills = PointColors(scene: scene, componentColors: componentColors).fills
+            var worst = 0, visible = 0
+            for (i, point) in scene.points.enumerated() {
+                let p = transform.pixel(point)
+                let x = Int(p.x), y = Int(p.y)
+                guard x >= 0, y >= 0, x < raster.width, y < raster.height else { continue }
+                let png = raster.pixels[y * raster.width + x]
+                let own = [fills[i].packed, fills[i].scaled(PointColors.rimFactor).packed]
+                guard own.contains(where: { distance($0, png) <= 1 }) else { continue }
+                visible += 1
+                worst = max(worst, distance(png, decoded[y * raster.width + x]))
+            }
+            #expect(visible >= scene.points.count / 2, "frame \(index): only \(visible) points visible")
+            #expect(worst <= 8, "frame \(index): a point's centre moved by \(worst) levels in the GIF")
+        }
+        let psnr = 10 * log10(255 * 255 / (squared / Double(samples)))
+        #expect(psnr >= 45, "PSNR \(psnr) dB")
     }
 }

@@ -40,6 +40,28 @@ enum TriangularKernel2: DensityKernel {
     }
 }
 
+/// The frame the kernels for any D share: for every component c, dx = x − μ_c is stored and
+/// a_c = logConstant_c − ½·`scale`(c, Σⱼ yⱼ²), where yⱼ = `whiten`(c, j, xⱼ − μ_cj) is called
+/// for j = 0, 1, … in order (so a forward substitution may read the y it wrote before).
+@inline(__always)
+private func quadraticForms(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                            _ dx: UnsafeMutablePointer<Lanes>,
+                            whiten: (_ c: Int, _ j: Int, _ dj: Lanes) -> Lanes,
+                            scale: (_ c: Int, _ sumOfSquares: Lanes) -> Lanes = { $1 }) {
+    let d = f.dimension
+    for c in 0 ..< f.components {
+        let m = f.means + c * d, dk = dx + c * d
+        var quad = Lanes()
+        for j in 0 ..< d {
+            let dj = x[j] - m[j]
+            dk[j] = dj
+            let yj = whiten(c, j, dj)
+            quad += yj * yj
+        }
+        a[c] = f.logConstant[c] - 0.5 * scale(c, quad)
+    }
+}
+
 /// full and tied for any D: the forward substitution y = L⁻¹(x − μ) for a whole block at once.
 ///
 /// This is a blocked triangular solve (a TRSM of the D × D factor against D × W right-hand
@@ -50,22 +72,14 @@ enum TriangularKernel: DensityKernel {
     static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
                              _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
         let d = f.dimension
-        for c in 0 ..< f.components {
-            let m = f.means + c * d, lk = f.cholesky + c * d * d, ik = f.inverseDiagonal + c * d
-            let dk = dx + c * d
-            var quad = Lanes()
-            for j in 0 ..< d {
-                let dj = x[j] - m[j]
-                dk[j] = dj
-                var s = dj
-                let row = lk + j * d
-                for t in 0 ..< j { s -= row[t] * y[t] }
-                let yj = s * ik[j]
-                y[j] = yj
-                quad += yj * yj
-            }
-            a[c] = f.logConstant[c] - 0.5 * quad
-        }
+        quadraticForms(x, f, a, dx, whiten: { c, j, dj in
+            var s = dj
+            let row = f.cholesky + c * d * d + j * d
+            for t in 0 ..< j { s -= row[t] * y[t] }
+            let yj = s * f.inverseDiagonal[c * d + j]
+            y[j] = yj
+            return yj
+        })
     }
 }
 
@@ -75,18 +89,7 @@ enum DiagonalKernel: DensityKernel {
     static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
                              _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
         let d = f.dimension
-        for c in 0 ..< f.components {
-            let m = f.means + c * d, ik = f.inverseDiagonal + c * d
-            let dk = dx + c * d
-            var quad = Lanes()
-            for j in 0 ..< d {
-                let dj = x[j] - m[j]
-                dk[j] = dj
-                let t = dj * ik[j]
-                quad += t * t
-            }
-            a[c] = f.logConstant[c] - 0.5 * quad
-        }
+        quadraticForms(x, f, a, dx, whiten: { c, j, dj in dj * f.inverseDiagonal[c * d + j] })
     }
 }
 
@@ -96,18 +99,10 @@ enum SphericalKernel: DensityKernel {
     static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
                              _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
         let d = f.dimension
-        for c in 0 ..< f.components {
-            let m = f.means + c * d
-            let precision = f.inverseDiagonal[c * d] * f.inverseDiagonal[c * d]
-            let dk = dx + c * d
-            var s = Lanes()
-            for j in 0 ..< d {
-                let t = x[j] - m[j]
-                dk[j] = t
-                s += t * t
-            }
-            a[c] = f.logConstant[c] - 0.5 * (s * precision)
-        }
+        quadraticForms(x, f, a, dx, whiten: { _, _, dj in dj }, scale: { c, s in
+            let inv = f.inverseDiagonal[c * d]
+            return s * (inv * inv)
+        })
     }
 }
 
@@ -131,26 +126,35 @@ enum TriangleStatistics2: StatisticsKernel {
     }
 }
 
+/// The frame of the statistics kernels for any D: per component Rₖ, the D first moments, then
+/// the second moments Σ r·dxⱼ·dxₜ row by row for t in j ..< D, or only t = j when
+/// `diagonalOnly` (a constant at every call, so each caller compiles to its own loop).
+@inline(__always)
+private func accumulateMoments(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                               diagonalOnly: Bool, _ acc: UnsafeMutablePointer<Lanes>) {
+    let stride = 1 + d + (diagonalOnly ? d : d * (d + 1) / 2)
+    for c in 0 ..< k {
+        let rc = r[c], dk = dx + c * d
+        let o = acc + c * stride
+        o[0] += rc
+        var idx = 1 + d
+        for j in 0 ..< d {
+            let rj = rc * dk[j]
+            o[1 + j] += rj
+            for t in j ..< (diagonalOnly ? j + 1 : d) {
+                o[idx] += rj * dk[t]
+                idx += 1
+            }
+        }
+    }
+}
+
 /// The upper triangle of the second moments for any D, row by row.
 enum TriangleStatistics: StatisticsKernel {
     @inline(__always)
     static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
                            _ acc: UnsafeMutablePointer<Lanes>) {
-        let stride = 1 + d + d * (d + 1) / 2
-        for c in 0 ..< k {
-            let rc = r[c], dk = dx + c * d
-            let o = acc + c * stride
-            o[0] += rc
-            var idx = 1 + d
-            for j in 0 ..< d {
-                let rj = rc * dk[j]
-                o[1 + j] += rj
-                for t in j ..< d {
-                    o[idx] += rj * dk[t]
-                    idx += 1
-                }
-            }
-        }
+        accumulateMoments(r, dx, components: k, dimension: d, diagonalOnly: false, acc)
     }
 }
 
@@ -159,16 +163,6 @@ enum DiagonalStatistics: StatisticsKernel {
     @inline(__always)
     static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
                            _ acc: UnsafeMutablePointer<Lanes>) {
-        let stride = 1 + 2 * d
-        for c in 0 ..< k {
-            let rc = r[c], dk = dx + c * d
-            let o = acc + c * stride
-            o[0] += rc
-            for j in 0 ..< d {
-                let rj = rc * dk[j]
-                o[1 + j] += rj
-                o[1 + d + j] += rj * dk[j]
-            }
-        }
+        accumulateMoments(r, dx, components: k, dimension: d, diagonalOnly: true, acc)
     }
 }

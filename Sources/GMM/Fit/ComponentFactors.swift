@@ -29,14 +29,10 @@ struct ComponentFactors {
         components = k
         dimension = d
         self.covarianceType = covarianceType
-        means = .allocate(capacity: k * d)
-        means.initialize(repeating: 0, count: k * d)
-        cholesky = .allocate(capacity: k * d * d)
-        cholesky.initialize(repeating: 0, count: k * d * d)
-        inverseDiagonal = .allocate(capacity: k * d)
-        inverseDiagonal.initialize(repeating: 0, count: k * d)
-        logConstant = .allocate(capacity: k)
-        logConstant.initialize(repeating: 0, count: k)
+        means = .allocate(count: k * d, filledWith: 0)
+        cholesky = .allocate(count: k * d * d, filledWith: 0)
+        inverseDiagonal = .allocate(count: k * d, filledWith: 0)
+        logConstant = .allocate(count: k, filledWith: 0)
     }
 
     /// Frees the buffers; called once by the owning workspace.

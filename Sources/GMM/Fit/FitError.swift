@@ -28,20 +28,26 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value so large that squared distances overflow double precision.
     case valuesTooLarge(largest: Double)
 
-    public var description: String {
+    public var description: String { description(naming: { $0.description }, namingType: { "covariance type \($0)" }) }
+
+    /// The description with every setting named by `name` and the covariance type by
+    /// `namingType`, for callers whose users set them under other names (a command line's
+    /// flags). ``description`` names them as this library's properties.
+    public func description(naming name: (FitParameter) -> String,
+                            namingType: (CovarianceType) -> String) -> String {
         switch self {
         case let .tooFewSamples(samples, components):
-            return "the data has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least as many samples as components or lower components"
+            return "the data has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least as many samples as components or lower \(name(.components))"
         case let .tooFewDistinctPoints(distinct, components):
-            return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower components to at most \(distinct) or start from explicit means"
+            return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower \(name(.components)) to at most \(distinct) or start from explicit means"
         case let .outOfRange(parameter, value, allowed):
             guard value >= allowed.lowerBound else {
-                return "\(parameter) must be \(allowed.lowerBound == 0 ? "0 or more" : "at least \(allowed.lowerBound)"), got \(value)"
+                return "\(name(parameter)) must be \(allowed.lowerBound == 0 ? "0 or more" : "at least \(allowed.lowerBound)"), got \(value)"
             }
-            return "\(parameter) \(value) is more than \(allowed.upperBound) \(parameter.unit)\(parameter == .maxIterations ? " (the history keeps every one)" : ""); lower it"
-                + (parameter == .maxIterations ? ", or raise tolerance so the fit can converge" : "")
+            return "\(name(parameter)) \(value) is more than \(allowed.upperBound) \(parameter.unit)\(parameter == .maxIterations ? " (the history keeps every one)" : ""); lower it"
+                + (parameter == .maxIterations ? ", or raise \(name(.tolerance)) so the fit can converge" : "")
         case let .notFiniteNonNegative(parameter, value):
-            return "\(parameter) must be a finite number ≥ 0, got \(value)"
+            return "\(name(parameter)) must be a finite number ≥ 0, got \(value)"
         case let .tooManyDimensions(dimension, maximum):
             return "the data has \(dimension) dimensions, more than the \(maximum) a fit accepts (each covariance holds D × D numbers); pick fewer columns"
         case .noCovarianceTypes:
@@ -49,9 +55,9 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case .selectionNeedsDataDrivenStart:
             return "model selection needs a data-driven start (kMeans, kMeansPlusPlus, random or randomFromData); explicit means fix K"
         case let .invalidInitialModel(problem):
-            return "invalid initial model: \(problem)"
+            return "invalid initial model: \(problem.description(namingType: namingType))"
         case let .illDefinedCovariance(component, iteration):
-            return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(Self.when(iteration)) (for instance caused by singleton or collapsed samples); decrease the number of components, increase regCovar, or scale the input data"
+            return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(Self.when(iteration)) (for instance caused by singleton or collapsed samples); decrease the number of components, increase \(name(.regCovar)), or scale the input data"
         case let .valuesTooLarge(largest):
             return "the data holds values as large as \(largest), whose squares overflow double precision; scale the input data (divide every column by a common factor) before fitting"
         case let .nonFiniteLikelihood(iteration):

@@ -80,20 +80,16 @@ final class FitWorkspace {
         }
         self.data = blocked
         factors = ComponentFactors(components: k, dimension: d, covarianceType: covarianceType)
-        shift = .allocate(capacity: k * d)
-        shift.initialize(repeating: 0, count: k * d)
+        shift = .allocate(count: k * d, filledWith: 0)
 
         // Whole 64-byte lines per worker region.
         let linesOfLanes = 64 / MemoryLayout<Lanes>.stride
         func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }
         scratchStride = roundUp(k + k * d + d + k * statisticsStride + 1, max(1, linesOfLanes))
-        scratch = .allocate(capacity: work.workers * scratchStride)
-        scratch.initialize(repeating: Lanes(), count: work.workers * scratchStride)
+        scratch = .allocate(count: work.workers * scratchStride, filledWith: Lanes())
         partialStride = roundUp(1 + k * statisticsStride, 8)
-        partials = .allocate(capacity: work.chunkCount * partialStride)
-        partials.initialize(repeating: 0, count: work.chunkCount * partialStride)
-        totals = .allocate(capacity: 1 + k * statisticsStride)
-        totals.initialize(repeating: 0, count: 1 + k * statisticsStride)
+        partials = .allocate(count: work.chunkCount * partialStride, filledWith: 0)
+        totals = .allocate(count: 1 + k * statisticsStride, filledWith: 0)
     }
 
     deinit {

@@ -44,9 +44,11 @@ struct WeightedScatter {
             work.forEachChunk { _, chunk, rows in
                 let acc = pB + chunk * k * tri
                 if diagonalOnly {
-                    Self.accumulateDiagonal(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, into: acc)
+                    Self.accumulate(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, diagonalOnly: true, into: acc)
+                } else if d == 2 {
+                    Self.accumulateTriangle2(rows: rows, x: xB, r: rB, mu: muB, k: k, into: acc)
                 } else {
-                    Self.accumulateTriangle(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, into: acc)
+                    Self.accumulate(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, diagonalOnly: false, into: acc)
                 }
             }
         }}}
@@ -60,28 +62,34 @@ struct WeightedScatter {
         self.values = sums
     }
 
-    /// The upper triangle of Sₖ for the samples in `rows`.
+    /// The upper triangle of Sₖ at D = 2, unrolled (the common case): (Σ r dx², Σ r dx dy,
+    /// Σ r dy²) per component, for the samples in `rows`.
     @inline(__always)
-    private static func accumulateTriangle(rows: Range<Int>, x xB: UnsafePointer<Double>, r rB: UnsafePointer<Double>,
-                                           mu muB: UnsafePointer<Double>, k: Int, d: Int,
-                                           into acc: UnsafeMutablePointer<Double>) {
-        if d == 2 {
-            // The common case, unrolled: (Σ r dx², Σ r dx dy, Σ r dy²) per component.
-            for i in rows {
-                let x0 = xB[2 * i], x1 = xB[2 * i + 1]
-                let r = rB + i * k
-                for c in 0 ..< k {
-                    let dx = x0 - muB[2 * c], dy = x1 - muB[2 * c + 1]
-                    let rdx = r[c] * dx
-                    let out = acc + 3 * c
-                    out[0] += rdx * dx
-                    out[1] += rdx * dy
-                    out[2] += r[c] * dy * dy
-                }
+    private static func accumulateTriangle2(rows: Range<Int>, x xB: UnsafePointer<Double>, r rB: UnsafePointer<Double>,
+                                            mu muB: UnsafePointer<Double>, k: Int,
+                                            into acc: UnsafeMutablePointer<Double>) {
+        for i in rows {
+            let x0 = xB[2 * i], x1 = xB[2 * i + 1]
+            let r = rB + i * k
+            for c in 0 ..< k {
+                let dx = x0 - muB[2 * c], dy = x1 - muB[2 * c + 1]
+                let rdx = r[c] * dx
+                let out = acc + 3 * c
+                out[0] += rdx * dx
+                out[1] += rdx * dy
+                out[2] += r[c] * dy * dy
             }
-            return
         }
-        let tri = d * (d + 1) / 2
+    }
+
+    /// The upper triangle of Sₖ (entries j ≤ t, row by row) or, when `diagonalOnly`, its
+    /// diagonal Σᵢ rᵢₖ (xᵢⱼ − μₖⱼ)², for the samples in `rows`. A diagonal entry is
+    /// (r·dⱼ)·dⱼ in both layouts.
+    @inline(__always)
+    private static func accumulate(rows: Range<Int>, x xB: UnsafePointer<Double>, r rB: UnsafePointer<Double>,
+                                   mu muB: UnsafePointer<Double>, k: Int, d: Int, diagonalOnly: Bool,
+                                   into acc: UnsafeMutablePointer<Double>) {
+        let perComponent = diagonalOnly ? d : d * (d + 1) / 2
         let diff = UnsafeMutablePointer<Double>.allocate(capacity: d)
         defer { diff.deallocate() }
         for i in rows {
@@ -91,34 +99,14 @@ struct WeightedScatter {
                 let rc = r[c]
                 let m = muB + c * d
                 for j in 0 ..< d { diff[j] = x[j] - m[j] }
-                let out = acc + c * tri
+                let out = acc + c * perComponent
                 var idx = 0
                 for j in 0 ..< d {
                     let rdj = rc * diff[j]
-                    for t in j ..< d {
+                    for t in j ..< (diagonalOnly ? j + 1 : d) {
                         out[idx] += rdj * diff[t]
                         idx += 1
                     }
-                }
-            }
-        }
-    }
-
-    /// The diagonal of Sₖ, Σᵢ rᵢₖ (xᵢⱼ − μₖⱼ)², for the samples in `rows`.
-    @inline(__always)
-    private static func accumulateDiagonal(rows: Range<Int>, x xB: UnsafePointer<Double>, r rB: UnsafePointer<Double>,
-                                           mu muB: UnsafePointer<Double>, k: Int, d: Int,
-                                           into acc: UnsafeMutablePointer<Double>) {
-        for i in rows {
-            let x = xB + i * d
-            let r = rB + i * k
-            for c in 0 ..< k {
-                let rc = r[c]
-                let m = muB + c * d
-                let out = acc + c * d
-                for j in 0 ..< d {
-                    let t = x[j] - m[j]
-                    out[j] += rc * t * t
                 }
             }
         }

@@ -23,7 +23,11 @@ public enum ModelProblem: Sendable, Equatable, CustomStringConvertible {
         case weights, means, covariances
     }
 
-    public var description: String {
+    public var description: String { description(namingType: { "covariance type \($0)" }) }
+
+    /// The description with the covariance type named by `name`, for callers whose users set
+    /// the type under another name.
+    public func description(namingType name: (CovarianceType) -> String) -> String {
         switch self {
         case let .count(part, given, k):
             return "\(given) \(part.rawValue) for \(k) components" + (part == .means ? "; give one mean per component" : "")
@@ -36,7 +40,7 @@ public enum ModelProblem: Sendable, Equatable, CustomStringConvertible {
         case let .weightsSum(sum):
             return "the weights sum to \(sum); they must sum to 1"
         case let .covariance(c, problem):
-            return "covariance \(c + 1) \(problem)"
+            return "covariance \(c + 1) \(problem.description(namingType: name))"
         case let .shapeMismatch(k, d, otherK, otherD):
             return "cannot interpolate \(k) × \(d) parameters towards \(otherK) × \(otherD)"
         }

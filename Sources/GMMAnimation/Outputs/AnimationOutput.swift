@@ -23,10 +23,20 @@ public struct AnimationContext: Sendable {
     public let timeline: Timeline
     /// The threads frames are produced on; an output may use them in its own parallel stage.
     public let workers: Workers
+    /// Each snapshot's responsibilities, computed once for all the frames that show them.
+    let cache: ResponsibilityCache
+
+    init(builder: SceneBuilder, renderer: FrameRenderer, timeline: Timeline, workers: Workers) {
+        self.builder = builder
+        self.renderer = renderer
+        self.timeline = timeline
+        self.workers = workers
+        cache = ResponsibilityCache(builder: builder)
+    }
 
     /// The scene of timeline frame `index`.
     public func scene(ofFrame index: Int) throws -> Scene {
-        try builder.scene(for: timeline.frames[index].content)
+        try builder.scene(for: timeline.frames[index].content) { try cache.responsibilities(at: $0) }
     }
 
     /// The pixels of timeline frame `index`, rendered now.

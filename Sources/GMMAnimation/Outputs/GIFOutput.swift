@@ -115,8 +115,9 @@ public final class GIFOutput: AnimationOutput {
         }
     }
 
-    /// The palette of `context`'s animation: the exact colours of the theme's components, then
-    /// the colours of the first, a middle and the last frame.
+    /// The palette of `context`'s animation: the exact colours of the theme's components and of
+    /// the points (``pointFillSeeds(for:including:)``), then the colours of the first, a middle
+    /// and the last frame.
     static func palette(for context: AnimationContext) throws -> GIFPalette {
         let count = context.timeline.frames.count
         let picks = Array(Set([0, count / 2, count - 1])).sorted()
@@ -125,17 +126,60 @@ public final class GIFOutput: AnimationOutput {
             return RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels)
         }
         var seeds = RenderPalette(theme: context.renderer.options.theme).exactColors(components: context.builder.history.components)
-        // The colours that carry meaning stay exact: the points' fills, which are mixes of the
-        // component colours, and their rims. The most common fills of the sampled frames come
-        // first, up to 96 colours, leaving the rest of the table for anti-aliasing.
+        seeds += try pointFillSeeds(for: context, including: picks)
+        return GIFPalette.build(seeds: seeds, samples: samples, minimumPSNR: minimumPSNR)
+    }
+
+    /// The PSNR the palette must reach on the sampled frames. Animations are held to 45 dB as a
+    /// whole; frames between the samples (uncertain points, moving ellipses) come out about
+    /// 2 dB lower than the samples, so the palette is sized for 47.
+    static let minimumPSNR = 47.0
+}
+
+extension GIFOutput {
+    /// How near, in sRGB levels (Euclidean), every point fill of the animation stays to some
+    /// palette entry. Nearest-colour mapping then moves no channel of a point's colour by more
+    /// than this: the colours that carry the lesson (how sure each point is) survive the GIF.
+    static let fillTolerance = 7
+
+    /// The most fill colours kept exact, so anti-aliasing keeps at least a third of the table.
+    static let maxFillSeeds = 168
+
+    /// The point fills of the animation, reduced to a set of colours that lies within
+    /// ``fillTolerance`` of every one of them.
+    ///
+    /// Fills are mixes of the component colours (one per point and frame), so they are read
+    /// from the scenes, without drawing: of every frame when the animation is short, or of up
+    /// to 32 evenly spaced ones (fewer for large data: at most about 4 million points in all),
+    /// always including `picks`. The most common fills are taken first, and a fill becomes a
+    /// seed only when no seed lies within the tolerance yet (a greedy cover).
+    static func pointFillSeeds(for context: AnimationContext, including picks: [Int]) throws -> [UInt32] {
+        let count = context.timeline.frames.count
+        let points = max(1, context.builder.points.count)
+        guard context.renderer.drawsPointDiscs(count: points) else { return [] }
+        let budget = min(count, max(picks.count, min(32, 4_000_000 / points)))
+        let spaced = (0 ..< budget).map { budget == 1 ? 0 : $0 * (count - 1) / (budget - 1) }
         var fills = [UInt32: Int]()
-        for i in picks {
-            let scene = try context.builder.scene(for: context.timeline.frames[i].content)
+        for i in Set(spaced + picks).sorted() {
+            let scene = try context.scene(ofFrame: i)
             for entry in context.renderer.pointFills(scene) { fills[entry.color, default: 0] += entry.count }
         }
         let ranked = fills.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        seeds += ranked.prefix(96).map(\.key)
-        return GIFPalette.build(seeds: seeds, samples: samples)
+        let radius = fillTolerance * fillTolerance
+        var seeds = [SIMD3<Int>]()
+        var chosen = [UInt32]()
+        for (color, _) in ranked where chosen.count < maxFillSeeds {
+            let c = SIMD3(Int((color >> 16) & 0xFF), Int((color >> 8) & 0xFF), Int(color & 0xFF))
+            let covered = seeds.contains { s in
+                let d = s &- c
+                return (d &* d).wrappedSum() <= radius
+            }
+            if !covered {
+                seeds.append(c)
+                chosen.append(color)
+            }
+        }
+        return chosen
     }
 }
 

@@ -22,13 +22,15 @@ struct PointColors {
         }
     }
 
-    /// The distinct 8-bit fill colours of `scene`'s points with how many points have each, most
-    /// frequent first (ties by colour): what a GIF palette must keep exact for the points to keep
-    /// their meaning.
+    /// The distinct 8-bit colours of `scene`'s points — each fill and its darker rim — with how
+    /// many points have each, most frequent first (ties by colour): what a GIF palette must keep
+    /// for the points to keep their meaning. Rims count because in a dense cloud a point's
+    /// centre is often covered by a neighbour's rim.
     static func distinctFills(scene: Scene, componentColors: [UInt32]) -> [(color: UInt32, count: Int)] {
         var counts = [UInt32: Int]()
         for fill in PointColors(scene: scene, componentColors: componentColors).fills {
             counts[fill.packed, default: 0] += 1
+            counts[fill.scaled(rimFactor).packed, default: 0] += 1
         }
         return counts.map { (color: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.color < $1.color }

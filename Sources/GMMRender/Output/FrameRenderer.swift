@@ -65,10 +65,17 @@ public struct FrameRenderer: Sendable {
         try drawer.draw { drawer.drawVectorPoints() }
     }
 
-    /// The distinct 8-bit colours `scene`'s points are filled with and how many points have
-    /// each, most frequent first; none when the points are hidden or drawn as a density image.
+    /// Whether `count` points are drawn as discs: shown, and not so many that they become a
+    /// density image.
+    public func drawsPointDiscs(count: Int) -> Bool {
+        options.showPoints && !FrameDrawer.drawsDensity(options: options, count: count)
+    }
+
+    /// The distinct 8-bit colours of `scene`'s points — fills and their rims — and how many
+    /// points have each, most frequent first; none when the points are hidden or drawn as a
+    /// density image.
     public func pointFills(_ scene: Scene) -> [(color: UInt32, count: Int)] {
-        guard options.showPoints, !FrameDrawer.drawsDensity(options: options, count: scene.points.count) else { return [] }
+        guard drawsPointDiscs(count: scene.points.count) else { return [] }
         let colors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
         return PointColors.distinctFills(scene: scene, componentColors: colors)
     }

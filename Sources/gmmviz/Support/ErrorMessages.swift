@@ -73,38 +73,23 @@ enum ErrorMessages {
 
     // MARK: - Messages
 
+    /// The library's own sentences with flags for its setting names, except where the fix a
+    /// user of the command line needs is another one (another option, another command).
     static func wording(of error: FitError) -> String {
         switch error {
-        case let .tooFewSamples(samples, components):
-            return "the data has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least as many samples as components or lower -k"
         case let .tooFewDistinctPoints(distinct, components):
             return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower -k to at most \(distinct) or give explicit --means"
-        case let .outOfRange(parameter, value, allowed):
-            let name = flag(parameter)
-            guard value >= allowed.lowerBound else {
-                return "\(name) must be \(allowed.lowerBound == 0 ? "0 or more" : "at least \(allowed.lowerBound)"), got \(value)"
-            }
-            let fix: String
-            switch parameter {
-            case .maxIterations: fix = " (the history keeps every one); lower it, or raise --tol so the fit can converge"
-            case .components: fix = "; lower -k"
-            default: fix = "; lower it"
-            }
-            return "\(name) \(value) is more than \(allowed.upperBound) \(parameter.unit)\(fix)"
-        case let .notFiniteNonNegative(parameter, value):
-            return "\(flag(parameter)) must be a finite number ≥ 0, got \(value)"
+        case let .outOfRange(.components, value, allowed) where value >= allowed.lowerBound:
+            return "-k \(value) is more than \(allowed.upperBound) components; lower -k"
         case let .tooManyDimensions(dimension, maximum):
             return "the data has \(dimension) dimensions, more than the \(maximum) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns"
         case .noCovarianceTypes:
             return "--covariance-type names no type; give full, tied, diag, spherical or all"
         case .selectionNeedsDataDrivenStart:
             return "select needs a data-driven --init (kmeans, kmeans++, random or random-from-data); explicit means fix K"
-        case let .invalidInitialModel(.covariance(c, problem)):
-            return "invalid initial model: covariance \(c + 1) \(problem.description(namingType: { "--covariance-type \($0)" }))"
-        case let .illDefinedCovariance(component, iteration):
-            return "fitting the mixture model failed because component \(component + 1) has an ill-defined covariance \(FitError.when(iteration)) (for instance caused by singleton or collapsed samples); decrease the number of components, increase --reg-covar, or scale the input data"
-        case .invalidInitialModel, .nonFiniteLikelihood, .valuesTooLarge:
-            return error.description
+        case .tooFewSamples, .outOfRange, .notFiniteNonNegative, .invalidInitialModel, .illDefinedCovariance,
+             .nonFiniteLikelihood, .valuesTooLarge:
+            return error.description(naming: flag, namingType: { "--covariance-type \($0)" })
         }
     }
 

@@ -1,11 +1,15 @@
-// The PNG encoder gmmviz used before libdeflate: filter None, one fixed-Huffman deflate block,
-// matches looked for only at the previous pixel and the pixel above. Kept here, outside the
-// library, as the baseline `gmmviz-bench png` measures libdeflate against (time and size).
+// The compressor of gmmviz's PNG frames before libdeflate: filter None, one fixed-Huffman
+// deflate block, matches looked for only at the previous pixel and the pixel above. Kept here,
+// outside the library, as the baseline `gmmviz-bench png` measures libdeflate against (time and
+// size). Only the zlib stream is made here: the PNG container around it (signature, IHDR, IDAT,
+// IEND, their CRCs) is the library's, the same for either stream, so it is written once, there.
 
-/// The hand-written PNG encoder: 8-bit RGB, filter None, one fixed-Huffman deflate block.
-enum HandwrittenPNG {
-    /// The PNG file of `width` × `height` pixels `0x00RRGGBB`, row-major, top row first.
-    static func encode(width: Int, height: Int, pixels: [UInt32]) -> [UInt8] {
+/// The hand-written zlib stream of a frame: 8-bit RGB rows, filter None, one fixed-Huffman
+/// deflate block.
+enum HandwrittenZlib {
+    /// The zlib stream (a PNG's IDAT data) of `width` × `height` pixels `0x00RRGGBB`,
+    /// row-major, top row first.
+    static func compress(width: Int, height: Int, pixels: [UInt32]) -> [UInt8] {
         let rowLength = 1 + 3 * width
         var raw = [UInt8](repeating: 0, count: rowLength * height)
         raw.withUnsafeMutableBufferPointer { out in
@@ -27,48 +31,12 @@ enum HandwrittenPNG {
         Deflate.compress(raw, distances: [3, rowLength], into: &zlib)
         let adler = Checksums.adler32(raw)
         zlib += [UInt8(adler >> 24), UInt8(truncatingIfNeeded: adler >> 16), UInt8(truncatingIfNeeded: adler >> 8), UInt8(truncatingIfNeeded: adler)]
-
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png.reserveCapacity(zlib.count + 64)
-        var header = [UInt8]()
-        header += bigEndian(UInt32(width))
-        header += bigEndian(UInt32(height))
-        header += [8, 2, 0, 0, 0]  // 8 bits, truecolour, deflate, adaptive filtering, no interlace
-        chunk("IHDR", header, into: &png)
-        chunk("IDAT", zlib, into: &png)
-        chunk("IEND", [], into: &png)
-        return png
-    }
-
-    private static func bigEndian(_ v: UInt32) -> [UInt8] {
-        [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
-    }
-
-    private static func chunk(_ type: String, _ data: [UInt8], into png: inout [UInt8]) {
-        png += bigEndian(UInt32(data.count))
-        let typeBytes = Array(type.utf8)
-        png += typeBytes
-        png += data
-        png += bigEndian(Checksums.crc32(typeBytes + data))
+        return zlib
     }
 }
 
-/// CRC-32 (PNG chunks) and Adler-32 (zlib streams).
+/// Adler-32, the checksum that ends a zlib stream.
 enum Checksums {
-    private static let crcTable: [UInt32] = (0 ..< 256).map { n in
-        var c = UInt32(n)
-        for _ in 0 ..< 8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        crcTable.withUnsafeBufferPointer { table in
-            for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        }
-        return c ^ 0xFFFF_FFFF
-    }
-
     /// Adler-32, reducing modulo 65521 only every 5552 bytes (the most that cannot overflow),
     /// eight bytes per step: b gains 8·a plus the bytes weighted 8, 7, …, 1.
     static func adler32(_ bytes: [UInt8]) -> UInt32 {
