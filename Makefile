@@ -1,20 +1,37 @@
 # gmmviz — the two commands of the README, and a few more for developers.
 #
 #   make demo   install what is missing, build in release mode, render the built-in demo
-#   make test   install what is missing, run the whole test suite
+#   make test   install what is missing, run the whole test suite (Swift, then the browser test)
 #
-# System packages are installed only when missing, with sudo only when not root.
+# System packages are installed only when missing, with sudo only when not root. The browser
+# test of the HTML player needs Debian's chromium and Python Playwright (pip; it downloads no
+# browser): `make deps` and `make test` install them, `make demo` does not need them.
 
 SWIFT    ?= swift
 PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
+BROWSER_PACKAGES := chromium
+PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
 
-.PHONY: demo test deps build bench clean fuzz leak-check
+.PHONY: demo test deps system-deps browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 
-deps:
+deps: system-deps browser-deps
+
+system-deps:
+	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES)"
+
+# Chromium from Debian, Playwright (and numpy, Pillow for pixel checks) from PyPI, when missing.
+browser-deps:
+	@$(MAKE) --no-print-directory install-missing LIST="$(BROWSER_PACKAGES)"
+	@$(PYTHON) -c "import playwright, numpy, PIL" 2>/dev/null || { \
+	  echo "make: installing Playwright, numpy and Pillow for the browser test"; \
+	  $(PYTHON) -m pip install -q playwright numpy pillow 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages playwright numpy pillow; }
+
+install-missing:
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(LIST); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -23,7 +40,7 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-build: deps
+build: system-deps
 	$(SWIFT) build -c release --product gmmviz
 
 demo: build
@@ -33,6 +50,17 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
+
+# The browser test alone, against the debug build.
+browser-test: browser-deps
+	$(SWIFT) build --product gmmviz
+	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
+
+# The README's screenshot of the player, taken by the browser test.
+player-screenshot: browser-deps
+	$(SWIFT) build --product gmmviz
+	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz --screenshot assets/player.png
 
 bench: build
 	scripts/bench.sh
@@ -40,7 +68,7 @@ bench: build
 # libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo: the two
 # readers take untrusted files, and the C libraries must not leak across a whole render.
 FUZZ_SECONDS ?= 600
-fuzz: deps
+fuzz: system-deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 leak-check: build

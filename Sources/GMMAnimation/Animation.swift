@@ -36,7 +36,8 @@ public struct Animation: Sendable {
         try Timeline.checkLength(iterations: history.iterations, options: timeline)
         builder = try SceneBuilder(history: history, data: data, options: options)
         renderer = try FrameRenderer(options: options)
-        self.timeline = Timeline(iterations: history.iterations, options: timeline)
+        self.timeline = Timeline(iterations: history.iterations, options: timeline,
+                                 logLikelihoods: history.snapshots.map(\.logLikelihood))
     }
 
     /// What an animation wrote.

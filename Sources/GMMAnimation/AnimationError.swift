@@ -16,6 +16,8 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
         case holdLast
         /// ``Timeline/Options/maxFrames``.
         case maxFrames
+        /// ``Timeline/Options/holdIteration``, in 1/100 s.
+        case holdIteration
         /// ``GIFOutput/Options/loopCount``: how many times the GIF plays.
         case loopCount
         /// The number of worker threads.

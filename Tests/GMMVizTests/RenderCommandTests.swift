@@ -58,7 +58,7 @@ struct RenderCommandTests {
     @Test func longFitsAreNotTruncated() throws {
         let dir = TestPaths.temporaryDirectory()
         let gif = dir.appendingPathComponent("long.gif").path
-        let r = try CommandRunner.run(["render", "--tol", "0", "--max-iter", "100", "--out", gif, "--size", "320x200", "--quiet"])
+        let r = try CommandRunner.run(["render", "--tol", "0", "--max-iter", "100", "--timing", "constant", "--out", gif, "--size", "320x200", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         let decoded = try DecodedGIF(Array(try Data(contentsOf: URL(fileURLWithPath: gif))))

@@ -3,9 +3,10 @@ import GMMRender
 
 /// What an animation of a fit shows, frame by frame, and for how long.
 ///
-/// A pure function of the history's length, its convergence and the options, so frame counts
-/// and delays are testable without drawing anything. Delays are in hundredths of a second, the
-/// GIF unit.
+/// A pure function of the history's length, its log-likelihoods and the options, so frame
+/// counts and delays are testable without drawing anything. Delays are in hundredths of a
+/// second, the GIF unit. Every output of an animation — the GIF, the PDF deck, the HTML player —
+/// follows the same timeline.
 public struct Timeline: Sendable, Equatable {
     /// How each EM iteration is shown.
     public enum Steps: String, Sendable, CaseIterable {
@@ -22,7 +23,8 @@ public struct Timeline: Sendable, Equatable {
         public var steps: Steps
         /// Interpolated frames between consecutive snapshots (0 for none).
         public var tween: Int
-        /// Delay of an ordinary frame, in 1/100 s.
+        /// Delay of an ordinary frame, in 1/100 s: without tweens, the base that ``Timing/auto``
+        /// scales for each iteration; with tweens, the tweened frames' delay.
         public var delay: Int
         /// How long the first frame stays, in 1/100 s (at least `delay`).
         public var holdFirst: Int
@@ -30,18 +32,36 @@ public struct Timeline: Sendable, Equatable {
         public var holdLast: Int
         /// At most this many frames: iterations are sampled evenly, keeping the first and last.
         public var maxFrames: Int?
+        /// Whether each iteration's frames last the same time or a time that follows how much
+        /// the step changed; see ``Timing``.
+        public var timing: Timing
+        /// With `tween` > 0, how long each real iteration's frame stays before the motion to the
+        /// next one starts, in 1/100 s (the base that ``Timing/auto`` scales). Without tweens an
+        /// iteration's frame lasts `delay` and this is unused.
+        public var holdIteration: Int
 
-        /// Defaults: one frame per iteration at 0.5 s (tweened frames at 25 per second), the
-        /// initial model held 1 s and the final one 2 s.
+        /// The hold of a real iteration between tweens when none is given: as long as an
+        /// un-tweened frame lasts by default, so motion never hides where EM actually stopped.
+        public static let defaultHoldIteration = 50
+
+        /// Defaults: one frame per iteration at 0.5 s on average under ``Timing/auto`` (tweened
+        /// frames at 25 per second, each real iteration held 0.5 s), the initial model held 1 s
+        /// and the final one 2 s.
         public init(steps: Steps = .iterations, tween: Int = 0, delay: Int? = nil, holdFirst: Int = 100,
-                    holdLast: Int = 200, maxFrames: Int? = nil) {
+                    holdLast: Int = 200, maxFrames: Int? = nil, timing: Timing = .auto,
+                    holdIteration: Int = Options.defaultHoldIteration) {
             self.steps = steps
             self.tween = tween
             self.delay = delay ?? (tween > 0 ? 4 : 50)
             self.holdFirst = holdFirst
             self.holdLast = holdLast
             self.maxFrames = maxFrames
+            self.timing = timing
+            self.holdIteration = holdIteration
         }
+
+        /// The base delay of a frame that shows a real iteration (not a tween).
+        var stepDelay: Int { tween > 0 ? holdIteration : delay }
 
         /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` naming the first option out
         ///   of its range.
@@ -50,6 +70,7 @@ public struct Timeline: Sendable, Equatable {
             try AnimationError.check(.delay, delay, in: 1 ... 65535)
             try AnimationError.check(.holdFirst, holdFirst, in: 0 ... 65535)
             try AnimationError.check(.holdLast, holdLast, in: 0 ... 65535)
+            try AnimationError.check(.holdIteration, holdIteration, in: 1 ... 65535)
             if let maxFrames { try AnimationError.check(.maxFrames, maxFrames, in: 2 ... Timeline.frameLimit) }
         }
     }
@@ -86,25 +107,31 @@ public struct Timeline: Sendable, Equatable {
     ///
     /// A fit that converged early simply has fewer snapshots: nothing is repeated after
     /// convergence; the last frame is held for `holdLast` instead.
-    public init(iterations n: Int, options: Options) {
+    ///
+    /// - Parameter logLikelihoods: the mean log-likelihood of every snapshot (n + 1 values),
+    ///   which ``Timing/auto`` turns into delays. Without them, or with a value that is not
+    ///   finite, every step gets the constant delay.
+    public init(iterations n: Int, options: Options, logLikelihoods: [Double]? = nil) {
         let shape = Shape(iterations: n, options: options)
+        let steps = zip(shape.kept, shape.kept.dropFirst()).map { ($0, $1) }
+        let stepDelays = Self.stepDelays(steps: steps, options: options, logLikelihoods: logLikelihoods)
         var frames = [Frame]()
-        func add(_ c: Content) { frames.append(Frame(content: c, delay: options.delay)) }
-        if options.steps == .em { add(.initial) }
-        if shape.showsSnapshotZero { add(.snapshot(0)) }
-        for (a, b) in zip(shape.kept, shape.kept.dropFirst()) {
+        func add(_ c: Content, _ delay: Int) { frames.append(Frame(content: c, delay: delay)) }
+        if options.steps == .em { add(.initial, options.delay) }
+        if shape.showsSnapshotZero { add(.snapshot(0), options.delay) }
+        for ((a, b), stepDelay) in zip(steps, stepDelays) {
             if options.steps == .em {
-                add(.eStep(a + 1))
+                add(.eStep(a + 1), stepDelay)
             }
             if options.tween > 0 {
                 for j in 1 ... options.tween {
-                    add(.tween(from: a, to: b, fraction: Self.ease(Double(j) / Double(options.tween + 1))))
+                    add(.tween(from: a, to: b, fraction: Self.ease(Double(j) / Double(options.tween + 1))), options.delay)
                 }
             }
-            add(options.steps == .em ? .mStep(b) : .snapshot(b))
+            add(options.steps == .em ? .mStep(b) : .snapshot(b), stepDelay)
         }
         if let first = frames.indices.first { frames[first].delay = max(options.delay, options.holdFirst) }
-        if let last = frames.indices.last, frames.count > 1 { frames[last].delay = max(options.delay, options.holdLast) }
+        if let last = frames.indices.last, frames.count > 1 { frames[last].delay = max(frames[last].delay, options.holdLast) }
         self.frames = frames
         self.snapshots = shape.kept
     }

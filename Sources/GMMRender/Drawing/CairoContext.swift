@@ -96,6 +96,16 @@ final class CairoContext {
 
     // MARK: Text
 
+    /// Lays text out with unhinted metrics and outlines, as a vector surface does, so a raster
+    /// frame and its PDF or SVG place every glyph at the same fractional position.
+    func useUnhintedText() {
+        guard let fontOptions = cairo_font_options_create() else { return }
+        cairo_font_options_set_hint_metrics(fontOptions, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(fontOptions, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(handle, fontOptions)
+        cairo_font_options_destroy(fontOptions)
+    }
+
     enum Align { case left, center, right }
 
     /// Selects DejaVu Sans (by name, so no fallback font sneaks in) at `size` logical pixels.

@@ -53,11 +53,16 @@ public struct FrameRenderer: Sendable {
             let layout = try layout(for: scene)
             return try SurfaceRendering.vector(format, width: Double(options.width), height: Double(options.height),
                                                title: options.title) { context in
-                try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { $0.drawVectorPoints() }
+                try drawVector(scene, layout: layout, on: context)
             }
         }
     }
 
+    /// Draws `scene` on a vector surface's current page (SVG or PDF), with Cairo paths for the
+    /// points: the one drawing of a vector frame, shared by single files and ``PDFDeck``.
+    func drawVector(_ scene: Scene, layout: FrameLayout, on context: CairoContext) throws {
+        try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { $0.drawVectorPoints() }
+    }
 
     /// Whether `count` points are drawn as discs: shown, and not so many that they become a
     /// density image.

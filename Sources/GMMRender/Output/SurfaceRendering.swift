@@ -22,6 +22,9 @@ enum SurfaceRendering {
             let bytes = UnsafeMutableRawPointer(words).assumingMemoryBound(to: UInt8.self)
             let surface = try CairoSurface.rgb24(over: bytes, width: w, height: h, stride: stride)
             let context = try CairoContext(surface)
+            // Vector surfaces never hint; unhinted raster text sits where a frame's PDF or SVG
+            // puts it, so raster and vector frames agree.
+            context.useUnhintedText()
             context.scale(scale)
             try draw(surface, context, words)
             try surface.flush()

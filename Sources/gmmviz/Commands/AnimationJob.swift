@@ -4,12 +4,31 @@ import GMMAnimation
 import GMMFiles
 import GMMRender
 
-/// What `render` and `select --render-best` ask of the animation library: where the GIF and
-/// the frame files go, and how the run is reported on standard error.
+/// What `render` and `select --render-best` ask of the animation library: where the animation
+/// (a GIF, a PDF deck or an HTML player, by the extension of `--out`) and the frame files go,
+/// and how the run is reported on standard error.
 struct AnimationJob {
-    /// The GIF's path, or nil for frame files only.
-    var gifPath: String?
+    /// The kinds of file `--out` can name, chosen by its extension.
+    enum OutKind: Equatable {
+        case gif, pdfDeck, htmlPlayer
+
+        /// `.pdf` → a deck, `.html`/`.htm` → a player, anything else → a GIF (as always).
+        init(path: String) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let ext = name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
+            switch ext {
+            case "pdf": self = .pdfDeck
+            case "html", "htm": self = .htmlPlayer
+            default: self = .gif
+            }
+        }
+    }
+
+    /// The animation's path, or nil for frame files only.
+    var outPath: String?
     var gifOptions = GIFOutput.Options()
+    /// The data's name as the user gave it, shown by the HTML player.
+    var sourceName: String?
     /// The frame directory, or nil for no frame files.
     var framesDirectory: String?
     var frameFormat: FrameFormat = .png
@@ -21,23 +40,34 @@ struct AnimationJob {
     /// `output/` directory counts as writable while it does not exist yet; it is created when
     /// there is something to write into it.
     func checkDestinations() throws {
-        if let gifPath, !Self.waitsForDefaultDirectory(gifPath) { try AtomicFile.checkDestination(gifPath) }
+        if let outPath, !Self.waitsForDefaultDirectory(outPath) { try AtomicFile.checkDestination(outPath) }
         if let framesDirectory, !Self.waitsForDefaultDirectory(framesDirectory) { try AtomicFile.checkDirectory(framesDirectory) }
     }
 
-    /// Renders `history`'s animation on `data` into the GIF and frame files, with a progress
-    /// bar, then prints the summary line.
+    /// Renders `history`'s animation on `data` into the GIF, deck or player and the frame
+    /// files, with a progress bar, then prints the summary line.
     func run(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
         var outputs = [any AnimationOutput]()
-        var gif: GIFOutput?
-        if [gifPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
+        var gif: GIFOutput?, deck: PDFDeckOutput?, player: HTMLPlayerOutput?
+        if [outPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
             try AtomicFile.makeDirectory(Render.defaultDirectory)
         }
-        if let gifPath {
-            let output = try GIFOutput(path: gifPath, options: gifOptions)
-            gif = output
-            outputs.append(output)
+        if let outPath {
+            switch OutKind(path: outPath) {
+            case .gif:
+                let output = try GIFOutput(path: outPath, options: gifOptions)
+                gif = output
+                outputs.append(output)
+            case .pdfDeck:
+                let output = PDFDeckOutput(path: outPath)
+                deck = output
+                outputs.append(output)
+            case .htmlPlayer:
+                let output = HTMLPlayerOutput(path: outPath, options: HTMLPlayerOutput.Options(sourceName: sourceName))
+                player = output
+                outputs.append(output)
+            }
         }
         if let framesDirectory { outputs.append(FrameFilesOutput(directory: framesDirectory, format: frameFormat)) }
 
@@ -49,6 +79,11 @@ struct AnimationJob {
         guard !quiet else { return }
         var parts = ["\(summary.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
         if let gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
+        if let deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }
+        if let player {
+            let note = player.includesPointData ? "" : "; per-point data left out above \(player.options.pointLimit) points"
+            parts.append("\(player.path) (\(Self.size(player.bytesWritten)), \(player.framesWritten) frames\(note))")
+        }
         if let framesDirectory { parts.append("\(framesDirectory)/frame_*.\(frameFormat.fileExtension)") }
         parts.append(String(format: "%.1f s", bar.elapsed))
         bar.finish()

@@ -18,6 +18,9 @@ struct Render: ParsableCommand {
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
+          gmmviz render --out deck.pdf                     # one PDF page per frame
+          gmmviz render --out lecture.html                 # a page to present live
+          gmmviz render --timing constant                  # every iteration 0.5 s
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
@@ -30,7 +33,7 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Drawing") var drawing: DrawingOptions
     @OptionGroup(title: "Animation") var animation: AnimationOptions
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animated GIF ('none' for frames only).", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player ('none' for frames only).", valueName: "path"))
     var out: String = Render.defaultOutput
 
     @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"))
@@ -60,8 +63,9 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let job = AnimationJob(gifPath: out == "none" ? nil : out,
-                               gifOptions: animation.gifOptions, framesDirectory: framesDirectory,
+        let job = AnimationJob(outPath: out == "none" ? nil : out,
+                               gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
+                               framesDirectory: framesDirectory,
                                frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
         try job.checkDestinations()
         if let history { try AtomicFile.checkDestination(history) }

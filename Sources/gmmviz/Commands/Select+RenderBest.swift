@@ -7,7 +7,7 @@ extension Select {
     /// extent (user data rarely fits the demo's ±10 window) in the chart's theme; one-column
     /// data in the 1-D view.
     /// Where `--render-best` writes: the GIF at `--out`, no frame files.
-    var renderJob: AnimationJob { AnimationJob(gifPath: out, threads: tuning.threads, quiet: quiet) }
+    var renderJob: AnimationJob { AnimationJob(outPath: out, threads: tuning.threads, quiet: quiet) }
 
     func renderBest(_ history: FitHistory, data: Dataset) throws {
         var options = RenderOptions()

@@ -3,6 +3,7 @@ import GMMAnimation
 import GMMRender
 
 extension Timeline.Steps: ExpressibleByArgument {}
+extension Timeline.Timing: ExpressibleByArgument {}
 extension FrameFormat: ExpressibleByArgument {}
 
 /// What the animation shows over time and how the GIF is encoded.
@@ -16,8 +17,16 @@ struct AnimationOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Frames per second (instead of --delay).")
     var fps: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween).")
+    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween); under --timing auto each iteration gets 0.5× to 3× of it.")
     var delay: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "auto: each iteration lasts longer the more its step raised the log-likelihood, from 0.5× to 3× the delay (delay × (0.5 + 2.5·√(gain / largest gain))), so the big first steps get time and the tail runs fast; constant: every iteration lasts the delay.",
+        valueName: "auto|constant"))
+    var timing: Timeline.Timing = .auto
+
+    @Option(name: .customLong("hold-iteration"), parsing: .unconditional, help: "With --tween, how long each real iteration is held before moving on, in 1/100 s (default 50; scaled like the delay under --timing auto).")
+    var holdIteration: Int?
 
     @Option(name: .customLong("hold-first"), parsing: .unconditional, help: "How long the first frame stays, in 1/100 s.")
     var holdFirst: Int = 100
@@ -41,6 +50,9 @@ struct AnimationOptions: ParsableArguments {
         if let fps, !(fps >= 100.0 / 65535 && fps <= 50) {
             throw ValidationError("--fps must be at least 0.0016 and at most 50 (GIF delays are 1 to 65535 hundredths of a second), got \(fps)")
         }
+        if holdIteration != nil, tween == 0 {
+            throw ValidationError("--hold-iteration holds real iterations between tweened frames; add --tween N, or set --delay for un-tweened frames")
+        }
         guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
         try ErrorMessages.validating { try timelineOptions().validate() }
     }
@@ -50,6 +62,8 @@ struct AnimationOptions: ParsableArguments {
 
     func timelineOptions() -> Timeline.Options {
         let base = delay ?? fps.map { max(1, Int((100 / $0).rounded())) }
-        return Timeline.Options(steps: steps, tween: tween, delay: base, holdFirst: holdFirst, holdLast: holdLast, maxFrames: maxFrames)
+        return Timeline.Options(steps: steps, tween: tween, delay: base, holdFirst: holdFirst, holdLast: holdLast,
+                                maxFrames: maxFrames, timing: timing,
+                                holdIteration: holdIteration ?? Timeline.Options.defaultHoldIteration)
     }
 }

@@ -130,6 +130,7 @@ enum ErrorMessages {
         case .holdFirst: return "--hold-first"
         case .holdLast: return "--hold-last"
         case .maxFrames: return "--max-frames"
+        case .holdIteration: return "--hold-iteration"
         case .loopCount: return "--loop"
         case .threads: return "--threads"
         }
@@ -142,7 +143,7 @@ enum ErrorMessages {
             switch parameter {
             case .tween: fix = "give 0 to \(allowed.upperBound) interpolated frames"
             case .delay: fix = "give a delay of \(allowed.lowerBound) to \(allowed.upperBound) hundredths of a second"
-            case .holdFirst, .holdLast: fix = "give \(allowed.lowerBound) to \(allowed.upperBound) hundredths of a second"
+            case .holdFirst, .holdLast, .holdIteration: fix = "give \(allowed.lowerBound) to \(allowed.upperBound) hundredths of a second"
             case .maxFrames: fix = "allow at least \(allowed.lowerBound) frames (the first and the last) and at most \(allowed.upperBound)"
             case .loopCount: fix = "give 0 (forever) to \(allowed.upperBound)"
             case .threads: fix = "give at least \(allowed.lowerBound) thread"

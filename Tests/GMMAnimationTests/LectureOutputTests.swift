@@ -1,0 +1,208 @@
+import Foundation
+import GMM
+@testable import GMMAnimation
+import GMMRender
+import Testing
+import TestSupport
+
+/// The demo fit, computed once.
+private let demo: (data: Dataset, history: FitHistory) = {
+    do {
+        let data = try Demo.data(seed: 0)
+        return (data, try GaussianMixture(components: 3).fit(data, initialization: .means(Demo.initialMeans)).history)
+    } catch {
+        fatalError("the demo fit failed: \(error)")
+    }
+}()
+
+private func read(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+
+/// Decodes a binary PPM (P6, maxval 255), as `pdftoppm` writes it, to 0x00RRGGBB pixels.
+private func decodePPM(_ bytes: [UInt8]) throws -> (width: Int, height: Int, pixels: [UInt32]) {
+    var fields = [String](), i = 0
+    while fields.count < 4, i < bytes.count {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        var token = ""
+        while i < bytes.count, !(bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) {
+            token.append(Character(UnicodeScalar(bytes[i])))
+            i += 1
+        }
+        fields.append(token)
+    }
+    i += 1
+    guard fields.count == 4, fields[0] == "P6", let w = Int(fields[1]), let h = Int(fields[2]), fields[3] == "255",
+          bytes.count - i >= w * h * 3 else { throw PPMError() }
+    var pixels = [UInt32](repeating: 0, count: w * h)
+    for p in 0 ..< w * h {
+        pixels[p] = UInt32(bytes[i + 3 * p]) << 16 | UInt32(bytes[i + 3 * p + 1]) << 8 | UInt32(bytes[i + 3 * p + 2])
+    }
+    return (w, h, pixels)
+}
+
+private struct PPMError: Error {}
+
+/// `image` shrunk by an integer `factor`, each pixel the mean of a `factor` × `factor` block.
+private func boxFiltered(_ image: (width: Int, height: Int, pixels: [UInt32]), by factor: Int) -> (width: Int, height: Int, pixels: [UInt32]) {
+    let w = image.width / factor, h = image.height / factor
+    var out = [UInt32](repeating: 0, count: w * h)
+    for y in 0 ..< h {
+        for x in 0 ..< w {
+            var sums = [0, 0, 0]
+            for dy in 0 ..< factor {
+                for dx in 0 ..< factor {
+                    let p = image.pixels[(y * factor + dy) * image.width + x * factor + dx]
+                    sums[0] += Int(p >> 16 & 0xFF)
+                    sums[1] += Int(p >> 8 & 0xFF)
+                    sums[2] += Int(p & 0xFF)
+                }
+            }
+            let n = factor * factor
+            let rgb = sums.map { UInt32(($0 + n / 2) / n) }
+            out[y * w + x] = rgb[0] << 16 | rgb[1] << 8 | rgb[2]
+        }
+    }
+    return (w, h, out)
+}
+
+private func psnr(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    var se = 0.0
+    for (p, q) in zip(a, b) {
+        for shift: UInt32 in [16, 8, 0] {
+            let d = Double(Int((p >> shift) & 0xFF) - Int((q >> shift) & 0xFF))
+            se += d * d
+        }
+    }
+    let mse = se / Double(3 * a.count)
+    return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
+}
+
+@Suite("PDF deck and HTML player")
+struct LectureOutputTests {
+    /// The deck has one page per timeline frame, no creation date, labelled pages, and the same
+    /// bytes on 1, 2 or 3 workers.
+    @Test(arguments: [Timeline.Steps.iterations, .em])
+    func deckHasOnePagePerFrameAndIsReproducible(steps: Timeline.Steps) throws {
+        let animation = try Animation(history: demo.history, data: demo.data,
+                                      timeline: Timeline.Options(steps: steps, tween: steps == .em ? 1 : 0))
+        let dir = TestPaths.temporaryDirectory()
+        var decks = [[UInt8]]()
+        for threads in [1, 2, 3] {
+            let path = dir.appendingPathComponent("deck\(threads).pdf").path
+            let output = PDFDeckOutput(path: path)
+            try animation.render(to: [output], workers: try Workers(count: threads))
+            #expect(output.pagesWritten == animation.timeline.frames.count)
+            decks.append(try read(path))
+        }
+        #expect(decks[0] == decks[1] && decks[1] == decks[2])
+        let info = try CommandRunner.run([dir.appendingPathComponent("deck1.pdf").path], executable: "/usr/bin/pdfinfo")
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("Pages:           \(animation.timeline.frames.count)\n"), "\(info.stdout)")
+        #expect(!info.stdout.contains("CreationDate"))
+        let text = String(decoding: decks[0], as: UTF8.self)
+        #expect(!text.contains("/CreationDate"))
+        #expect(text.contains("/PageLabels"))
+        #expect(text.contains(steps == .em ? "(E-step 5)" : "(iteration 5)"))
+    }
+
+    /// Page 1 and the last page match the PNG frames: 30 dB PSNR, since text rasterises
+    /// differently. `pdftoppm` renders them at 4 × 72 dpi, box-filtered down to the frame's
+    /// size (poppler places glyphs at quarter pixels where Cairo's raster snaps them to whole
+    /// pixels, which alone costs about a decibel on these text-dense frames at 72 dpi), and
+    /// `pdftocairo` at 72 dpi (1 pt = 1 px).
+    @Test func deckPagesMatchThePNGFrames() throws {
+        let animation = try Animation(history: demo.history, data: demo.data)
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("deck.pdf").path
+        try animation.render(to: [PDFDeckOutput(path: path)], workers: try Workers(count: 2))
+        let last = animation.timeline.frames.count
+        for page in [1, last] {
+            let raster = try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[page - 1].content))
+            let prefix = dir.appendingPathComponent("page\(page)").path
+            let r = try CommandRunner.run(["-r", "288", "-f", "\(page)", "-l", "\(page)", "-singlefile", path, prefix],
+                                          executable: "/usr/bin/pdftoppm")
+            #expect(r.status == 0, "\(r.stderr)")
+            let image = boxFiltered(try decodePPM(try read(prefix + ".ppm")), by: 4)
+            #expect(image.width == raster.width && image.height == raster.height)
+            let quality = psnr(image.pixels, raster.pixels)
+            #expect(quality >= 30, "pdftoppm, page \(page): \(quality) dB")
+
+            let cairoPrefix = dir.appendingPathComponent("cairo\(page)").path
+            let c = try CommandRunner.run(["-png", "-r", "72", "-f", "\(page)", "-l", "\(page)", "-singlefile", path, cairoPrefix],
+                                          executable: "/usr/bin/pdftocairo")
+            #expect(c.status == 0, "\(c.stderr)")
+            let viaCairo = try PNGDecoding.decode(try read(cairoPrefix + ".png"))
+            #expect(viaCairo.width == raster.width && viaCairo.height == raster.height)
+            let cairoQuality = psnr(viaCairo.pixels, raster.pixels)
+            #expect(cairoQuality >= 30, "pdftocairo, page \(page): \(cairoQuality) dB")
+        }
+    }
+
+    /// Fonts are embedded once for the whole deck, so it is far smaller than the one-page PDFs
+    /// of its frames put together.
+    @Test func deckIsSmallerThanTheSinglePagePDFs() throws {
+        let animation = try Animation(history: demo.history, data: demo.data)
+        let dir = TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("deck.pdf").path
+        let deck = PDFDeckOutput(path: path)
+        try animation.render(to: [deck, FrameFilesOutput(directory: dir.appendingPathComponent("pdf").path, format: .pdf)])
+        var single = 0
+        for i in 0 ..< animation.timeline.frames.count {
+            single += try read(dir.appendingPathComponent("pdf/" + FrameFilesOutput.fileName(ofFrame: i, format: .pdf)).path).count
+        }
+        #expect(deck.bytesWritten < single * 6 / 10, "deck \(deck.bytesWritten) B, single pages \(single) B")
+    }
+
+    /// The player is the same bytes on any number of workers, allows no network, and embeds
+    /// every frame's PNG exactly.
+    @Test func playerIsReproducibleAndSelfContained() throws {
+        let animation = try Animation(history: demo.history, data: demo.data,
+                                      timeline: Timeline.Options(steps: .em))
+        let dir = TestPaths.temporaryDirectory()
+        var pages = [[UInt8]]()
+        for threads in [1, 3] {
+            let path = dir.appendingPathComponent("p\(threads).html").path
+            let player = HTMLPlayerOutput(path: path, options: .init(sourceName: "demo.csv"))
+            try animation.render(to: [player], workers: try Workers(count: threads))
+            #expect(player.framesWritten == animation.timeline.frames.count)
+            #expect(player.includesPointData)
+            pages.append(try read(path))
+        }
+        #expect(pages[0] == pages[1])
+        let html = String(decoding: pages[0], as: UTF8.self)
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
+        let firstPNG = Data(try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[0].content)).pngData()).base64EncodedString()
+        #expect(html.contains("src=\"data:image/png;base64,\(firstPNG)\""))
+        #expect(html.contains("id=\"em-toggle\" title="))
+        #expect(!html.contains("id=\"em-toggle\" title=\"Step through E-steps and M-steps, or whole iterations\" hidden"))
+    }
+
+    /// Above the point limit the page drops per-point data and says so.
+    @Test func playerDropsPointDataAboveTheLimit() throws {
+        var options = RenderOptions()
+        options.width = 320
+        options.height = 200
+        let animation = try Animation(history: demo.history, data: demo.data, options: options)
+        let path = TestPaths.temporaryDirectory().appendingPathComponent("p.html").path
+        let player = HTMLPlayerOutput(path: path, options: .init(pointLimit: 100))
+        try animation.render(to: [player])
+        #expect(!player.includesPointData)
+        let html = String(decoding: try read(path), as: UTF8.self)
+        #expect(html.contains("\"points\":null"))
+        #expect(html.contains("This fit has 300 points, more than the 100 whose responsibilities a page embeds"))
+    }
+
+    /// User text is text: markup and `</script>` are escaped in HTML and in the JSON data.
+    @Test func userTextIsEscaped() {
+        #expect(HTMLText.escaped("<img src=x onerror=\"a('b')\"> & co") == "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; co")
+        #expect(HTMLText.jsonString("</script>\u{2028}\"\\\n") == "\"\\u003c/script\\u003e\\u2028\\\"\\\\\\n\"")
+    }
+
+    /// FIPS 180-4 test vectors, and the empty message.
+    @Test func sha256MatchesTheStandardsVectors() {
+        func hex(_ s: String) -> String { SHA256.digest(Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
