@@ -105,7 +105,6 @@ public final class HTMLPlayerOutput: AnimationOutput {
         previous = products.last?.raster
         var html = ""
         for (offset, product) in products.enumerated() {
-            let index = first + offset
             let patch = patches[offset]
             var image = -1
             if let png = patch.png {

@@ -136,6 +136,23 @@ final class CairoContext {
         cairo_new_path(handle)
     }
 
+    /// Draws `text` left-aligned at `x` within `width`: as it is when it fits, else in a font
+    /// shrunk down to 80 % of `size`, else shortened with an ellipsis. A narrow side column
+    /// (a tall frame, `--aspect fill`, the pairs view) then never lets text run off the frame.
+    func text(_ text: String, x: Double, baseline: Double, fitting width: Double, size: Double, bold: Bool = false) {
+        font(size: size, bold: bold)
+        let natural = textWidth(text)
+        guard natural > width, natural > 0 else { return self.text(text, x: x, baseline: baseline) }
+        let shrunk = size * max(0.8, width / natural)
+        font(size: shrunk, bold: bold)
+        var shown = text
+        while textWidth(shown) > width, shown.count > 1 {
+            shown = String(shown.dropLast(shown.hasSuffix("…") ? 2 : 1)).trimmingCharacters(in: .whitespaces) + "…"
+        }
+        self.text(shown, x: x, baseline: baseline)
+        font(size: size, bold: bold)
+    }
+
     /// Draws `text` rotated a quarter turn counter-clockwise, centred on `center`.
     func verticalText(_ text: String, center: Point2) {
         let w = textWidth(text)

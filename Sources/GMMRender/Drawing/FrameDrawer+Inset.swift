@@ -40,9 +40,15 @@ extension FrameDrawer {
         heading("mean log-likelihood", x: r.x - 50 * u, y: r.y - 24 * u)
         if shown >= 1, shown < values.count, values[shown].isFinite, values[shown - 1].isFinite {
             let gain = values[shown] - values[shown - 1]
+            // Shown only where it clears the heading (a narrow side column has no room for both).
+            context.font(size: layout.style.panelHeadingFont, bold: true)
+            let headingEnd = r.x - 50 * u + context.textWidth("mean log-likelihood")
             context.font(size: layout.style.panelFont)
-            context.setColor(theme.mutedText)
-            context.text("+" + Self.gainText(gain), x: r.maxX, baseline: r.y - 24 * u + layout.style.panelHeadingFont * 0.76, align: .right)
+            let label = "+" + Self.gainText(gain)
+            if r.maxX - context.textWidth(label) > headingEnd + 8 * u {
+                context.setColor(theme.mutedText)
+                context.text(label, x: r.maxX, baseline: r.y - 24 * u + layout.style.panelHeadingFont * 0.76, align: .right)
+            }
         }
 
         let range = Self.insetRange(values)

@@ -17,9 +17,9 @@ extension FrameDrawer {
             context.save()
             drawKeyIcon(row, at: icon, color: first)
             context.restore()
-            context.font(size: font)
             context.setColor(theme.text)
-            context.text(row.text, x: r.x + iconWidth + 6 * u, baseline: mid + font * 0.36)
+            let x = r.x + iconWidth + 6 * u
+            context.text(row.text, x: x, baseline: mid + font * 0.36, fitting: r.maxX - x, size: font)
         }
     }
 
