@@ -44,3 +44,16 @@ struct JSONTextTests {
         #expect(object["c\""] as? String == "x")
     }
 }
+
+extension JSONTextTests {
+    /// Inside a `<script>` element no string can close the element or open a comment, and
+    /// every string still reads back exactly.
+    @Test func htmlSafeStringsReadBackAndNeverCloseAScript() throws {
+        for s in ["</script><script>alert(1)</script>", "<!-- x -->", "a & b > c", "\u{2028}\u{2029}\u{7F}", "plain"] {
+            let text = JSONText.string(s, safeInHTML: true)
+            #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"), "\(text)")
+            #expect(try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as? String == s)
+        }
+        #expect(JSONText.string("<", safeInHTML: false) == "\"<\"")
+    }
+}

@@ -32,7 +32,11 @@ public enum JSONText {
     }
 
     /// `s` as a quoted, escaped JSON string.
-    public static func string(_ s: String) -> String {
+    ///
+    /// With `safeInHTML`, the string may also stand inside an HTML `<script>` element: `<`, `>`
+    /// and `&` (so no `</script>` or `<!--` can appear), DEL, U+2028 and U+2029 are written as
+    /// `\uXXXX` too, which every JSON reader reads back as the same characters.
+    public static func string(_ s: String, safeInHTML: Bool = false) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -44,13 +48,23 @@ public enum JSONText {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                out += unicodeEscape(scalar)
+            case _ where safeInHTML && htmlSensitive.contains(scalar):
+                out += unicodeEscape(scalar)
             default:
                 out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    /// What ``string(_:safeInHTML:)`` escapes for HTML besides JSON's own escapes.
+    private static let htmlSensitive: Set<Unicode.Scalar> = ["<", ">", "&", "\u{7F}", "\u{2028}", "\u{2029}"]
+
+    /// `\uXXXX`, lower-case hex, for a scalar of the Basic Multilingual Plane.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: false)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// `{"key": value, …}` from keys and already-encoded values, in the order given.

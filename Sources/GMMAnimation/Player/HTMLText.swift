@@ -1,4 +1,5 @@
 import Foundation
+import GMM
 
 /// Turning text into HTML and JSON that a browser can only ever read as text.
 ///
@@ -28,25 +29,7 @@ enum HTMLText {
     /// besides JSON's own escapes, `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026` (so
     /// no `</script>` or `<!--` can appear) and U+2028/U+2029 are escaped.
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", c.value)
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += String(format: "\\u%04x", c.value)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.string(text, safeInHTML: true)
     }
 
     /// The CSP source expression allowing exactly the inline element whose text is `text`:
