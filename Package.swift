@@ -7,6 +7,7 @@
 //   GMM (pure Swift: data → fit → history)
 //     └─ GMMRender (scene → frame, the only importer of CCairo and CDeflate)
 //   GMMGIF (palette → GIF, the only importer of CGIF)
+//   GMMColor (Oklab colour conversions shared by GMMRender and GMMGIF)
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
 //   gmmviz (the CLI: parses options, calls the libraries, words their errors)
@@ -19,6 +20,7 @@ let package = Package(
         .library(name: "GMMRender", targets: ["GMMRender"]),
         .library(name: "GMMGIF", targets: ["GMMGIF"]),
         .library(name: "GMMFiles", targets: ["GMMFiles"]),
+        .library(name: "GMMColor", targets: ["GMMColor"]),
         .library(name: "GMMAnimation", targets: ["GMMAnimation"]),
         .executable(name: "gmmviz", targets: ["gmmviz"]),
         .executable(name: "gmmviz-bench", targets: ["gmmviz-bench"]),
@@ -45,10 +47,12 @@ let package = Package(
 
         // The mixture model: pure Swift, imports no C module.
         .target(name: "GMM"),
+        // Colour science shared by the renderer and the GIF palette (Oklab): pure Swift.
+        .target(name: "GMMColor"),
         // Every output file goes through one atomic writer (Foundation-free, Glibc only).
         .target(name: "GMMFiles"),
-        .target(name: "GMMRender", dependencies: ["GMM", "GMMFiles", "CCairo", "CDeflate"]),
-        .target(name: "GMMGIF", dependencies: ["GMMFiles", "CGIF"]),
+        .target(name: "GMMRender", dependencies: ["GMM", "GMMColor", "GMMFiles", "CCairo", "CDeflate"]),
+        .target(name: "GMMGIF", dependencies: ["GMMColor", "GMMFiles", "CGIF"]),
         .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMRender", "GMMGIF"]),
         .executableTarget(
             name: "gmmviz",
@@ -65,7 +69,7 @@ let package = Package(
         // Tests: one target per module plus shared helpers.
         .target(name: "TestSupport", dependencies: ["GMM", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMFiles", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
         .testTarget(name: "GMMAnimationTests", dependencies: ["GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),

@@ -1,3 +1,4 @@
+import GMMColor
 import Testing
 @testable import GMMRender
 

@@ -1,3 +1,4 @@
+import GMMColor
 import Foundation
 import Testing
 @testable import GMMRender

@@ -1,3 +1,5 @@
+import GMMColor
+
 /// Turns a point's responsibilities into its colour: Σₖ rₖ · colourₖ taken in Oklab, so the
 /// mix of two components is perceptually half-way between them (see ``OklabColor``).
 ///

@@ -5,9 +5,10 @@ import Foundation
 /// Euclidean distance here, ΔE_ok, tracks perceived difference; a just-noticeable difference is
 /// about 0.02.
 ///
-/// Points are coloured by mixing component colours here rather than in sRGB: a 50/50 mix of
-/// orange and green is then a clear in-between colour of the parents' lightness, not the darker,
-/// greyer olive that averaging gamma-encoded sRGB values gives.
+/// The renderer mixes point colours here rather than in sRGB (a 50/50 mix of orange and green
+/// is then a clear in-between colour of the parents' lightness, not the darker, greyer olive
+/// that averaging gamma-encoded sRGB values gives), and the GIF palette splits colour boxes
+/// here: one conversion serves both.
 public struct OklabColor: Sendable, Equatable {
     public var l: Double
     public var a: Double
@@ -32,8 +33,8 @@ public struct OklabColor: Sendable, Equatable {
 
     /// From `0x00RRGGBB` in sRGB.
     public init(_ packed: UInt32) {
-        let c = RGB(packed)
-        self.init(linearRed: Self.linear(c.red), green: Self.linear(c.green), blue: Self.linear(c.blue))
+        func channel(_ shift: UInt32) -> Double { Self.linear(Double((packed >> shift) & 0xFF) / 255) }
+        self.init(linearRed: channel(16), green: channel(8), blue: channel(0))
     }
 
     /// Linear-light sRGB components, unclamped (out-of-gamut colours give values outside [0, 1]).
@@ -51,7 +52,8 @@ public struct OklabColor: Sendable, Equatable {
     /// The sRGB colour, each channel clamped to the gamut and rounded to 8 bits.
     public var packed: UInt32 {
         let c = linearRGB
-        return RGB(red: Self.encoded(c.red), green: Self.encoded(c.green), blue: Self.encoded(c.blue)).packed
+        func level(_ v: Double) -> UInt32 { UInt32((Self.encoded(v) * 255).rounded()) }
+        return level(c.red) << 16 | level(c.green) << 8 | level(c.blue)
     }
 
     /// Chroma √(a² + b²): 0 for a neutral grey.
