@@ -5,15 +5,6 @@ import GMMRender
 import Testing
 import TestSupport
 
-/// The demo fit, computed once.
-private let demo: (data: Dataset, history: FitHistory) = {
-    do {
-        let data = try Demo.data(seed: 0)
-        return (data, try GaussianMixture(components: 3).fit(data, initialization: .means(Demo.initialMeans)).history)
-    } catch {
-        fatalError("the demo fit failed: \(error)")
-    }
-}()
 
 private func read(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
