@@ -18,13 +18,13 @@ struct Render: ParsableCommand {
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
-          gmmviz render --preset slides --out deck.pdf     # one 1920x1080 PDF page per frame
+          gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
           gmmviz render --timing constant                  # every iteration 0.5 s
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
           gmmviz render --data iris.csv -k 3 --view pairs  # every pair of columns
-          gmmviz render --data iris.csv -k 3 --view pca    # the first two principal axes
+          gmmviz render --data iris.csv -k 3 --view pca    # principal axes
           gmmviz render --bounds auto --regions --density contours
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
         """
