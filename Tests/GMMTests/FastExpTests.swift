@@ -68,3 +68,36 @@ struct FastExpTests {
         }
     }
 }
+
+/// The fit's buffers start on cache lines, whatever the element type's own alignment.
+@Suite("Workspace memory")
+struct WorkspaceMemoryTests {
+    /// `SIMD8<Double>` asks for 16 bytes only; the buffers of eight-lane vectors, of doubles and
+    /// of one-byte flags all start on a 64-byte line, for sizes that leave malloc's usual
+    /// 16-byte alignment.
+    @Test func buffersStartOnCacheLines() {
+        for count in [1, 3, 17, 1000, 70_000] {
+            let lanes = UnsafeMutablePointer<Lanes>.allocate(count: count, filledWith: Lanes(repeating: 1))
+            let doubles = UnsafeMutablePointer<Double>.allocate(count: count, filledWith: 2)
+            let flags = UnsafeMutablePointer<Bool>.allocate(count: count, filledWith: true)
+            #expect(UInt(bitPattern: lanes) % 64 == 0)
+            #expect(UInt(bitPattern: doubles) % 64 == 0)
+            #expect(UInt(bitPattern: flags) % 64 == 0)
+            #expect(lanes[count - 1] == Lanes(repeating: 1) && doubles[count - 1] == 2 && flags[count - 1])
+            lanes.deallocate()
+            doubles.deallocate()
+            flags.deallocate()
+        }
+    }
+
+    /// The blocked copy of the data, which every pass reads with vector loads, is line-aligned.
+    @Test func blockedDataIsLineAligned() throws {
+        let data = try Dataset(values: (0 ..< 2 * 1001).map { Double($0) }, dimension: 2)
+        let ws = FitWorkspace(data: data, components: 3, covarianceType: .full, threads: 2)
+        #expect(UInt(bitPattern: ws.data) % 64 == 0)
+        #expect(UInt(bitPattern: ws.totals) % 64 == 0)
+        // Block 125 holds samples 1000 … 1007: sample 1000, then copies of it as padding.
+        #expect(ws.data[125 * 2][0] == 2000 && ws.data[125 * 2 + 1][0] == 2001)
+        #expect(ws.data[125 * 2][7] == 2000)
+    }
+}

@@ -4,8 +4,8 @@
 /// - `samples`: the data as blocks of ``laneCount`` samples, structure of arrays inside a block:
 ///   block b holds D vectors, vector j the feature j of samples b·W ..< (b + 1)·W (W =
 ///   ``laneCount``). N is padded to a whole number of blocks with copies of the last sample,
-///   which every pass masks out. One copy of the data, made once; the kernel then loads a
-///   feature of W samples with one aligned vector load.
+///   which every pass masks out. One copy of the data, made once and aligned to a cache line;
+///   the kernel then loads a feature of W samples with one aligned vector load.
 /// - `factors`: the current parameters in the kernel's layout (``ComponentFactors``), and the
 ///   shift c (K × D) around which the statistics are accumulated.
 /// - per worker, scratch for one block: the K weighted log-densities, the K × D differences
@@ -68,7 +68,7 @@ final class FitWorkspace {
         statisticsStride = 1 + d + tri
         work = ChunkedWork(samples: n, threads: threads)
 
-        let blocked = UnsafeMutablePointer<Lanes>.allocate(capacity: blocks * d)
+        let blocked = UnsafeMutablePointer<Lanes>.allocateLineAligned(count: blocks * d)
         data.values.withUnsafeBufferPointer { xs in
             for b in 0 ..< (n + laneCount - 1) / laneCount {
                 for j in 0 ..< d {
