@@ -13,6 +13,10 @@ BROWSER_PACKAGES := chromium
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
+# Release builds target this machine's vector width (scripts/target-cpu.sh); `make CPU=`
+# builds a binary for any x86-64, `make CPU=haswell` one for AVX2 machines.
+CPU      ?= $(shell scripts/target-cpu.sh)
+export CPU
 
 .PHONY: demo test deps system-deps browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 
@@ -41,7 +45,7 @@ install-missing:
 	fi
 
 build: system-deps
-	$(SWIFT) build -c release --product gmmviz
+	SWIFT="$(SWIFT)" scripts/build-release.sh gmmviz
 
 demo: build
 	@mkdir -p output
@@ -71,8 +75,8 @@ FUZZ_SECONDS ?= 600
 fuzz: system-deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-leak-check: build
-	scripts/leak-check.sh $(RELEASE)
+leak-check: system-deps
+	scripts/leak-check.sh
 
 clean:
 	rm -rf .build output/*.gif output/*.json output/frames

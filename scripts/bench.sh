@@ -6,8 +6,9 @@
 # Needs Python with numpy, scipy, scikit-learn, matplotlib and Pillow, and gifsicle.
 set -eu
 cd "$(dirname "$0")/.."
-# One --product per call: swift build builds only the last of several.
-swift build -c release --product gmmviz >/dev/null && swift build -c release --product gmmviz-bench >/dev/null
+scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
+CPU=${CPU-$(scripts/target-cpu.sh)}
+echo "release build for CPU: ${CPU:-x86-64 (baseline)}"
 B=.build/release/gmmviz-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -5,7 +5,7 @@
 #   scripts/make-assets.sh
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product gmmviz >/dev/null
+scripts/build-release.sh gmmviz >/dev/null
 G=.build/release/gmmviz
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
