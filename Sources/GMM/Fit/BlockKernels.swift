@@ -83,6 +83,55 @@ enum TriangularKernel: DensityKernel {
     }
 }
 
+/// A dimension known at compile time: the kernels specialised for it unroll their loops over
+/// features. (A protocol with a constant rather than an integer generic parameter, which Apple
+/// platforms support only from their 2025 releases.)
+protocol FixedDimension {
+    static var value: Int { get }
+}
+
+enum Dimension3: FixedDimension { static var value: Int { 3 } }
+enum Dimension4: FixedDimension { static var value: Int { 4 } }
+enum Dimension5: FixedDimension { static var value: Int { 5 } }
+enum Dimension6: FixedDimension { static var value: Int { 6 } }
+enum Dimension7: FixedDimension { static var value: Int { 7 } }
+enum Dimension8: FixedDimension { static var value: Int { 8 } }
+
+/// full and tied for a dimension fixed at compile time (3 … 8): the same solve as
+/// ``TriangularKernel``, operation for operation. With D a constant, the loops unroll into
+/// straight-line code over D vectors that the compiler schedules across rows.
+enum FixedTriangularKernel<Dimension: FixedDimension>: DensityKernel {
+    @inline(__always)
+    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
+                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+        let d = Dimension.value
+        for c in 0 ..< f.components {
+            let m = f.means + c * d, l = f.cholesky + c * d * d, inv = f.inverseDiagonal + c * d, dk = dx + c * d
+            var quad = Lanes()
+            for j in 0 ..< d {
+                var s = x[j] - m[j]
+                dk[j] = s
+                let row = l + j * d
+                for t in 0 ..< j { s -= row[t] * y[t] }
+                let yj = s * inv[j]
+                y[j] = yj
+                quad += yj * yj
+            }
+            a[c] = f.logConstant[c] - 0.5 * quad
+        }
+    }
+}
+
+/// The upper triangle of the second moments for a dimension fixed at compile time, so that
+/// the loops over features unroll.
+enum FixedTriangleStatistics<Dimension: FixedDimension>: StatisticsKernel {
+    @inline(__always)
+    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<Lanes>) {
+        accumulateMoments(r, dx, components: k, dimension: Dimension.value, diagonalOnly: false, acc)
+    }
+}
+
 /// diag: Σⱼ ((xⱼ − μⱼ)/σⱼ)², no substitution.
 enum DiagonalKernel: DensityKernel {
     @inline(__always)

@@ -20,7 +20,10 @@ import Foundation
 ///   one vector operation, and the exponentials and the logarithm are vector functions
 ///   (``expNonPositiveNormal(_:)-(Lanes)``, ``logPositiveNormal(_:)``).
 /// - **The covariance type is a type parameter.** ``run(_:outputs:)`` picks a
-///   ``DensityKernel`` and a ``StatisticsKernel`` once; the pass is specialised for them.
+///   ``DensityKernel`` and a ``StatisticsKernel`` once; the pass is specialised for them. For
+///   full and tied covariances at D ≤ 8 the dimension is a type parameter too
+///   (``FixedTriangularKernel``): the solve and the sums unroll, about a tenth less CPU time per
+///   iteration at D = 8, with the same bits as the kernel for any D.
 /// - **Accumulation in lanes, per worker, reduced per chunk.** Each worker adds its blocks into
 ///   its own cache-line-aligned lane accumulators; at the end of a chunk they are summed over
 ///   lanes in a fixed order into the chunk's slot, and the slots are added in chunk order
@@ -50,8 +53,16 @@ enum ExpectationStep {
         let d = ws.dimension
         switch ws.covarianceType {
         case .full, .tied:
-            if d == 2 { pass(ws, outputs, TriangularKernel2.self, TriangleStatistics2.self) }
-            else { pass(ws, outputs, TriangularKernel.self, TriangleStatistics.self) }
+            switch d {
+            case 2: pass(ws, outputs, TriangularKernel2.self, TriangleStatistics2.self)
+            case 3: pass(ws, outputs, FixedTriangularKernel<Dimension3>.self, FixedTriangleStatistics<Dimension3>.self)
+            case 4: pass(ws, outputs, FixedTriangularKernel<Dimension4>.self, FixedTriangleStatistics<Dimension4>.self)
+            case 5: pass(ws, outputs, FixedTriangularKernel<Dimension5>.self, FixedTriangleStatistics<Dimension5>.self)
+            case 6: pass(ws, outputs, FixedTriangularKernel<Dimension6>.self, FixedTriangleStatistics<Dimension6>.self)
+            case 7: pass(ws, outputs, FixedTriangularKernel<Dimension7>.self, FixedTriangleStatistics<Dimension7>.self)
+            case 8: pass(ws, outputs, FixedTriangularKernel<Dimension8>.self, FixedTriangleStatistics<Dimension8>.self)
+            default: pass(ws, outputs, TriangularKernel.self, TriangleStatistics.self)
+            }
         case .diag:
             pass(ws, outputs, DiagonalKernel.self, DiagonalStatistics.self)
         case .spherical:
