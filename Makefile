@@ -13,10 +13,10 @@ BROWSER_PACKAGES := chromium
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
-# Release builds target this machine's vector width (scripts/target-cpu.sh); `make CPU=`
-# builds a binary for any x86-64, `make CPU=haswell` one for AVX2 machines.
-CPU      ?= $(shell scripts/target-cpu.sh)
-export CPU
+# Release builds target this machine's vector width (scripts/target-cpu.sh); `make TARGET_CPU=`
+# builds a binary for any x86-64, `make TARGET_CPU=haswell` one for AVX2 machines.
+TARGET_CPU ?= $(shell scripts/target-cpu.sh)
+export TARGET_CPU
 
 .PHONY: demo test deps system-deps browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 

@@ -7,8 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
-CPU=${CPU-$(scripts/target-cpu.sh)}
-echo "release build for CPU: ${CPU:-x86-64 (baseline)}"
+TARGET_CPU=${TARGET_CPU-$(scripts/target-cpu.sh)}
+echo "release build for CPU: ${TARGET_CPU:-x86-64 (baseline)}"
 B=.build/release/gmmviz-bench
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

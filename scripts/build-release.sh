@@ -4,14 +4,14 @@
 #   scripts/build-release.sh gmmviz [gmmviz-bench ...]
 #
 # for this machine's vector width (scripts/target-cpu.sh), or for the CPU named by the
-# environment variable CPU when it is set (CPU= builds for any x86-64). All callers must agree,
-# or each build would recompile the whole package with other flags; a build with other flags
-# (SCRATCH=dir) keeps its own build folder.
+# environment variable TARGET_CPU when it is set (TARGET_CPU= builds for any x86-64). All
+# callers must agree, or each build would recompile the whole package with other flags; a
+# build with other flags (SCRATCH=dir) keeps its own build folder.
 set -eu
 cd "$(dirname "$0")/.."
-CPU=${CPU-$(scripts/target-cpu.sh)}
+TARGET_CPU=${TARGET_CPU-$(scripts/target-cpu.sh)}
 for product in "$@"; do
   # One --product per call: swift build builds only the last of several.
   ${SWIFT:-swift} build -c release --product "$product" ${SCRATCH:+--scratch-path "$SCRATCH"} \
-    ${CPU:+-Xswiftc -target-cpu -Xswiftc "$CPU"}
+    ${TARGET_CPU:+-Xswiftc -target-cpu -Xswiftc "$TARGET_CPU"}
 done

@@ -9,10 +9,10 @@
 # covariance type, compared with cmp; then one EM iteration at N = 10⁶, K = 8 (gmmviz-bench em).
 set -eu
 cd "$(dirname "$0")/.."
-TUNED=${CPU-$(scripts/target-cpu.sh)}
+TUNED=${TARGET_CPU-$(scripts/target-cpu.sh)}
 [ -n "$TUNED" ] || { echo "check-cpu-target: this machine has no target above baseline x86-64"; exit 0; }
 scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
-CPU= SCRATCH=.build-x86-64 scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
+TARGET_CPU= SCRATCH=.build-x86-64 scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

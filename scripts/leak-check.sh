@@ -21,7 +21,7 @@ command -v valgrind >/dev/null || { echo "leak-check: valgrind is missing (apt-g
 BIN=${1:-}
 if [ -z "$BIN" ]; then
     # Valgrind does not decode AVX-512: build for any x86-64, in a folder of its own.
-    CPU= SCRATCH="$OUT/build" "$ROOT/scripts/build-release.sh" gmmviz >/dev/null
+    TARGET_CPU= SCRATCH="$OUT/build" "$ROOT/scripts/build-release.sh" gmmviz >/dev/null
     BIN="$OUT/build/release/gmmviz"
 fi
 WORK=$(mktemp -d)

@@ -10,7 +10,7 @@
 #
 # The names are LLVM CPUs that stand for an instruction-set level (x86-64-v4 and v3), chosen
 # from the features /proc/cpuinfo lists. A binary built this way needs a CPU with those
-# features: build with `make CPU=` (empty) for one that runs on any x86-64.
+# features: build with `make TARGET_CPU=` (empty) for one that runs on any x86-64.
 set -eu
 [ "$(uname -m)" = x86_64 ] && [ -r /proc/cpuinfo ] || exit 0
 flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
