@@ -10,7 +10,8 @@
 //   GMMColor (Oklab colour conversions shared by GMMRender and GMMGIF)
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
-//   gmmviz (the CLI: parses options, calls the libraries, words their errors)
+//   gmmviz (the CLI: parses options, calls the libraries, words their errors; CMalloc for
+//     the allocator's settings)
 import PackageDescription
 
 let package = Package(
@@ -44,6 +45,8 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // glibc's malloc.h (mallopt), for the CLI's allocator settings.
+        .systemLibrary(name: "CMalloc"),
 
         // The mixture model: pure Swift, imports no C module.
         .target(name: "GMM"),
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM", "GMMFiles", "GMMRender", "GMMAnimation",
+                "GMM", "GMMFiles", "GMMRender", "GMMAnimation", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -15,8 +15,10 @@ import GMMRender
 ///
 /// Frames are produced in batches, in parallel: each worker builds a frame's scene, renders
 /// it once and hands it to every output's parallel stage; the outputs then take the batch in
-/// order. Memory holds one batch (two frames per worker) however long the animation, and every
-/// output is byte-identical whatever the number of workers.
+/// order. The outputs start in parallel while the first frames are drawn (``HeadStart``).
+/// Memory holds those first frames (at most ``HeadStart/limit(frames:bytesPerFrame:workers:)``)
+/// and then one batch (two frames per worker) however long the animation, and every output is
+/// byte-identical whatever the number of workers.
 public struct Animation: Sendable {
     /// The scenes of the fit.
     public let builder: SceneBuilder
@@ -52,8 +54,9 @@ public struct Animation: Sendable {
     ///   - workers: the threads to render on (one per processor by default).
     ///   - progress: called on the calling thread after each batch with the frames done and
     ///     the total.
-    /// - Throws: the first error of any frame or output, in frame order; every output is then
-    ///   aborted, so none is left looking complete.
+    /// - Throws: the first error of any output's start, in the outputs' order; otherwise the
+    ///   first error of any frame or output, in frame order. Every output is then aborted, so
+    ///   none is left looking complete.
     @discardableResult
     public func render(to outputs: [any AnimationOutput], workers: Workers? = nil,
                        progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
@@ -63,20 +66,48 @@ public struct Animation: Sendable {
         let context = AnimationContext(builder: builder, renderer: renderer, timeline: timeline, workers: workers)
         let frames = timeline.frames
         let needsRaster = drivers.contains { $0.needsRaster }
-        // Produce a batch: build, render and hand every frame to each output's parallel stage.
+        func draw(_ index: Int) throws -> AnimationFrame {
+            let scene = try context.scene(ofFrame: index)
+            let raster = needsRaster ? try renderer.renderRaster(scene) : nil
+            return AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
+        }
+        // Every output starts on a thread of its own; meanwhile this thread draws the first
+        // frames and gives each to the outputs already started.
+        let head = HeadStart(drivers, context: context)
+        let frameBytes = needsRaster ? 4 * renderer.options.deviceWidth * renderer.options.deviceHeight : 0
+        let limit = HeadStart.limit(frames: frames.count, bytesPerFrame: frameBytes, workers: workers.count)
+        var early = [HeadStart.Frame]()
+        var earlyError: Error?
+        while early.count < limit, !head.allReturned {
+            let ready = head.readyOutputs
+            do {
+                let frame = try draw(early.count)
+                let products = try drivers.indices.map { k in ready[k] ? try drivers[k].produce(frame, 0) : nil }
+                early.append(HeadStart.Frame(frame: frame, products: products))
+            } catch {
+                earlyError = error
+                break
+            }
+        }
+        head.keep(early)
+        early = []
+        // Produce a batch: build, render and hand every frame to each output's parallel stage
+        // (only to the outputs that did not have it early).
         func produce(_ range: Range<Int>) throws -> [[Any]] {
             try workers.map(range.count) { offset, worker -> [Any] in
                 let index = range.lowerBound + offset
-                let scene = try context.scene(ofFrame: index)
-                let raster = needsRaster ? try renderer.renderRaster(scene) : nil
-                let frame = AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
+                if let kept = head.take(index) {
+                    return try drivers.indices.map { k in try kept.products[k] ?? drivers[k].produce(kept.frame, worker) }
+                }
+                let frame = try draw(index)
                 return try drivers.map { try $0.produce(frame, worker) }
             }
         }
         let batch = workers.count * 2
         let batches = stride(from: 0, to: frames.count, by: batch).map { $0 ..< min(frames.count, $0 + batch) }
         do {
-            for driver in drivers { try driver.start(context) }
+            try head.wait()
+            if let earlyError { throw earlyError }
             // A pipeline one batch deep: while this thread hands batch b to the outputs' in-order
             // stage (GIF frames are appended there), the workers already produce batch b + 1,
             // so no core waits for the serial part.

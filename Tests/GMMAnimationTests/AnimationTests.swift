@@ -39,6 +39,48 @@ private final class Recorder: AnimationOutput {
     struct Failure: Error, Equatable { let index: Int }
 }
 
+/// An output whose start waits until `signal` is raised (by another output's frames), or
+/// gives up after a few seconds; it records whether it was released, and can fail its start.
+private final class WaitingStart: AnimationOutput {
+    let signal = DispatchSemaphore(value: 0)
+    var released = false, aborted = false, finished = false
+    var received = [Int]()
+    let failStart: Bool
+
+    init(failStart: Bool = false) { self.failStart = failStart }
+
+    struct StartFailure: Error, Equatable {}
+
+    var needsRaster: Bool { false }
+    func start(_ context: AnimationContext) throws {
+        released = signal.wait(timeout: .now() + 10) == .success
+        if failStart { throw StartFailure() }
+    }
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> Int { frame.index }
+    func consume(_ products: [Int], from first: Int) throws { received += products }
+    func finish() throws { finished = true }
+    func abort() { aborted = true }
+}
+
+/// An output that raises `signal` for every frame it produces.
+private final class Signaller: AnimationOutput {
+    let signal: DispatchSemaphore
+    var received = [Int]()
+    var aborted = false
+
+    init(_ signal: DispatchSemaphore) { self.signal = signal }
+
+    var needsRaster: Bool { true }
+    func start(_ context: AnimationContext) throws {}
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> Int {
+        signal.signal()
+        return frame.index
+    }
+    func consume(_ products: [Int], from first: Int) throws { received += products }
+    func finish() throws {}
+    func abort() { aborted = true }
+}
+
 /// An output that keeps every frame's scene.
 private final class SceneRecorder: AnimationOutput {
     var scenes = [Scene]()
@@ -122,6 +164,32 @@ struct AnimationTests {
         }
         #expect(failing.aborted && !failing.finished)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "the failed GIF left a file")
+    }
+
+    /// Outputs start side by side, and frames reach an output as soon as it has started: an
+    /// output whose start waits for another output's frames is released, and both still
+    /// receive every frame once, in order.
+    @Test func framesFlowWhileAnotherOutputStarts() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions())
+        let waiting = WaitingStart()
+        let signaller = Signaller(waiting.signal)
+        try animation.render(to: [waiting, signaller], workers: try Workers(count: 2))
+        let all = Array(0 ..< animation.timeline.frames.count)
+        #expect(waiting.released, "the frames waited for the other output's start")
+        #expect(waiting.received == all && signaller.received == all && waiting.finished)
+    }
+
+    /// A failed start is the error thrown, even after frames went to the other outputs, and
+    /// every output is aborted.
+    @Test func aFailedStartAbortsEveryOutput() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions())
+        let waiting = WaitingStart(failStart: true)
+        let signaller = Signaller(waiting.signal)
+        #expect(throws: WaitingStart.StartFailure()) {
+            try animation.render(to: [waiting, signaller], workers: try Workers(count: 2))
+        }
+        #expect(waiting.released && waiting.aborted && signaller.aborted && !waiting.finished)
+        #expect(waiting.received.isEmpty && signaller.received.isEmpty)
     }
 
     /// A frame directory keeps only this animation's frames: longer runs' leftovers go, other

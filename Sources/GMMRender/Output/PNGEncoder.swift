@@ -24,8 +24,9 @@ enum PNGEncoder {
         let raw = rawRows(width: width, height: height, pixels: pixels)
         let zlib = try compress(raw)
 
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png.reserveCapacity(zlib.count + 64)
+        var png = [UInt8]()
+        png.reserveCapacity(zlib.count + 57)  // signature 8, IHDR 25, IDAT 12 + data, IEND 12
+        png += [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header = [UInt8]()
         header += bigEndian(UInt32(width))
         header += bigEndian(UInt32(height))
@@ -43,12 +44,16 @@ enum PNGEncoder {
     /// written as it is.
     static func rawRows(width: Int, height: Int, pixels: [UInt32]) -> [UInt8] {
         let rowLength = 1 + 3 * width
-        var raw = [UInt8](repeating: 0, count: rowLength * height)
-        raw.withUnsafeMutableBufferPointer { outBuffer in
+        // Every byte is written below (the filter byte, then each pixel's three), so the buffer
+        // starts uninitialised rather than zeroed.
+        return [UInt8](unsafeUninitializedCapacity: rowLength * height) { outBuffer, count in
+            count = 0
             pixels.withUnsafeBufferPointer { pxBuffer in
-                guard let out = outBuffer.baseAddress, let px = pxBuffer.baseAddress else { return }
+                guard let out = outBuffer.baseAddress, let px = pxBuffer.baseAddress,
+                      pxBuffer.count >= width * height else { return }
                 for y in 0 ..< height {
                     let row = px + y * width
+                    out[y * rowLength] = 0  // filter None
                     var o = out + y * rowLength + 1
                     for x in 0 ..< width {
                         let p = row[x]
@@ -58,9 +63,9 @@ enum PNGEncoder {
                         o += 3
                     }
                 }
+                count = rowLength * height
             }
         }
-        return raw
     }
 
     /// `data` as a zlib stream (what a PNG's IDAT chunks hold).
@@ -86,7 +91,12 @@ enum PNGEncoder {
 
     /// CRC-32 as PNG chunks use it (libdeflate's implementation).
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        crc32(bytes, after: 0)
+    }
+
+    /// The CRC-32 of the bytes before `bytes` (`crc`) continued over `bytes`.
+    static func crc32(_ bytes: [UInt8], after crc: UInt32) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(crc, $0.baseAddress, $0.count)) }
     }
 
     private static func bigEndian(_ v: UInt32) -> [UInt8] {
@@ -98,6 +108,7 @@ enum PNGEncoder {
         let typeBytes = Array(type.utf8)
         png += typeBytes
         png += data
-        png += bigEndian(crc32(typeBytes + data))
+        // A chunk's CRC covers its type and data, continued so the data is not copied.
+        png += bigEndian(crc32(data, after: crc32(typeBytes)))
     }
 }
