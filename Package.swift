@@ -5,13 +5,12 @@
 // The modules follow the data's path and depend in one direction only:
 //
 //   GMM (pure Swift: data → fit → history)
-//     └─ GMMRender (scene → frame, the only importer of CCairo and CDeflate)
+//     └─ GMMRender (scene → frame, the only importer of CCairo, CDeflate and CMalloc)
 //   GMMGIF (palette → GIF, the only importer of CGIF)
 //   GMMColor (Oklab colour conversions shared by GMMRender and GMMGIF)
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
-//   gmmviz (the CLI: parses options, calls the libraries, words their errors; CMalloc for
-//     the allocator's settings)
+//   gmmviz (the CLI: parses options, calls the libraries, words their errors)
 import PackageDescription
 
 let package = Package(
@@ -45,7 +44,7 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
-        // glibc's malloc.h (mallopt), for the CLI's allocator settings.
+        // glibc's malloc.h (mallopt), for the allocator settings of a process drawing frames.
         .systemLibrary(name: "CMalloc"),
 
         // The mixture model: pure Swift, imports no C module.
@@ -54,13 +53,13 @@ let package = Package(
         .target(name: "GMMColor"),
         // Every output file goes through one atomic writer (Foundation-free, Glibc only).
         .target(name: "GMMFiles"),
-        .target(name: "GMMRender", dependencies: ["GMM", "GMMColor", "GMMFiles", "CCairo", "CDeflate"]),
+        .target(name: "GMMRender", dependencies: ["GMM", "GMMColor", "GMMFiles", "CCairo", "CDeflate", "CMalloc"]),
         .target(name: "GMMGIF", dependencies: ["GMMColor", "GMMFiles", "CGIF"]),
         .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMRender", "GMMGIF"]),
         .executableTarget(
             name: "gmmviz",
             dependencies: [
-                "GMM", "GMMFiles", "GMMRender", "GMMAnimation", "CMalloc",
+                "GMM", "GMMFiles", "GMMRender", "GMMAnimation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
