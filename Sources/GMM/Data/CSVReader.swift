@@ -29,8 +29,13 @@ public enum CSVReader {
 
     /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``.
     public static func read(path: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
-        let bytes = try InputFile.read(path: path, kind: .samples)
-        return try parse(bytes, source: path == "-" ? "<stdin>" : path, columns: columns)
+        let text = try InputFile.readText(path: path, kind: .samples)
+        // InputFile has refused NUL bytes and seen whether every byte is ASCII, so the scanner
+        // skips those passes over the bytes.
+        return try text.bytes.withUnsafeBufferPointer {
+            try CSVScanner.dataset($0, source: path == "-" ? "<stdin>" : path, columns: columns,
+                                   known: CSVScanner.KnownText(noNUL: true, isASCII: text.isASCII))
+        }
     }
 
     /// Parses CSV text; `source` names it in error messages.

@@ -6,11 +6,15 @@ import Darwin
 
 extension CSVScanner {
     /// Parses CSV bytes into a data set by ``CSVReader``'s rules; `source` names them in errors.
-    static func dataset(_ bytes: UnsafeBufferPointer<UInt8>, source: String, columns: [CSVReader.ColumnSelector]?) throws -> Dataset {
+    ///
+    /// - Parameters:
+    ///   - known: what the caller already checked of the bytes (``InputFile`` checks as it reads).
+    static func dataset(_ bytes: UnsafeBufferPointer<UInt8>, source: String, columns: [CSVReader.ColumnSelector]?,
+                        known: KnownText = KnownText()) throws -> Dataset {
         var bom = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bom = 3 }
         let body = UnsafeBufferPointer(rebasing: bytes[bom...])
-        try checkText(bytes, body: body, source: source)
+        try checkText(bytes, body: body, source: source, known: known)
         guard let start = bytes.baseAddress else { return try Dataset(values: [], dimension: 1) }
         return try CSVScanner(start: start + bom, end: start + bytes.count, source: source).dataset(columns: columns)
     }

@@ -58,15 +58,24 @@ struct CSVScanner {
         .malformed(source: source, line: line, column: column, problem: problem)
     }
 
+    /// What is already known of the bytes, so that ``checkText(_:body:source:known:)`` need
+    /// not make another pass over them to find it out.
+    struct KnownText {
+        /// No byte is NUL.
+        var noNUL = false
+        /// No byte has its high bit set.
+        var isASCII = false
+    }
+
     /// Checks that hold for the whole input, in the order the reader reports them: empty, NUL
     /// bytes, invalid UTF-8 (after a byte-order mark, which `base` already skips).
-    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String) throws {
+    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String, known: KnownText = KnownText()) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         guard let start = bytes.baseAddress, !bytes.isEmpty else {
             throw fail("the file is empty; expected comma-separated numbers, one sample per line")
         }
-        if memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
-        if !isASCII(body), String(validating: body, as: UTF8.self) == nil {
+        if !known.noNUL, memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
+        if !known.isASCII, !isASCII(body), String(validating: body, as: UTF8.self) == nil {
             throw fail("is not valid UTF-8 text; save it as UTF-8 CSV")
         }
     }
