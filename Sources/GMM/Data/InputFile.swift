@@ -51,10 +51,12 @@ public enum InputFile {
     /// the page faults of the array — most of the time of reading a cached file — are then
     /// shared among the cores. The array is advised to use 2 MiB pages (``HugePages``), which
     /// turns about 250 page faults per MiB into one. Every step of every part is checked for NUL
-    /// bytes and non-ASCII bytes while it is in the cache. The outcome is what the one-thread read gives: the earliest failure in
-    /// file order is the one reported, and a file that turns out shorter than `fstat` said
-    /// (truncated while read) is read again from the start by one thread. After the parts, the
-    /// read goes on to the end of the file, so a file that grew is read whole as before.
+    /// bytes and non-ASCII bytes while it is in the cache.
+    ///
+    /// The outcome is what the one-thread read gives: the earliest failure in file order is the
+    /// one reported, and a file that turns out shorter than `fstat` said (truncated while read)
+    /// is read again from the start by one thread. After the parts, the read goes on to the end
+    /// of the file, so a file that grew is read whole as before.
     ///
     /// - Parameter readers: how many parts a regular file is read in; `nil` is four per active
     ///   core (so that a free thread takes the part of one that another process holds up),

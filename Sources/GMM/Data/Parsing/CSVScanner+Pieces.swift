@@ -47,7 +47,8 @@ extension CSVScanner {
     /// Counting first costs one extra pass over the bytes but lets every piece write its values
     /// straight into the one array that becomes the data set's: parsing into an array per
     /// piece and copying them together instead would touch (and fault in) twice the values'
-    /// memory. Only blank lines leave gaps (a slot per blank line), closed by moving the later
+    /// memory; that array is advised to use 2 MiB pages (``HugePages``), as it is filled whole
+    /// but for blank lines. Only blank lines leave gaps (a slot per blank line), closed by moving the later
     /// pieces down once at the end; the common file has none but at its end, after the last
     /// value.
     ///
