@@ -29,8 +29,13 @@ public enum CSVReader {
 
     /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``.
     public static func read(path: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
-        let bytes = try InputFile.read(path: path, kind: .samples)
-        return try parse(bytes, source: path == "-" ? "<stdin>" : path, columns: columns)
+        let text = try InputFile.readText(path: path, kind: .samples)
+        // InputFile has refused NUL bytes and seen whether every byte is ASCII, so the scanner
+        // skips those passes over the bytes.
+        return try text.bytes.withUnsafeBufferPointer {
+            try CSVScanner.dataset($0, source: path == "-" ? "<stdin>" : path, columns: columns,
+                                   known: CSVScanner.KnownText(noNUL: true, isASCII: text.isASCII))
+        }
     }
 
     /// Parses CSV text; `source` names it in error messages.
@@ -40,8 +45,9 @@ public enum CSVReader {
 
     /// Parses CSV bytes (UTF-8); `source` names them in error messages.
     ///
-    /// One pass over the bytes by ``CSVScanner``: numbers are converted where they lie, and the
-    /// values go straight into the data set's one array.
+    /// One pass over the bytes by ``CSVScanner`` (on a large input, pieces of the rows on
+    /// several cores at once): numbers are converted where they lie, and the values go straight
+    /// into the data set's one array.
     public static func parse(_ bytes: [UInt8], source: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
         try bytes.withUnsafeBufferPointer { try CSVScanner.dataset($0, source: source, columns: columns) }
     }

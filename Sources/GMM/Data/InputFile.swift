@@ -7,7 +7,8 @@ import Foundation
 /// step stops the read at once (a binary file, or a device such as `/dev/zero` or
 /// `/dev/urandom` given by mistake), and more than ``maxBytes`` bytes is refused rather than
 /// exhausting memory. A regular file's array is sized from `fstat` before the first read, so
-/// the file's bytes are held once and never copied; a pipe's array doubles as it fills.
+/// the file's bytes are held once and never copied, and a large one is read by one thread per
+/// core (``readText(path:kind:maxBytes:readers:)``); a pipe's array doubles as it fills.
 public enum InputFile {
     /// What an input file holds, so that a message can say which input's path to check.
     public enum Kind: String, Sendable, Equatable, CustomStringConvertible {
@@ -27,9 +28,44 @@ public enum InputFile {
     /// - Throws: ``DataError/noSuchFile(source:kind:)``, ``DataError/notAFile(source:kind:)``
     ///   or ``DataError/malformed(source:line:column:problem:)`` naming the file.
     public static func read(path: String, kind: Kind, maxBytes: Int = InputFile.maxBytes) throws -> [UInt8] {
+        try readText(path: path, kind: kind, maxBytes: maxBytes).bytes
+    }
+
+    /// The bytes of an input and what was learnt of them while reading.
+    struct Text {
+        var bytes: [UInt8]
+        /// True when no byte has its high bit set, so the bytes are valid UTF-8 without a
+        /// further pass over them.
+        var isASCII: Bool
+    }
+
+    /// The fewest bytes in a part of a regular file read concurrently: below this, handing a
+    /// part to a thread costs more than what another core saves.
+    static let minimumBytesPerPart = 1 << 20
+
+    /// ``read(path:kind:maxBytes:)``, and whether the bytes are all ASCII.
+    ///
+    /// A regular file given by path (not standard input, whose offset belongs to the caller) of
+    /// at least two ``minimumBytesPerPart`` is read in parts by several threads at once with
+    /// `pread(2)`, each into its own part of the one array: the copy from the page cache and
+    /// the page faults of the array — most of the time of reading a cached file — are then
+    /// shared among the cores. The array is advised to use 2 MiB pages (``HugePages``), which
+    /// turns about 250 page faults per MiB into one. Every step of every part is checked for NUL
+    /// bytes and non-ASCII bytes while it is in the cache.
+    ///
+    /// The outcome is what the one-thread read gives: the earliest failure in file order is the
+    /// one reported, and a file that turns out shorter than `fstat` said (truncated while read)
+    /// is read again from the start by one thread. After the parts, the read goes on to the end
+    /// of the file, so a file that grew is read whole as before.
+    ///
+    /// - Parameter readers: how many parts a regular file is read in; `nil` is four per active
+    ///   core (so that a free thread takes the part of one that another process holds up),
+    ///   fewer for a file too small to share. Tests set it to make small files split.
+    static func readText(path: String, kind: Kind, maxBytes: Int = InputFile.maxBytes, readers: Int? = nil) throws -> Text {
         let source = path == "-" ? "<stdin>" : path
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         func failErrno(_ code: Int32) -> DataError { fail(problem(POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO))) }
+        let nulProblem = "contains NUL bytes, so it is a binary file, not text"
         let fd: Int32
         if path == "-" {
             fd = STDIN_FILENO
@@ -47,16 +83,41 @@ public enum InputFile {
         // One byte more than a regular file's size, so that its end is seen without growing.
         var status = stat()
         let regular = fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-        var capacity = regular ? min(Int(status.st_size), maxBytes) + 1 : 1 << 20
+        let size = regular ? Int(status.st_size) : 0
+        var capacity = regular ? min(size, maxBytes) + 1 : 1 << 20
+        // A file over the limit is read by one thread, which stops where the limit is passed.
+        var parts = 1
+        if regular, path != "-", size <= maxBytes {
+            parts = readers.map { max(1, min($0, size)) }
+                ?? max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, size / minimumBytesPerPart))
+        }
         var bytes = [UInt8]()
+        var isASCII = true
         var atEnd = false
         while !atEnd {
             let old = bytes
             bytes = []
             bytes = try [UInt8](unsafeUninitializedCapacity: max(capacity, old.count + 1)) { buffer, count in
                 guard let base = buffer.baseAddress else { return }
+                HugePages.advise(base, byteCount: buffer.count)
                 old.withUnsafeBufferPointer { if let from = $0.baseAddress { base.initialize(from: from, count: $0.count) } }
                 count = old.count
+                if parts > 1 {
+                    let readers = parts
+                    parts = 1
+                    let outcome = readParts(fd, into: base, size: size, parts: readers)
+                    switch outcome.failure {
+                    case .readError(let code)?: throw failErrno(code)
+                    case .nul?: throw fail(nulProblem)
+                    case .short?: break
+                    case nil:
+                        // The parts used pread(2), which leaves the offset where it was: move it
+                        // past them so that the read below finds any bytes added since fstat.
+                        guard lseek(fd, off_t(size), SEEK_SET) == off_t(size) else { throw failErrno(errno) }
+                        count = size
+                        isASCII = outcome.isASCII
+                    }
+                }
                 while count < buffer.count {
                     let n = Glibc.read(fd, base + count, min(1 << 20, buffer.count - count))
                     if n < 0 {
@@ -67,7 +128,9 @@ public enum InputFile {
                         atEnd = true
                         return
                     }
-                    if memchr(base + count, 0, n) != nil { throw fail("contains NUL bytes, so it is a binary file, not text") }
+                    let seen = ByteScan.inspect(UnsafeBufferPointer(start: base + count, count: n))
+                    if seen.hasNUL { throw fail(nulProblem) }
+                    isASCII = isASCII && seen.isASCII
                     guard count + n <= maxBytes else {
                         throw fail("is larger than \(maxBytes >> 20) MiB, the most gmmviz reads; give a sample of it")
                     }
@@ -76,7 +139,59 @@ public enum InputFile {
             }
             capacity = bytes.count * 2
         }
-        return bytes
+        return Text(bytes: bytes, isASCII: isASCII)
+    }
+
+    /// Why a part of a concurrent read stopped early.
+    enum PartFailure: Equatable {
+        /// `read(2)` failed with this `errno`.
+        case readError(Int32)
+        /// The part holds a NUL byte.
+        case nul
+        /// The file ended before the part did: it was truncated since `fstat`.
+        case short
+    }
+
+    /// Reads bytes `0 ..< size` of `fd` into `base` in `parts` contiguous ranges, read at once
+    /// by the threads of `concurrentPerform`, each range with `pread(2)` in 1 MiB steps, each
+    /// step checked for NUL bytes and for bytes that are not ASCII.
+    ///
+    /// - Returns: the failure of the earliest part that failed, the one a reader going from
+    ///   the start would have met first, and whether every byte read is ASCII.
+    static func readParts(_ fd: Int32, into base: UnsafeMutablePointer<UInt8>, size: Int, parts: Int) -> (failure: PartFailure?, isASCII: Bool) {
+        var failures = [PartFailure?](repeating: nil, count: parts)
+        var ascii = [Bool](repeating: true, count: parts)
+        failures.withUnsafeMutableBufferPointer { failures in
+            ascii.withUnsafeMutableBufferPointer { ascii in
+                // Each part writes only its own range of `base` and its own slots.
+                let shared = UncheckedSendable((base, failures, ascii))
+                DispatchQueue.concurrentPerform(iterations: parts) { k in
+                    let (base, failures, ascii) = shared.value
+                    var position = size * k / parts
+                    let stop = size * (k + 1) / parts
+                    while position < stop {
+                        let n = pread(fd, base + position, min(1 << 20, stop - position), off_t(position))
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            failures[k] = .readError(errno)
+                            return
+                        }
+                        if n == 0 {
+                            failures[k] = .short
+                            return
+                        }
+                        let seen = ByteScan.inspect(UnsafeBufferPointer(start: base + position, count: n))
+                        if seen.hasNUL {
+                            failures[k] = .nul
+                            return
+                        }
+                        if !seen.isASCII { ascii[k] = false }
+                        position += n
+                    }
+                }
+            }
+        }
+        return (failures.lazy.compactMap { $0 }.first, !ascii.contains(false))
     }
 
     /// The reason and fix for a Foundation read error, from its POSIX code.

@@ -6,16 +6,22 @@ import Darwin
 
 extension CSVScanner {
     /// Parses CSV bytes into a data set by ``CSVReader``'s rules; `source` names them in errors.
-    static func dataset(_ bytes: UnsafeBufferPointer<UInt8>, source: String, columns: [CSVReader.ColumnSelector]?) throws -> Dataset {
+    ///
+    /// - Parameters:
+    ///   - known: what the caller already checked of the bytes (``InputFile`` checks as it reads).
+    ///   - splitting: how the rows may be cut for parsing on several cores; the result does not
+    ///     depend on it, which the tests check by forcing many small pieces.
+    static func dataset(_ bytes: UnsafeBufferPointer<UInt8>, source: String, columns: [CSVReader.ColumnSelector]?,
+                        known: KnownText = KnownText(), splitting: Splitting = .automatic) throws -> Dataset {
         var bom = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bom = 3 }
         let body = UnsafeBufferPointer(rebasing: bytes[bom...])
-        try checkText(bytes, body: body, source: source)
+        try checkText(bytes, body: body, source: source, known: known)
         guard let start = bytes.baseAddress else { return try Dataset(values: [], dimension: 1) }
-        return try CSVScanner(start: start + bom, end: start + bytes.count, source: source).dataset(columns: columns)
+        return try CSVScanner(start: start + bom, end: start + bytes.count, source: source).dataset(columns: columns, splitting: splitting)
     }
 
-    func dataset(columns: [CSVReader.ColumnSelector]?) throws -> Dataset {
+    func dataset(columns: [CSVReader.ColumnSelector]?, splitting: Splitting = .automatic) throws -> Dataset {
         guard let first = firstLine() else { throw fail(nil, nil, "has no data: every line is blank") }
 
         // A header is a first line with no numeric cell.
@@ -53,7 +59,7 @@ extension CSVScanner {
 
         var state = RowState(position: hasHeader ? first.next : first.start, line: first.number - (hasHeader ? 0 : 1),
                              textCells: Array(repeating: 0, count: width), firstBad: Array(repeating: nil, count: width))
-        var values = try readRows(width: width, firstLine: first.number, state: &state)
+        var values = try readRows(width: width, firstLine: first.number, state: &state, splitting: splitting)
         guard state.rows > 0 else { throw fail(first.number, nil, "has a header but no data rows; add samples below it") }
         if let pickError { throw pickError }
 
@@ -92,10 +98,11 @@ extension CSVScanner {
         return try Dataset(values: values, dimension: columnsRead.count, columnNames: header.map { h in columnsRead.map { h[$0] } })
     }
 
-    /// All data rows as N × `width` values. The buffer is sized from the bytes per row of the
-    /// first lines, with a margin; if the rows turn out shorter it grows once more by the
-    /// measured average, so there is no doubling and no copy in the usual case.
-    func readRows(width: Int, firstLine: Int, state: inout RowState) throws -> [Double] {
+    /// All data rows as N × `width` values, read in one piece by one thread. The buffer is sized
+    /// from the bytes per row of the first lines, with a margin; if the rows turn out shorter it
+    /// grows once more by the measured average, so there is no doubling and no copy in the usual
+    /// case.
+    func readRowsInOnePiece(width: Int, firstLine: Int, state: inout RowState) throws -> [Double] {
         let rowsStart = state.position
         var values = [Double]()
         while state.position < end {

@@ -14,9 +14,14 @@ import Darwin
 /// and then it is remembered (the first per column, by byte offsets) rather than reported at
 /// once, because which columns count — label columns are left out — is known only at the end.
 ///
-/// Memory: the input bytes (the caller's) plus the N × W values, grown by an estimate from the
-/// bytes per row seen so far (normally once, never a doubling). When columns are dropped or
-/// picked, the kept ones are moved down in place.
+/// A large input's rows are cut into pieces that go through the row loop on several cores at
+/// once and are merged in file order (``readRows(width:firstLine:state:splitting:)``); the
+/// outcome, values and errors alike, is the same as in one piece.
+///
+/// Memory: the input bytes (the caller's) plus the N × W values: in pieces, sized from the
+/// count of lines; in one piece, grown by an estimate from the bytes per row seen so far
+/// (normally once, never a doubling). When columns are dropped or picked, the kept ones are
+/// moved down in place.
 struct CSVScanner {
     let source: String
     let base: UnsafePointer<UInt8>
@@ -58,15 +63,24 @@ struct CSVScanner {
         .malformed(source: source, line: line, column: column, problem: problem)
     }
 
+    /// What is already known of the bytes, so that ``checkText(_:body:source:known:)`` need
+    /// not make another pass over them to find it out.
+    struct KnownText {
+        /// No byte is NUL.
+        var noNUL = false
+        /// No byte has its high bit set.
+        var isASCII = false
+    }
+
     /// Checks that hold for the whole input, in the order the reader reports them: empty, NUL
     /// bytes, invalid UTF-8 (after a byte-order mark, which `base` already skips).
-    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String) throws {
+    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String, known: KnownText = KnownText()) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         guard let start = bytes.baseAddress, !bytes.isEmpty else {
             throw fail("the file is empty; expected comma-separated numbers, one sample per line")
         }
-        if memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
-        if !isASCII(body), String(validating: body, as: UTF8.self) == nil {
+        if !known.noNUL, memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
+        if !known.isASCII, !isASCII(body), String(validating: body, as: UTF8.self) == nil {
             throw fail("is not valid UTF-8 text; save it as UTF-8 CSV")
         }
     }
@@ -91,15 +105,24 @@ struct CSVScanner {
 
     /// A scanner of the bytes `start ..< end`, which follow any byte-order mark.
     init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, source: String) {
-        self.source = source
-        self.base = start
-        self.end = end
         let count = end - start
+        let separator: UInt8
         if memchr(start, Int32(Self.lf), count) != nil {
             separator = Self.lf
         } else {
             separator = memchr(start, Int32(Self.cr), count) != nil ? Self.cr : Self.lf
         }
+        self.init(base: start, end: end, separator: separator, source: source)
+    }
+
+    /// A scanner whose line separator is already known: the scanner of one piece of the rows,
+    /// which keeps the whole input's `base` (so byte offsets of cells are the same in every
+    /// piece) and ends where the piece ends.
+    init(base: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, separator: UInt8, source: String) {
+        self.source = source
+        self.base = base
+        self.end = end
+        self.separator = separator
     }
 
     // MARK: - Lines and cells

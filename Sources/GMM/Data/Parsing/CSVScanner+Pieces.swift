@@ -1,0 +1,165 @@
+import Dispatch
+import Foundation
+
+extension CSVScanner {
+    /// How the rows may be cut into pieces that are parsed at the same time.
+    struct Splitting: Sendable, Equatable {
+        /// The most pieces.
+        var maxPieces: Int
+        /// The fewest bytes of rows per piece: below about 1 MB, starting a second thread costs
+        /// more than it saves, so a small input stays one piece.
+        var minimumPieceBytes: Int
+
+        /// Four pieces per active core, each at least 1 MiB. More pieces than cores, because
+        /// `concurrentPerform` hands the next piece to whichever thread is free: when another
+        /// process takes a core for a while, the other threads parse more of the pieces instead
+        /// of waiting for one half of the file.
+        static var automatic: Splitting {
+            Splitting(maxPieces: 4 * ProcessInfo.processInfo.activeProcessorCount, minimumPieceBytes: 1 << 20)
+        }
+
+        /// The number of pieces for `bytes` bytes of rows.
+        func pieces(forBytes bytes: Int) -> Int {
+            max(1, min(maxPieces, bytes / max(1, minimumPieceBytes)))
+        }
+    }
+
+    /// All data rows from `state.position` on as N × `width` values, by ``scanRows`` on several
+    /// pieces of the rows at once when `splitting` allows more than one; `state` then holds
+    /// what the one-piece reader would have left in it.
+    ///
+    /// The pieces are cut at line starts, near equal byte counts. A line start is the rows'
+    /// start or the byte after a separator: the row loop never reads past a separator within a
+    /// line (a CR that is not a line end is part of a cell, and the CR of a CRLF pair is before
+    /// the LF that ends the piece), so each piece is exactly the lines the one-piece reader
+    /// would read there, and a piece's scanner, whose `end` is the piece's end, reads them the
+    /// same way.
+    ///
+    /// Two concurrent passes:
+    /// 1. Each piece counts its separators (``ByteScan/count(_:in:)``, near memory speed). A
+    ///    piece other than the last ends with a separator, so that count is its number of lines,
+    ///    blank ones included; the last piece has one line more when the input does not end with
+    ///    a separator. Lines bound rows from above, so the sums before a piece give both its
+    ///    first line number and its first row's slot in one array of Σ lines × `width` values.
+    /// 2. Each piece runs the row loop from its first line number into its slots, with its own
+    ///    text-cell counts and first bad cell per column.
+    ///
+    /// Counting first costs one extra pass over the bytes but lets every piece write its values
+    /// straight into the one array that becomes the data set's: parsing into an array per
+    /// piece and copying them together instead would touch (and fault in) twice the values'
+    /// memory; that array is advised to use 2 MiB pages (``HugePages``), as it is filled whole
+    /// but for blank lines. Only blank lines leave gaps (a slot per blank line), closed by moving the later
+    /// pieces down once at the end; the common file has none but at its end, after the last
+    /// value.
+    ///
+    /// The merge follows file order, so the outcome is the one-piece reader's for any cut: the
+    /// first piece (in file order) whose loop threw gives the error, which already names its
+    /// absolute line; otherwise counts are added and each column's first bad cell is taken from
+    /// the first piece that has one (offsets are from the common `base`).
+    func readRows(width: Int, firstLine: Int, state: inout RowState, splitting: Splitting) throws -> [Double] {
+        let rowsStart = state.position
+        let wanted = splitting.pieces(forBytes: end - rowsStart)
+        // The cuts, without empty pieces (two cuts within one line fall on the same line start),
+        // so that the last piece is the one that holds the last line.
+        var bounds = [rowsStart]
+        for k in 1 ..< max(wanted, 1) {
+            let cut = lineStart(atOrAfter: rowsStart + (end - rowsStart) * k / wanted)
+            if let last = bounds.last, cut > last, cut < end { bounds.append(cut) }
+        }
+        bounds.append(end)
+        let pieces = bounds.count - 1
+        guard pieces > 1 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state) }
+
+        // Pass 1: the lines of each piece.
+        var lines = [Int](repeating: 0, count: pieces)
+        let separator = self.separator
+        lines.withUnsafeMutableBufferPointer { lines in
+            let shared = UncheckedSendable((bounds, lines))
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                let (bounds, lines) = shared.value
+                lines[k] = ByteScan.count(separator, in: UnsafeBufferPointer(start: bounds[k], count: bounds[k + 1] - bounds[k]))
+            }
+        }
+        if end > bounds[pieces - 1], (end - 1).pointee != separator { lines[pieces - 1] += 1 }
+        var firstSlot = [Int](repeating: 0, count: pieces)
+        var lineBefore = [Int](repeating: state.line, count: pieces)
+        for k in 1 ..< pieces {
+            firstSlot[k] = firstSlot[k - 1] + lines[k - 1] * width
+            lineBefore[k] = lineBefore[k - 1] + lines[k - 1]
+        }
+        let slots = firstSlot[pieces - 1] + lines[pieces - 1] * width
+
+        // Pass 2: each piece's rows into its slots.
+        let empty = RowState(position: rowsStart, line: 0, textCells: Array(repeating: 0, count: width),
+                             firstBad: Array(repeating: nil, count: width))
+        var states = [RowState](repeating: empty, count: pieces)
+        var counts = [Int](repeating: 0, count: pieces)
+        var errors = [(any Error)?](repeating: nil, count: pieces)
+        var merged = empty
+        let values = try [Double](unsafeUninitializedCapacity: slots) { buffer, initialized in
+            guard let out = buffer.baseAddress else { return }
+            HugePages.advise(out, byteCount: buffer.count * MemoryLayout<Double>.stride)
+            states.withUnsafeMutableBufferPointer { states in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    errors.withUnsafeMutableBufferPointer { errors in
+                        // Each piece reads the shared bytes and writes only its own slots and
+                        // its own entries of `states`, `counts` and `errors`.
+                        let shared = UncheckedSendable((self, bounds, lines, firstSlot, lineBefore, out, states, counts, errors))
+                        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                            let (scanner, bounds, lines, firstSlot, lineBefore, out, states, counts, errors) = shared.value
+                            let piece = CSVScanner(base: scanner.base, end: bounds[k + 1], separator: scanner.separator, source: scanner.source)
+                            states[k].position = bounds[k]
+                            states[k].line = lineBefore[k]
+                            do {
+                                try piece.scanRows(width: width, firstLine: firstLine,
+                                                   into: UnsafeMutableBufferPointer(start: out + firstSlot[k], count: lines[k] * width),
+                                                   count: &counts[k], state: &states[k])
+                            } catch {
+                                errors[k] = error
+                            }
+                        }
+                    }
+                }
+            }
+            var filled = 0
+            for k in 0 ..< pieces {
+                if let error = errors[k] { throw error }
+                let piece = states[k]
+                // A piece has room for all its lines, so its loop reads to its end.
+                precondition(piece.position == bounds[k + 1], "a piece of CSV rows stopped before its end")
+                merged.rows += piece.rows
+                for c in 0 ..< width {
+                    merged.textCells[c] += piece.textCells[c]
+                    if merged.firstBad[c] == nil { merged.firstBad[c] = piece.firstBad[c] }
+                }
+                if merged.firstRowStart == nil {
+                    merged.firstRowStart = piece.firstRowStart
+                    merged.firstRowLine = piece.firstRowLine
+                }
+                if firstSlot[k] != filled, counts[k] > 0 {
+                    UnsafeMutableRawPointer(out + filled).copyMemory(from: out + firstSlot[k], byteCount: counts[k] * MemoryLayout<Double>.stride)
+                }
+                filled += counts[k]
+            }
+            initialized = filled
+        }
+        state.position = end
+        state.line = lineBefore[pieces - 1] + lines[pieces - 1]
+        state.rows = merged.rows
+        state.textCells = merged.textCells
+        state.firstBad = merged.firstBad
+        state.firstRowStart = merged.firstRowStart
+        state.firstRowLine = merged.firstRowLine
+        return values
+    }
+
+    /// The first line start at or after `target` (which is within the rows): `target` itself
+    /// when the byte before it is a separator, else the byte after the next separator, or the
+    /// end of the input.
+    func lineStart(atOrAfter target: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        guard target < end else { return end }
+        if target > base, (target - 1).pointee == separator { return target }
+        guard let found = memchr(target, Int32(separator), end - target) else { return end }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+}
