@@ -45,7 +45,7 @@ extension GIFPalette {
             let global = mapMarking(image, colors: farColors)
             frame = global.frame
             local = localTable(cover: cover, locked: locked, usage: global.usage)
-            remap(image.pixels, to: local, indices: &frame.indices, marked: global.marked)
+            remap(image.pixels, to: local, indices: &frame.indices, usage: global.usage, marked: global.marked)
         } else {
             frame = indices(for: image, dither: dither)
             var usage = [Int](repeating: 0, count: 256)
@@ -164,7 +164,7 @@ extension GIFPalette {
     /// `marked` pixel moves to a new entry if one is nearer (its palette entry was the nearest
     /// of the rest, ties to the lower index, so this is its nearest local colour). Every other
     /// pixel keeps its entry.
-    private func remap(_ pixels: [UInt32], to local: [UInt32], indices: inout [UInt8], marked: [Int32]) {
+    private func remap(_ pixels: [UInt32], to local: [UInt32], indices: inout [UInt8], usage: [Int], marked: [Int32]) {
         var replaced = [Bool](repeating: false, count: 256)
         var added: [(index: Int, color: UInt32)] = []
         for i in local.indices where i != colors.count && (i > colors.count || local[i] != colors[i]) {
@@ -180,16 +180,21 @@ extension GIFPalette {
             }
             return UInt8(best)
         }
-        if replaced.contains(true) {
+        // Only replaced entries some pixel uses (`usage`, per index) send pixels elsewhere.
+        if replaced.indices.contains(where: { replaced[$0] && usage[$0] > 0 }) {
             var memo: [UInt32: UInt8] = [:]
-            for i in indices.indices where replaced[Int(indices[i])] {
-                let p = pixels[i] & 0xFF_FFFF
-                if let hit = memo[p] {
-                    indices[i] = hit
-                } else {
-                    let hit = search(p)
-                    memo[p] = hit
-                    indices[i] = hit
+            indices.withUnsafeMutableBufferPointer { indices in
+                replaced.withUnsafeBufferPointer { replaced in
+                    for i in 0 ..< min(indices.count, pixels.count) where replaced[Int(indices[i])] {
+                        let p = pixels[i] & 0xFF_FFFF
+                        if let hit = memo[p] {
+                            indices[i] = hit
+                        } else {
+                            let hit = search(p)
+                            memo[p] = hit
+                            indices[i] = hit
+                        }
+                    }
                 }
             }
         }
