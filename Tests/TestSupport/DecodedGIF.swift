@@ -14,6 +14,8 @@ public struct DecodedGIF {
     public var disposals: [Int] = []
     public var transparentIndices: [Int] = []
     public var rects: [(x: Int, y: Int, w: Int, h: Int)] = []
+    /// Per image: its local colour table, or nil when it uses the global one.
+    public var localColors: [[UInt32]?] = []
     /// The full canvas after each image, `0x00RRGGBB`, row-major.
     public var frames: [[UInt32]] = []
 
@@ -73,14 +75,24 @@ public struct DecodedGIF {
             transparentIndices.append(Int(gcb.TransparentColor))
             let d = image.ImageDesc
             rects.append((Int(d.Left), Int(d.Top), Int(d.Width), Int(d.Height)))
-            guard d.ColorMap == nil, let raster = image.RasterBits else {
-                throw Failure(description: "image \(i): local colour map or no raster")
+            guard let raster = image.RasterBits else { throw Failure(description: "image \(i): no raster") }
+            var table = globalColors
+            if let local = d.ColorMap, let entries = local.pointee.Colors {
+                table = (0..<Int(local.pointee.ColorCount)).map {
+                    UInt32(entries[$0].Red) << 16 | UInt32(entries[$0].Green) << 8 | UInt32(entries[$0].Blue)
+                }
+                localColors.append(table)
+            } else {
+                localColors.append(nil)
             }
             for y in 0..<Int(d.Height) {
                 for x in 0..<Int(d.Width) {
                     let index = Int(raster[y * Int(d.Width) + x])
                     if index == Int(gcb.TransparentColor) { continue }
-                    canvas[(Int(d.Top) + y) * width + Int(d.Left) + x] = globalColors[index]
+                    guard index < table.count else {
+                        throw Failure(description: "image \(i): index \(index) outside its colour table of \(table.count)")
+                    }
+                    canvas[(Int(d.Top) + y) * width + Int(d.Left) + x] = table[index]
                 }
             }
             frames.append(canvas)

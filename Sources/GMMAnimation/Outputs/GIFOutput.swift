@@ -65,9 +65,11 @@ public final class GIFOutput: AnimationOutput {
     }
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> IndexedFrame {
-        guard let palette, let raster = frame.raster else { throw AnimationOutputState.notStarted("GIFOutput") }
+        guard let palette, let raster = frame.raster, let context else { throw AnimationOutputState.notStarted("GIFOutput") }
         return palette.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels),
-                               dither: writerOptions.dither)
+                               dither: writerOptions.dither,
+                               protecting: try Self.pointCentres(of: frame.scene, renderer: context.renderer),
+                               tolerance: Self.centreTolerance)
     }
 
     public func consume(_ products: [IndexedFrame], from first: Int) throws {
@@ -137,6 +139,31 @@ public final class GIFOutput: AnimationOutput {
 }
 
 extension GIFOutput {
+    /// How many levels a channel of a point's centre pixel may move in the GIF. The centre is
+    /// where the eye reads a point's colour (how sure the point is of its component), whatever
+    /// is drawn across the point's edge; a frame whose centres the global palette cannot keep
+    /// this close gets a local colour table.
+    static let centreTolerance = 8
+
+    /// The offsets, in `renderer`'s raster, of the pixel holding the centre of each point of
+    /// `scene` that is drawn as a disc and lies on the frame, as the renderer places them: the
+    /// pixel containing the centre in device pixels. None for views of several panels.
+    static func pointCentres(of scene: Scene, renderer: FrameRenderer) throws -> [Int] {
+        guard case .plane = scene.view, renderer.drawsPointDiscs(count: scene.points.count) else { return [] }
+        let transform = try renderer.layout(for: scene).transform
+        let scale = renderer.options.scale
+        let width = renderer.options.deviceWidth, height = renderer.options.deviceHeight
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scene.points.count)
+        for point in scene.points {
+            let p = transform.pixel(point)
+            let x = (p.x * scale).rounded(.down), y = (p.y * scale).rounded(.down)
+            guard x >= 0, y >= 0, x < Double(width), y < Double(height) else { continue }
+            offsets.append(Int(y) * width + Int(x))
+        }
+        return offsets
+    }
+
     /// How near, in sRGB levels (Euclidean), every point fill of the animation stays to some
     /// palette entry. Nearest-colour mapping then moves no channel of a point's colour by more
     /// than this: the colours that carry the lesson (how sure each point is) survive the GIF.

@@ -27,6 +27,8 @@ struct PreparedImage: Sendable {
     let compressed: [UInt8]?
     /// Whether the palette's transparent index marks unchanged pixels.
     let transparent: Bool
+    /// A local colour table of the palette's table size, or nil for the global one.
+    var table: [UInt32]? = nil
 }
 
 /// Prepares frames for one ``GIFWriter``. Not thread-safe: give each worker its own preparer
@@ -47,23 +49,54 @@ public final class GIFFramePreparer {
 
     /// Prepares `frame`, to be shown after `previous` (nil for the first frame of the GIF).
     /// The frames must be mapped with this preparer's palette and all have the GIF's size.
+    ///
+    /// A pixel is unchanged when it shows the same colour as on screen, which for frames with
+    /// different colour tables (``IndexedFrame/localColors``) is not the same as the same index:
+    /// the previous frame's indices are then translated to the indices of their colours in this
+    /// frame's table first.
     public func prepare(_ frame: IndexedFrame, after previous: IndexedFrame?) -> PreparedGIFFrame {
         let full = FrameRect(x: 0, y: 0, width: frame.width, height: frame.height)
         let firstIndex = frame.indices.first ?? 0
+        let table = frame.localColors.map { $0 + [UInt32](repeating: 0, count: max(0, palette.tableSize - $0.count)) }
         func image(_ rect: FrameRect, _ pixels: [UInt8], transparent: Bool) -> PreparedGIFFrame {
-            PreparedGIFFrame(width: frame.width, height: frame.height,
-                             content: .image(self.image(rect, pixels: pixels, transparent: transparent)), firstIndex: firstIndex)
+            var image = self.image(rect, pixels: pixels, transparent: transparent)
+            image.table = table
+            return PreparedGIFFrame(width: frame.width, height: frame.height, content: .image(image), firstIndex: firstIndex)
         }
         guard let previous, options.optimizeFrames, previous.width == frame.width, previous.height == frame.height,
-              previous.indices.count == frame.indices.count else {
+              previous.indices.count == frame.indices.count,
+              let before = onScreen(previous, asIndicesOf: frame) else {
             return image(full, frame.indices, transparent: false)
         }
-        guard let rect = FrameRect.changed(between: previous.indices, and: frame.indices, width: frame.width, height: frame.height) else {
+        guard let rect = FrameRect.changed(between: before, and: frame.indices, width: frame.width, height: frame.height) else {
             return PreparedGIFFrame(width: frame.width, height: frame.height, content: .identical, firstIndex: firstIndex)
         }
-        let plan = planner.plan(current: frame.indices, previous: previous.indices, width: frame.width, rect: rect,
+        let plan = planner.plan(current: frame.indices, previous: before, width: frame.width, rect: rect,
                                 transparent: palette.transparentIndex)
         return image(rect, plan.pixels, transparent: plan.usesTransparency)
+    }
+
+    /// `previous`'s pixels as indices of `frame`'s colour table: each colour at its first index
+    /// in that table, and a colour the table lacks as the transparent index, which no mapped
+    /// pixel has. `previous.indices` itself when both frames share a table; nil when the
+    /// tables differ and the palette has no transparent index.
+    private func onScreen(_ previous: IndexedFrame, asIndicesOf frame: IndexedFrame) -> [UInt8]? {
+        guard previous.localColors != frame.localColors else { return previous.indices }
+        guard let missing = palette.transparentIndex else { return nil }
+        let before = previous.localColors ?? palette.colors
+        let after = frame.localColors ?? palette.colors
+        var position: [UInt32: UInt8] = [:]
+        for (i, color) in after.enumerated().reversed() { position[color] = UInt8(i) }
+        var translation = [UInt8](repeating: missing, count: 256)
+        for (i, color) in before.enumerated() { translation[i] = position[color] ?? missing }
+        return [UInt8](unsafeUninitializedCapacity: previous.indices.count) { out, count in
+            translation.withUnsafeBufferPointer { map in
+                previous.indices.withUnsafeBufferPointer { indices in
+                    for i in 0 ..< indices.count { out[i] = map[Int(indices[i])] }
+                }
+            }
+            count = previous.indices.count
+        }
     }
 
     /// The image data of `rect` holding `pixels`, compressed now when ``GIFWriterOptions/compressor``

@@ -120,14 +120,20 @@ public final class GIFWriter<Sink: GIFSink> {
         try add(palette.indices(for: frame, dither: options.dither), delay: delay)
     }
 
-    /// Adds a frame already mapped with this writer's palette, shown for `delay` 1/100 s
-    /// (values below 2 become 2: browsers play 0 and 1 as 10).
+    /// Adds a frame already mapped with this writer's palette (or a local table derived from
+    /// it, ``IndexedFrame/localColors``), shown for `delay` 1/100 s (values below 2 become 2:
+    /// browsers play 0 and 1 as 10).
     public func add(_ frame: IndexedFrame, delay: Int) throws {
         try checkOpen("GIFWriter.add")
         guard frame.width == width, frame.height == height, frame.indices.count == width * height else {
             throw fail(GIFError.invalid("GIFWriter.add",
                                         "the frame is \(frame.width) × \(frame.height) with \(frame.indices.count) indices, the GIF is \(width) × \(height)",
                                         fix: "render every frame at the size the writer was opened with"))
+        }
+        if let local = frame.localColors, local.count < palette.colors.count || local.count > palette.tableSize {
+            throw fail(GIFError.invalid("GIFWriter.add",
+                                        "the frame's local colour table has \(local.count) colours, the palette \(palette.colors.count) in a table of \(palette.tableSize)",
+                                        fix: "map frames with this writer's palette, GIFPalette.indices(for:dither:protecting:tolerance:)"))
         }
         try add(preparer.prepare(frame, after: previous), delay: delay)
         previous = frame
@@ -183,9 +189,9 @@ public final class GIFWriter<Sink: GIFSink> {
             let image = p.image
             try encoder.putControl(delay: p.delay, transparent: image.transparent ? palette.transparentIndex : nil)
             if let blocks = image.compressed {
-                try encoder.putImage(image.rect, compressed: blocks)
+                try encoder.putImage(image.rect, table: image.table, compressed: blocks)
             } else if let pixels = image.pixels {
-                try encoder.putImage(image.rect, pixels: pixels)
+                try encoder.putImage(image.rect, table: image.table, pixels: pixels)
             }
             framesWritten += 1
         } catch {

@@ -57,6 +57,15 @@ final class GifEncoderHandle {
     /// Logical screen descriptor with `table` (a power of two of `0x00RRGGBB`) as global map.
     func putScreen(width: Int, height: Int, table: [UInt32]) throws {
         let gif = try handle("EGifPutScreenDesc")
+        let map = try Self.colorMap(table)
+        // EGifPutScreenDesc copies the map: free ours either way.
+        defer { GifFreeMapObject(map) }
+        try check(EGifPutScreenDesc(gif, Int32(width), Int32(height), map.pointee.BitsPerPixel, 0, map),
+                  "EGifPutScreenDesc")
+    }
+
+    /// A giflib colour map of `table` (a power of two of `0x00RRGGBB`), for the caller to free.
+    private static func colorMap(_ table: [UInt32]) throws -> UnsafeMutablePointer<ColorMapObject> {
         var colors = table.map {
             GifColorType(Red: UInt8(($0 >> 16) & 0xFF), Green: UInt8(($0 >> 8) & 0xFF), Blue: UInt8($0 & 0xFF))
         }
@@ -65,10 +74,17 @@ final class GifEncoderHandle {
                            message: "giflib refused a colour table of \(table.count) entries",
                            fix: "the table size must be a power of two from 2 to 256")
         }
-        // EGifPutScreenDesc copies the map: free ours either way.
-        defer { GifFreeMapObject(map) }
-        try check(EGifPutScreenDesc(gif, Int32(width), Int32(height), map.pointee.BitsPerPixel, 0, map),
-                  "EGifPutScreenDesc")
+        return map
+    }
+
+    /// An image descriptor for `rect`, with `table` as its local colour table if given.
+    private func putImageDescriptor(_ gif: UnsafeMutablePointer<GifFileType>, _ rect: FrameRect,
+                                    table: [UInt32]?) throws {
+        let map = try table.map(Self.colorMap)
+        // EGifPutImageDesc copies the map: free ours either way.
+        defer { if let map { GifFreeMapObject(map) } }
+        try check(EGifPutImageDesc(gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height),
+                                   false, map), "EGifPutImageDesc")
     }
 
     /// The NETSCAPE2.0 application block: loop `count` times, 0 = forever.
@@ -94,12 +110,12 @@ final class GifEncoderHandle {
         try check(EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &bytes), "EGifPutExtension")
     }
 
-    /// An image descriptor for `rect` and its pixels, `rect.width × rect.height` indices,
-    /// row-major. Rows are copied to a scratch row first: `EGifPutLine` masks its buffer in place.
-    func putImage(_ rect: FrameRect, pixels: [UInt8]) throws {
+    /// An image descriptor for `rect` (with `table` as local colour table, if given) and its
+    /// pixels, `rect.width × rect.height` indices, row-major. Rows are copied to a scratch row
+    /// first: `EGifPutLine` masks its buffer in place.
+    func putImage(_ rect: FrameRect, table: [UInt32]? = nil, pixels: [UInt8]) throws {
         let gif = try handle("EGifPutImageDesc")
-        try check(EGifPutImageDesc(gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height),
-                                   false, nil), "EGifPutImageDesc")
+        try putImageDescriptor(gif, rect, table: table)
         var row = [UInt8](repeating: 0, count: rect.width)
         for y in 0..<rect.height {
             let start = y * rect.width
@@ -113,14 +129,13 @@ final class GifEncoderHandle {
         }
     }
 
-    /// An image descriptor for `rect` and its data already compressed by ``LZWEncoder``
-    /// (`blocks`: sub-blocks, each a length byte and its data). `EGifPutImageDesc` writes the
-    /// code-size byte; `EGifPutCode`/`EGifPutCodeNext` copy each sub-block as is, and
-    /// `EGifPutCodeNext(NULL)` writes the terminator.
-    func putImage(_ rect: FrameRect, compressed blocks: [UInt8]) throws {
+    /// An image descriptor for `rect` (with `table` as local colour table, if given) and its
+    /// data already compressed by ``LZWEncoder`` (`blocks`: sub-blocks, each a length byte and
+    /// its data). `EGifPutImageDesc` writes the code-size byte; `EGifPutCode`/`EGifPutCodeNext`
+    /// copy each sub-block as is, and `EGifPutCodeNext(NULL)` writes the terminator.
+    func putImage(_ rect: FrameRect, table: [UInt32]? = nil, compressed blocks: [UInt8]) throws {
         let gif = try handle("EGifPutImageDesc")
-        try check(EGifPutImageDesc(gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height),
-                                   false, nil), "EGifPutImageDesc")
+        try putImageDescriptor(gif, rect, table: table)
         try blocks.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0

@@ -27,21 +27,32 @@ extension GIFPalette {
     public static func build(seeds: [UInt32], samples: [RGBImage], maxColors: Int = 256,
                              minimumPSNR: Double? = 45, reserveTransparent: Bool = true) -> GIFPalette {
         let largest = min(256, max(2, maxColors))
-        guard let minimumPSNR, !samples.isEmpty else {
-            return build(seeds: seeds, samples: samples, tableLimit: largest, reserveTransparent: reserveTransparent)
+        let histogram = ColorHistogram(samples: samples)
+        var palette: GIFPalette
+        if let minimumPSNR, !samples.isEmpty {
+            // Only tables with room for every seed, since seeds must stay exact.
+            let entriesForSeeds = Set(seeds.map { $0 & 0xFF_FFFF }).count + (reserveTransparent ? 1 : 0)
+            let sizes = [16, 32, 64, 128].filter { $0 < largest && $0 >= entriesForSeeds } + [largest]
+            palette = build(seeds: seeds, samples: samples, histogram: histogram, tableLimit: sizes[0],
+                            reserveTransparent: reserveTransparent)
+            for size in sizes.dropFirst() where palette.psnr(for: samples) < minimumPSNR {
+                palette = build(seeds: seeds, samples: samples, histogram: histogram, tableLimit: size,
+                                reserveTransparent: reserveTransparent)
+            }
+        } else {
+            palette = build(seeds: seeds, samples: samples, histogram: histogram, tableLimit: largest,
+                            reserveTransparent: reserveTransparent)
         }
-        // Only tables with room for every seed, since seeds must stay exact.
-        let entriesForSeeds = Set(seeds.map { $0 & 0xFF_FFFF }).count + (reserveTransparent ? 1 : 0)
-        let sizes = [16, 32, 64, 128].filter { $0 < largest && $0 >= entriesForSeeds } + [largest]
-        var palette = build(seeds: seeds, samples: samples, tableLimit: sizes[0], reserveTransparent: reserveTransparent)
-        for size in sizes.dropFirst() where palette.psnr(for: samples) < minimumPSNR {
-            palette = build(seeds: seeds, samples: samples, tableLimit: size, reserveTransparent: reserveTransparent)
+        palette.sampleUsage = [Int](repeating: 0, count: palette.colors.count)
+        for (color, count) in zip(histogram.colors, histogram.counts) {
+            palette.sampleUsage[Int(palette.grid.nearest(color).index)] += count
         }
         return palette
     }
 
-    /// One palette of at most `tableLimit` entries, transparent included (steps 1–5 above).
-    private static func build(seeds: [UInt32], samples: [RGBImage], tableLimit: Int,
+    /// One palette of at most `tableLimit` entries, transparent included (steps 1–5 above), from
+    /// `samples` and their `histogram`.
+    private static func build(seeds: [UInt32], samples: [RGBImage], histogram: ColorHistogram, tableLimit: Int,
                               reserveTransparent: Bool) -> GIFPalette {
         let limit = tableLimit - (reserveTransparent ? 1 : 0)
         var colors: [UInt32] = []
@@ -51,7 +62,6 @@ extension GIFPalette {
             if colors.count < limit, present.insert(c).inserted { colors.append(c) }
         }
         seeds.forEach(add)
-        let histogram = ColorHistogram(samples: samples)
         let missing = histogram.colors.indices.filter { !present.contains(histogram.colors[$0]) }
             .sorted { histogram.counts[$0] != histogram.counts[$1]
                 ? histogram.counts[$0] > histogram.counts[$1] : $0 < $1 }

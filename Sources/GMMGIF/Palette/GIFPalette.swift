@@ -15,6 +15,10 @@ public struct GIFPalette: Sendable {
     /// Entries in the colour table as written: a power of two from 2 to 256.
     public let tableSize: Int
     let grid: NearestColorGrid
+    /// How many pixels of the frames the palette was built from map to each entry (of
+    /// ``GIFPalette/build(seeds:samples:maxColors:minimumPSNR:reserveTransparent:)``); empty
+    /// for a palette of given colours. Ranks entries a frame's local table may replace.
+    var sampleUsage: [Int] = []
 
     /// A palette of exactly these colours (the high byte of each is ignored; duplicates are kept,
     /// and a colour maps to its first index).
