@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Every bad input of the EM issue: a non-zero exit, one line on standard error naming the
-/// problem, no crash, and no new or altered file at the output path.
+/// Bad inputs to `fit`, each of a kind users send: a non-zero exit, one line on standard error
+/// naming the problem, no crash, and no new or altered file at the output path.
 @Suite("Bad inputs to fit")
 struct BadInputTests {
     struct Case: Sendable, CustomStringConvertible {
