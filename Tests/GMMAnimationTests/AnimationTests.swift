@@ -207,6 +207,29 @@ struct AnimationTests {
         #expect(names == expected.union(["notes.txt", "frame_12.png"]))
     }
 
+    /// A failure in another output, in the middle of the animation, leaves in the frames
+    /// directory only whole frame files, the frames before the failure, each a complete PNG:
+    /// no temporary file of a frame encoded but not committed.
+    @Test func aFailureLeavesOnlyCommittedFrames() throws {
+        let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
+                                      timeline: Timeline.Options(tween: 2))
+        let dir = TestPaths.temporaryDirectory().appendingPathComponent("frames")
+        let failAt = animation.timeline.frames.count / 2
+        #expect(throws: Recorder.Failure(index: failAt)) {
+            try animation.render(to: [FrameFilesOutput(directory: dir.path), Recorder(failAt: failAt)],
+                                 workers: try Workers(count: 2))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names.allSatisfy { $0.hasPrefix("frame_") && $0.hasSuffix(".png") }, "\(names)")
+        #expect(names == (0 ..< names.count).map { FrameFilesOutput.fileName(ofFrame: $0, format: .png) })
+        #expect(names.count <= failAt)
+        for name in names {
+            let bytes = try read(dir.appendingPathComponent(name))
+            #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            #expect(Array(bytes.suffix(8)) == Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82], "\(name) is cut short")
+        }
+    }
+
     /// Vector frame files are the renderer's own bytes for each frame's scene.
     @Test func vectorFramesAreTheRenderersOutput() throws {
         let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),

@@ -3,7 +3,8 @@ import GMMFiles
 import GMMRender
 
 /// The animation as one file per frame in a directory: `frame_0000.png`, `frame_0001.png`, …
-/// (or `.svg`, `.pdf`), each written atomically by the worker that rendered it.
+/// (or `.svg`, `.pdf`), each written atomically: encoded by the worker that rendered it,
+/// committed in frame order.
 ///
 /// The directory is created at ``start(_:)`` when missing (not its parents). At ``finish()``
 /// frame files numbered beyond this animation, left by an earlier and longer run, are removed,
@@ -36,17 +37,28 @@ public final class FrameFilesOutput: AnimationOutput {
         renderer = context.renderer
     }
 
-    public func produce(_ frame: AnimationFrame, worker: Int) throws {
+    /// Encodes a PNG frame into its temporary file and returns the file, not yet committed:
+    /// its `fsync` waits for the disk, so it is left to ``consume(_:from:)``, where the wait
+    /// overlaps the workers' drawing instead of leaving their core idle. SVG and PDF frames are
+    /// written and committed here by the renderer.
+    public func produce(_ frame: AnimationFrame, worker: Int) throws -> OutputFile? {
         guard let renderer else { throw AnimationOutputState.notStarted("FrameFilesOutput") }
         let path = directory + "/" + Self.fileName(ofFrame: frame.index, format: format)
         if format == .png, let raster = frame.raster {
-            try AtomicFile.write(try raster.pngData(), to: path)
+            let file = try OutputFile(path: path)
+            try file.write(try raster.pngData())
+            return file
         } else {
             try renderer.write(frame.scene, format: format, to: path)
+            return nil
         }
     }
 
-    public func consume(_ products: [Void], from first: Int) throws {
+    /// Commits the frames' files in order (flushed, then renamed into place). A frame whose
+    /// file is never committed, after a failure elsewhere, leaves nothing: the file's `deinit`
+    /// removes its temporary.
+    public func consume(_ products: [OutputFile?], from first: Int) throws {
+        for file in products { try file?.commit() }
         framesWritten = first + products.count
     }
 
