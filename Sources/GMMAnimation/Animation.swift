@@ -17,8 +17,9 @@ import GMMRender
 /// it once and hands it to every output's parallel stage; the outputs then take the batch in
 /// order. The outputs start in parallel while the first frames are drawn (``HeadStart``).
 /// Memory holds those first frames (at most ``HeadStart/limit(frames:bytesPerFrame:workers:)``)
-/// and then one batch (two frames per worker) however long the animation, and every output is
-/// byte-identical whatever the number of workers.
+/// and then two batches of four frames per worker (the one the outputs take in order and the
+/// next, being produced) however long the animation, and every output is byte-identical
+/// whatever the number of workers.
 public struct Animation: Sendable {
     /// The scenes of the fit.
     public let builder: SceneBuilder
@@ -103,7 +104,10 @@ public struct Animation: Sendable {
                 return try drivers.map { try $0.produce(frame, worker) }
             }
         }
-        let batch = workers.count * 2
+        // Four frames per worker: a batch ends when its slowest frame does, so larger batches
+        // leave a core idle less often (two per worker kept both cores 1.7× busy on 101 frames,
+        // four 1.8×), for four more frames per worker in memory.
+        let batch = workers.count * 4
         let batches = stride(from: 0, to: frames.count, by: batch).map { $0 ..< min(frames.count, $0 + batch) }
         do {
             try head.wait()

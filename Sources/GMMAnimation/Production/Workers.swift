@@ -3,9 +3,11 @@ import Foundation
 
 /// A fixed number of worker threads that map an index range in parallel.
 ///
-/// Worker `w` takes the indices `i ≡ w (mod count)`, so per-worker scratch state (a GIF
-/// preparer's LZW tables, a PNG compressor) is only ever touched by one thread, and which worker
-/// computed an item never changes the item: results are identical for any worker count.
+/// Each worker takes the next index not yet taken, so a worker that the system pauses (the
+/// machine is shared, and the in-order stage of the outputs runs beside the workers) holds up
+/// one item, not every item of its share. Per-worker scratch state (a GIF preparer's LZW
+/// tables, a PNG compressor) is still touched by one thread only, and which worker computed an
+/// item never changes the item: results are identical for any worker count.
 public struct Workers: Sendable {
     /// How many threads run at once, at least 1.
     public let count: Int
@@ -35,16 +37,30 @@ public struct Workers: Sendable {
                 // Safe to share: the workers call `body` on disjoint indices, and `body` is
                 // documented to touch only what is shared read-only or owned by its worker.
                 nonisolated(unsafe) let job = body
+                let queue = IndexQueue(count: items)
                 DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    var i = worker
-                    while i < items {
-                        slots.set(i, Result { try job(i, worker) })
-                        i += threads
-                    }
+                    while let i = queue.next() { slots.set(i, Result { try job(i, worker) }) }
                 }
             }
         }
         return try slots.values()
+    }
+}
+
+/// The indices `0 ..< count`, handed out in order to whichever worker asks next.
+final class IndexQueue: @unchecked Sendable {
+    private var next_ = 0
+    private let count: Int
+    private let lock = NSLock()
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next_ < count else { return nil }
+        next_ += 1
+        return next_ - 1
     }
 }
 
