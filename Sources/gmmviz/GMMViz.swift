@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GMMRender
 
 /// The `gmmviz` command: fit Gaussian mixtures by EM and draw every step.
 @main
@@ -28,7 +27,6 @@ struct GMMViz: ParsableCommand {
     /// Runs the command, turning every error into one line on standard error and a non-zero
     /// exit code — never a backtrace, never the usage block after a bad value.
     static func main() {
-        FrameMemory.configureForFrames()
         do {
             var command = try parseAsRoot()
             try command.run()

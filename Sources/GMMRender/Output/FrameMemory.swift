@@ -11,8 +11,9 @@ internal import CMalloc
 /// after frame; peak memory stays bounded by the frames in flight.
 ///
 /// The settings are process-wide, so the library never applies them itself: a command-line
-/// tool calls ``configureForFrames()`` once at start (the `gmmviz` CLI does); an application
-/// that embeds the library decides for its own process.
+/// tool calls ``configureForFrames()`` before it renders (the `gmmviz` CLI does, and only
+/// then: `fit` keeps glibc's defaults, which give a large freed block back at once); an
+/// application that embeds the library decides for its own process.
 public enum FrameMemory {
     /// Blocks up to this size come from the heap.
     static let mmapThreshold: Int32 = 32 << 20

@@ -47,6 +47,9 @@ struct AnimationJob {
     /// Renders `history`'s animation on `data` into the GIF, deck or player and the frame
     /// files, with a progress bar, then prints the summary line.
     func run(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
+        // Frame-sized blocks stay on the heap from here on; set only for a render, so that
+        // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
+        FrameMemory.configureForFrames()
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
         var outputs = [any AnimationOutput]()
         var gif: GIFOutput?, deck: PDFDeckOutput?, player: HTMLPlayerOutput?
