@@ -24,35 +24,50 @@ extension GIFPalette {
     /// anti-aliasing colours of a plot frame.
     private static let cacheBits = 12
 
-    private func mapNearest(_ pixels: [UInt32], into out: inout [UInt8]) {
+    /// Maps `pixels` to their nearest entries into `out`, through a cache of the colours met
+    /// (runs of one colour are looked up once), and returns how many pixels map to each index
+    /// and the offsets of the pixels whose colour is in `marked` (the local tables' pass:
+    /// ``indices(for:dither:protecting:tolerance:)``).
+    @discardableResult
+    func mapNearest(_ pixels: [UInt32], into out: inout [UInt8], marking marked: Set<UInt32> = [])
+        -> (usage: [Int], marked: [Int32]) {
         let mask = (1 << Self.cacheBits) - 1
         var keys = [UInt32](repeating: .max, count: mask + 1)  // .max never equals a masked pixel
-        var values = [UInt8](repeating: 0, count: mask + 1)
+        var values = [UInt16](repeating: 0, count: mask + 1)  // the index, plus 0x100 if marked
+        var usage = [Int](repeating: 0, count: 256)
+        var found: [Int32] = []
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 keys.withUnsafeMutableBufferPointer { keys in
                     values.withUnsafeMutableBufferPointer { values in
                         var last: UInt32 = .max
-                        var lastIndex: UInt8 = 0
+                        var lastValue: UInt16 = 0
+                        var run = 0
                         for i in 0..<src.count {
                             let p = src[i] & 0xFF_FFFF
                             if p != last {
+                                usage[Int(lastValue & 0xFF)] += run
+                                run = 0
                                 let slot = Int((p &* 0x9E37_79B1) >> (32 - UInt32(Self.cacheBits))) & mask
                                 if keys[slot] == p {
-                                    lastIndex = values[slot]
+                                    lastValue = values[slot]
                                 } else {
-                                    lastIndex = grid.nearest(p).index
+                                    lastValue = UInt16(grid.nearest(p).index) | (marked.contains(p) ? 0x100 : 0)
                                     keys[slot] = p
-                                    values[slot] = lastIndex
+                                    values[slot] = lastValue
                                 }
                                 last = p
                             }
-                            dst[i] = lastIndex
+                            run += 1
+                            dst[i] = UInt8(truncatingIfNeeded: lastValue)
+                            if lastValue > 0xFF { found.append(Int32(i)) }
                         }
+                        usage[Int(lastValue & 0xFF)] += run
                     }
                 }
             }
         }
+        return (usage, found)
     }
 
     /// 4 × 4 Bayer thresholds, 0...15.

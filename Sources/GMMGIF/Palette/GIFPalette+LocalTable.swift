@@ -42,8 +42,9 @@ extension GIFPalette {
         var frame: IndexedFrame
         let local: [UInt32]
         if dither == .none {
-            let global = mapMarking(image, colors: farColors)
-            frame = global.frame
+            var out = [UInt8](repeating: 0, count: image.pixels.count)
+            let global = mapNearest(image.pixels, into: &out, marking: farColors)
+            frame = IndexedFrame(width: image.width, height: image.height, indices: out)
             local = localTable(cover: cover, locked: locked, usage: global.usage)
             remap(image.pixels, to: local, indices: &frame.indices, usage: global.usage, marked: global.marked)
         } else {
@@ -115,51 +116,8 @@ extension GIFPalette {
         return local
     }
 
-    /// Step 3's first half: the frame mapped to the palette as ``indices(for:dither:)`` maps it
-    /// (no dither), with how many pixels use each index and the offsets of the pixels whose
-    /// colour is `marked`.
-    private func mapMarking(_ image: RGBImage, colors marked: Set<UInt32>)
-        -> (frame: IndexedFrame, usage: [Int], marked: [Int32]) {
-        var out = [UInt8](repeating: 0, count: image.pixels.count)
-        var usage = [Int](repeating: 0, count: 256)
-        var found: [Int32] = []
-        let cacheBits = 12
-        var keys = [UInt32](repeating: .max, count: 1 << cacheBits)  // .max is no masked colour
-        var values = [UInt16](repeating: 0, count: 1 << cacheBits)  // index, and 0x100 if marked
-        image.pixels.withUnsafeBufferPointer { pixels in
-            out.withUnsafeMutableBufferPointer { out in
-                usage.withUnsafeMutableBufferPointer { usage in
-                    var last: UInt32 = .max
-                    var lastValue: UInt16 = 0
-                    var run = 0
-                    for i in 0 ..< pixels.count {
-                        let p = pixels[i] & 0xFF_FFFF
-                        if p != last {
-                            usage[Int(lastValue & 0xFF)] += run
-                            run = 0
-                            let slot = Int((p &* 0x9E37_79B1) >> UInt32(32 - cacheBits))
-                            if keys[slot] == p {
-                                lastValue = values[slot]
-                            } else {
-                                let hit = grid.nearest(p)
-                                lastValue = UInt16(hit.index) | (marked.contains(p) ? 0x100 : 0)
-                                keys[slot] = p
-                                values[slot] = lastValue
-                            }
-                            last = p
-                        }
-                        run += 1
-                        out[i] = UInt8(lastValue & 0xFF)
-                        if lastValue > 0xFF { found.append(Int32(i)) }
-                    }
-                    usage[Int(lastValue & 0xFF)] += run
-                }
-            }
-        }
-        return (IndexedFrame(width: image.width, height: image.height, indices: out), usage, found)
-    }
-
-    /// Step 3's second half: `indices`, the frame mapped to the palette, mapped to `local`
+    /// Step 3: `indices`, the frame mapped to the palette (``mapNearest(_:into:marking:)``,
+    /// which also counted `usage` and found the `marked` pixels), mapped to `local`
     /// where needed. A pixel whose entry was replaced is searched over all of `local`; a
     /// `marked` pixel moves to a new entry if one is nearer (its palette entry was the nearest
     /// of the rest, ties to the lower index, so this is its nearest local colour). Every other
