@@ -76,31 +76,16 @@ struct CSVScanner {
     /// bytes, invalid UTF-8 (after a byte-order mark, which `base` already skips).
     static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String, known: KnownText = KnownText()) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
-        guard let start = bytes.baseAddress, !bytes.isEmpty else {
+        guard !bytes.isEmpty else {
             throw fail("the file is empty; expected comma-separated numbers, one sample per line")
         }
-        if !known.noNUL, memchr(start, 0, bytes.count) != nil { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
-        if !known.isASCII, !isASCII(body), String(validating: body, as: UTF8.self) == nil {
+        guard !(known.noNUL && known.isASCII) else { return }
+        // One pass over the body answers both; a byte-order mark holds no NUL byte.
+        let seen = ByteScan.inspect(body)
+        if !known.noNUL, seen.hasNUL { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
+        if !known.isASCII, !seen.isASCII, String(validating: body, as: UTF8.self) == nil {
             throw fail("is not valid UTF-8 text; save it as UTF-8 CSV")
         }
-    }
-
-    /// True when no byte has its high bit set, eight bytes at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let start = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(start)
-        var i = 0
-        var any: UInt64 = 0
-        while i + 32 <= bytes.count {
-            any |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-            i += 32
-        }
-        while i < bytes.count {
-            any |= UInt64(start[i])
-            i += 1
-        }
-        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// A scanner of the bytes `start ..< end`, which follow any byte-order mark.
