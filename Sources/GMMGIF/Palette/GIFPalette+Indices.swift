@@ -27,7 +27,8 @@ extension GIFPalette {
     /// Maps `pixels` to their nearest entries into `out`, through a cache of the colours met
     /// (runs of one colour are looked up once), and returns how many pixels map to each index
     /// and the offsets of the pixels whose colour is in `marked` (the local tables' pass:
-    /// ``indices(for:dither:protecting:tolerance:)``).
+    /// ``indices(for:dither:protecting:tolerance:)``). Both are taken at the end of each run,
+    /// so the per-pixel work is only the store.
     @discardableResult
     func mapNearest(_ pixels: [UInt32], into out: inout [UInt8], marking marked: Set<UInt32> = [])
         -> (usage: [Int], marked: [Int32]) {
@@ -42,12 +43,17 @@ extension GIFPalette {
                     values.withUnsafeMutableBufferPointer { values in
                         var last: UInt32 = .max
                         var lastValue: UInt16 = 0
-                        var run = 0
+                        var lastIndex: UInt8 = 0
+                        var runStart = 0
+                        func endRun(at i: Int) {
+                            usage[Int(lastIndex)] += i - runStart
+                            if lastValue > 0xFF { found += (runStart ..< i).map { Int32($0) } }
+                            runStart = i
+                        }
                         for i in 0..<src.count {
                             let p = src[i] & 0xFF_FFFF
                             if p != last {
-                                usage[Int(lastValue & 0xFF)] += run
-                                run = 0
+                                endRun(at: i)
                                 let slot = Int((p &* 0x9E37_79B1) >> (32 - UInt32(Self.cacheBits))) & mask
                                 if keys[slot] == p {
                                     lastValue = values[slot]
@@ -56,13 +62,12 @@ extension GIFPalette {
                                     keys[slot] = p
                                     values[slot] = lastValue
                                 }
+                                lastIndex = UInt8(truncatingIfNeeded: lastValue)
                                 last = p
                             }
-                            run += 1
-                            dst[i] = UInt8(truncatingIfNeeded: lastValue)
-                            if lastValue > 0xFF { found.append(Int32(i)) }
+                            dst[i] = lastIndex
                         }
-                        usage[Int(lastValue & 0xFF)] += run
+                        endRun(at: src.count)
                     }
                 }
             }
