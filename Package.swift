@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "GMMGIF", targets: ["GMMGIF"]),
         .library(name: "GMMFiles", targets: ["GMMFiles"]),
         .library(name: "GMMColor", targets: ["GMMColor"]),
+        .library(name: "GMMImage", targets: ["GMMImage"]),
         .library(name: "GMMAnimation", targets: ["GMMAnimation"]),
         .executable(name: "gmmviz", targets: ["gmmviz"]),
         .executable(name: "gmmviz-bench", targets: ["gmmviz-bench"]),
@@ -51,11 +52,13 @@ let package = Package(
         .target(name: "GMM"),
         // Colour science shared by the renderer and the GIF palette (Oklab): pure Swift.
         .target(name: "GMMColor"),
+        // The RGB image a frame is drawn into and every later stage reads: pure Swift.
+        .target(name: "GMMImage"),
         // Every output file goes through one atomic writer (Foundation-free, Glibc only).
         .target(name: "GMMFiles"),
-        .target(name: "GMMRender", dependencies: ["GMM", "GMMColor", "GMMFiles", "CCairo", "CDeflate", "CMalloc"]),
-        .target(name: "GMMGIF", dependencies: ["GMMColor", "GMMFiles", "CGIF"]),
-        .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMRender", "GMMGIF"]),
+        .target(name: "GMMRender", dependencies: ["GMM", "GMMColor", "GMMImage", "GMMFiles", "CCairo", "CDeflate", "CMalloc"]),
+        .target(name: "GMMGIF", dependencies: ["GMMColor", "GMMImage", "GMMFiles", "CGIF"]),
+        .target(name: "GMMAnimation", dependencies: ["GMM", "GMMFiles", "GMMImage", "GMMRender", "GMMGIF"]),
         .executableTarget(
             name: "gmmviz",
             dependencies: [
@@ -66,14 +69,14 @@ let package = Package(
 
         // Timings for the benchmark scripts under scripts/; its synthetic GIF frames are the
         // ones the GIF tests use, from TestSupport.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF", "TestSupport"]),
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMImage", "GMMRender", "GMMGIF", "TestSupport"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "GMMImage", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
-        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
-        .testTarget(name: "GMMAnimationTests", dependencies: ["GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMRenderTests", dependencies: ["GMMImage", "GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMGIFTests", dependencies: ["GMMImage", "GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMAnimationTests", dependencies: ["GMMImage", "GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import GMM
 import GMMRender
+import GMMImage
 
 /// Encodes the demo's frames as PNG with the library's encoder (libdeflate) and compresses them
 /// with the hand-written fixed-Huffman compressor it replaced, and reports time and size for each.
@@ -17,7 +18,7 @@ enum PNGBenchmark {
         let renderer = try FrameRenderer()
         let frames = try (0 ..< builder.snapshotCount).map { try renderer.renderRaster(try builder.scene(at: $0)) }
 
-        func measure(_ encode: (RasterFrame) throws -> [UInt8]) throws -> (ms: Double, bytes: Int) {
+        func measure(_ encode: (RGBImage) throws -> [UInt8]) throws -> (ms: Double, bytes: Int) {
             var best = Double.infinity, bytes = 0
             for _ in 0 ..< max(1, repeats) {
                 var total = 0

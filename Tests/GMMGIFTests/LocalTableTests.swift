@@ -1,6 +1,7 @@
 import GMMGIF
 import Testing
 import TestSupport
+import GMMImage
 
 /// Protected pixels (the centres of data points) through local colour tables: encode into
 /// memory, decode with giflib, compare with the source frames.

@@ -1,6 +1,7 @@
 import GMMGIF
 import Testing
 import TestSupport
+import GMMImage
 
 @Suite struct PaletteTests {
     @Test func seedsMapExactly() {

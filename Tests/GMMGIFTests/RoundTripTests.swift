@@ -1,6 +1,7 @@
 import GMMGIF
 import Testing
 import TestSupport
+import GMMImage
 
 /// Encode into memory, decode with giflib's DGif* API, reconstruct every frame, compare.
 @Suite struct RoundTripTests {

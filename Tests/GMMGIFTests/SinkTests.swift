@@ -3,6 +3,7 @@ import GMMFiles
 import GMMGIF
 import Testing
 import TestSupport
+import GMMImage
 
 @Suite struct SinkTests {
     struct Boom: Error {}

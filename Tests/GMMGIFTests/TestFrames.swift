@@ -1,4 +1,5 @@
 import GMMGIF
+import GMMImage
 
 /// Small synthetic frames for the round-trip tests.
 enum TestFrames {

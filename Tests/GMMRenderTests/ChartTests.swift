@@ -2,6 +2,7 @@ import Foundation
 import GMM
 import Testing
 @testable import GMMRender
+import GMMImage
 
 /// The model-selection chart: layout arithmetic, pixels, and reproducible vector output.
 @Suite struct ChartTests {
@@ -62,7 +63,7 @@ import Testing
         let pdf = try renderer.render(chart, format: .pdf)
         #expect(pdf.starts(with: Array("%PDF".utf8)))
         let png = try renderer.render(chart, format: .png)
-        #expect(try RasterFrame.decodePNG(png) == (try renderer.renderRaster(chart)))
+        #expect(try RGBImage.decodePNG(png) == (try renderer.renderRaster(chart)))
     }
 
     @Test func fromASelection() throws {

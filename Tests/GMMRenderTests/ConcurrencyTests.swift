@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GMMRender
+import GMMImage
 
 /// Frames rendered in parallel (as the render command does, one surface per task) are identical
 /// to frames rendered one after another.
@@ -9,14 +10,14 @@ import Testing
     let renderer = try FrameRenderer()
     let indices = Array(0 ..< min(8, builder.snapshotCount))
     let serial = try indices.map { try renderer.renderRaster(try builder.scene(at: $0)) }
-    let parallel = try await withThrowingTaskGroup(of: (Int, RasterFrame, [UInt8]).self) { group in
+    let parallel = try await withThrowingTaskGroup(of: (Int, RGBImage, [UInt8]).self) { group in
         for i in indices {
             group.addTask {
                 let scene = try builder.scene(at: i)
                 return (i, try renderer.renderRaster(scene), try renderer.render(scene, format: .svg))
             }
         }
-        var out = [Int: (RasterFrame, [UInt8])]()
+        var out = [Int: (RGBImage, [UInt8])]()
         for try await (i, frame, svg) in group { out[i] = (frame, svg) }
         return out
     }

@@ -2,6 +2,7 @@ import Foundation
 import GMM
 import Testing
 @testable import GMMRender
+import GMMImage
 
 /// The drawn ellipses of tied, diag and spherical fits have their type's shape, checked on
 /// rendered pixels as in ``PixelGeometryTests``: 400 × 300 bare frames, window [−5, 5]², so a
@@ -26,7 +27,7 @@ import Testing
     }()
 
     struct Drawn {
-        let frame: RasterFrame
+        let frame: RGBImage
         let transform: ViewTransform
         let components: [SceneComponent]
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GMMImage
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -20,7 +21,7 @@ import GMMFiles
         let png = try renderer.render(scene, format: .png)
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         #expect(String(decoding: png[12 ..< 16], as: UTF8.self) == "IHDR")
-        let decoded = try RasterFrame.decodePNG(png)
+        let decoded = try RGBImage.decodePNG(png)
         #expect(decoded == frame)
     }
 

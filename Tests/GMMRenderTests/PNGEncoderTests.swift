@@ -1,6 +1,7 @@
 import Foundation
 @testable import GMMRender
 import Testing
+import GMMImage
 
 /// The frames' PNG encoder: checksums against published values, its rows, and every pixel
 /// back through Cairo's (libpng's) decoder.
@@ -30,10 +31,10 @@ struct PNGEncoderTests {
                 else if x % 7 == 5 { pixels[y * w + x] = 0x0072B2 }                       // short run
             }
         }
-        let frame = RasterFrame(width: w, height: h, pixels: pixels)
+        let frame = RGBImage(width: w, height: h, pixels: pixels)
         let png = try frame.pngData()
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        let back = try RasterFrame.decodePNG(png)
+        let back = try RGBImage.decodePNG(png)
         #expect(back.width == w && back.height == h)
         #expect(back.pixels == pixels)
     }

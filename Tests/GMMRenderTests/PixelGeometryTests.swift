@@ -2,6 +2,7 @@ import GMMColor
 import Foundation
 import Testing
 @testable import GMMRender
+import GMMImage
 
 /// Geometry checked on rendered pixels of small bare frames (400 × 300, plot 372 × 272 at
 /// (14, 14), window [−5, 5]² so the two axes have different scales).
@@ -18,7 +19,7 @@ import Testing
 
     /// Along the ray from `center` in direction `direction` (pixels), the distance at which the
     /// pixels differ most from the background: where the outline is.
-    func strongestCrossing(_ frame: RasterFrame, from center: Point2, toward direction: Point2, maxDistance: Double) -> Double {
+    func strongestCrossing(_ frame: RGBImage, from center: Point2, toward direction: Point2, maxDistance: Double) -> Double {
         let length = (direction.x * direction.x + direction.y * direction.y).squareRoot()
         var best = (distance: 0.0, strength: -1)
         var d = 0.0

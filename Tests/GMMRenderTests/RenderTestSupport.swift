@@ -2,6 +2,7 @@ import Foundation
 import GMM
 @testable import GMMRender
 import TestSupport
+import GMMImage
 
 /// Small frames with every element hidden, so a test sees only what it turns on.
 func bareOptions(width: Int = 400, height: Int = 300) -> RenderOptions {
@@ -34,11 +35,11 @@ func singleComponentScene(mean: Point2, covariance: Covariance2, weight: Double 
     try Scene(points: [], responsibilities: [], components: [SceneComponent(weight: weight, mean: mean, covariance: covariance)])
 }
 
-extension RasterFrame {
+extension RGBImage {
     /// `bytes` read back by Cairo's PNG decoder (libpng), which shares no code with the
     /// renderer's own PNG encoder.
-    static func decodePNG(_ bytes: [UInt8]) throws -> RasterFrame {
+    static func decodePNG(_ bytes: [UInt8]) throws -> RGBImage {
         let decoded = try PNGDecoding.decode(bytes)
-        return RasterFrame(width: decoded.width, height: decoded.height, pixels: decoded.pixels)
+        return RGBImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels)
     }
 }

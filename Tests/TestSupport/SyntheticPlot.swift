@@ -1,5 +1,6 @@
 import Foundation
 import GMMGIF
+import GMMImage
 
 /// Plot-like frames for the GIF tests and gmmviz-bench, made without the renderer: a white
 /// background, grey grid, black axes, a few hundred dots whose colour drifts between component

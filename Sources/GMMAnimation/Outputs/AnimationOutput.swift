@@ -1,4 +1,5 @@
 import GMMRender
+import GMMImage
 
 /// One frame of an animation as the outputs receive it.
 public struct AnimationFrame: Sendable {
@@ -9,8 +10,8 @@ public struct AnimationFrame: Sendable {
     /// The frame's scene, in data coordinates projected for the renderer.
     public let scene: Scene
     /// The frame's pixels when some output asked for them (``AnimationOutput/needsRaster``);
-    /// see ``RasterFrame`` for the layout.
-    public let raster: RasterFrame?
+    /// see ``RGBImage`` for the layout.
+    public let raster: RGBImage?
 }
 
 /// Everything an output may need to know about the animation it receives.
@@ -40,7 +41,7 @@ public struct AnimationContext: Sendable {
     }
 
     /// The pixels of timeline frame `index`, rendered now.
-    public func raster(ofFrame index: Int) throws -> RasterFrame {
+    public func raster(ofFrame index: Int) throws -> RGBImage {
         try renderer.renderRaster(try scene(ofFrame: index))
     }
 }

@@ -1,6 +1,7 @@
 import GMMFiles
 import GMMGIF
 import GMMRender
+import GMMImage
 
 /// The animation as an animated GIF file, written atomically: the file appears complete at
 /// ``finish()`` or not at all.
@@ -66,7 +67,7 @@ public final class GIFOutput: AnimationOutput {
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> IndexedFrame {
         guard let palette, let raster = frame.raster, let context else { throw AnimationOutputState.notStarted("GIFOutput") }
-        return palette.indices(for: RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels),
+        return palette.indices(for: raster,
                                dither: writerOptions.dither,
                                protecting: try Self.pointCentres(of: frame.scene, renderer: context.renderer),
                                tolerance: Self.centreTolerance)
@@ -123,10 +124,7 @@ public final class GIFOutput: AnimationOutput {
     static func palette(for context: AnimationContext) throws -> GIFPalette {
         let count = context.timeline.frames.count
         let picks = Array(Set([0, count / 2, count - 1])).sorted()
-        let samples = try picks.map { i -> RGBImage in
-            let raster = try context.raster(ofFrame: i)
-            return RGBImage(width: raster.width, height: raster.height, pixels: raster.pixels)
-        }
+        let samples = try picks.map { try context.raster(ofFrame: $0) }
         var seeds = RenderPalette(theme: context.renderer.options.theme).exactColors(components: context.builder.history.components)
         seeds += try pointFillSeeds(for: context, including: picks)
         return GIFPalette.build(seeds: seeds, samples: samples, minimumPSNR: minimumPSNR)

@@ -1,6 +1,7 @@
 import Foundation
 import GMMFiles
 import GMMRender
+import GMMImage
 
 /// The animation as one self-contained HTML page for presenting a fit live: the PNG frames
 /// embedded as data, controls for play/pause, stepping, scrubbing, speed and E/M steps, the keys
@@ -37,7 +38,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
     /// One frame as the parallel stage prepares it.
     public struct Product: Sendable {
         /// The frame's pixels; encoded in ``consume(_:from:)`` against the frame before.
-        var raster: RasterFrame
+        var raster: RGBImage
         /// N × K responsibilities × 10000, rounded, as little-endian 16-bit integers; nil when
         /// per-point data is left out.
         var responsibilities: [UInt8]?
@@ -57,7 +58,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     private var file: OutputFile?
     private var written = 0
-    private var previous: RasterFrame?
+    private var previous: RGBImage?
     private var imagesWritten = 0
     private var context: AnimationContext?
     var frameEntries: [String] = []

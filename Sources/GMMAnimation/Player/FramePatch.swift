@@ -1,4 +1,5 @@
 import GMMRender
+import GMMImage
 
 /// One frame of the player as it is embedded: a whole PNG, or only what changed since the
 /// frame before, as rectangles stacked into one PNG.
@@ -28,7 +29,7 @@ struct FramePatch: Sendable {
     /// `frame` as a whole PNG (`previous` nil, or `whole`), or as patches against `previous`
     /// — unless the patches' PNG would not be smaller than the whole frame's (points recoloured
     /// all over the plot can touch most tiles), which is then embedded whole.
-    static func encode(_ frame: RasterFrame, after previous: RasterFrame?, whole: Bool) throws -> FramePatch {
+    static func encode(_ frame: RGBImage, after previous: RGBImage?, whole: Bool) throws -> FramePatch {
         guard let previous, !whole, previous.width == frame.width, previous.height == frame.height else {
             return FramePatch(png: try frame.pngData(), rects: nil)
         }
@@ -46,7 +47,7 @@ struct FramePatch: Sendable {
             }
             top += r.height
         }
-        let patches = try RasterFrame(width: width, height: height, pixels: pixels).pngData()
+        let patches = try RGBImage(width: width, height: height, pixels: pixels).pngData()
         // Patches covering little of the frame are smaller for certain; only large ones are
         // weighed against the whole frame.
         if width * height * 4 > frame.width * frame.height {
@@ -58,7 +59,7 @@ struct FramePatch: Sendable {
 
     /// The tiles where `a` and `b` differ, merged into runs along each row of tiles and clipped
     /// to the frame, top to bottom and left to right.
-    static func changedRects(_ a: RasterFrame, _ b: RasterFrame) -> [Rect] {
+    static func changedRects(_ a: RGBImage, _ b: RGBImage) -> [Rect] {
         let t = tile, w = a.width, h = a.height
         var rects = [Rect]()
         a.pixels.withUnsafeBufferPointer { pa in

@@ -235,3 +235,4 @@ public final class GIFWriter<Sink: GIFSink> {
         return error
     }
 }
+import GMMImage

@@ -24,3 +24,4 @@ public enum GIFCompressor: Sendable, Equatable {
     /// giflib's own compressor (`EGifPutLine`), which clears the table as soon as it is full.
     case giflib
 }
+import GMMImage

@@ -33,3 +33,4 @@ struct ColorHistogram: Sendable {
         }
     }
 }
+import GMMImage

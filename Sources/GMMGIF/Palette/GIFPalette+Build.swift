@@ -130,3 +130,4 @@ extension GIFPalette {
         }
     }
 }
+import GMMImage

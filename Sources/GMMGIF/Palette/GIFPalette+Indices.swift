@@ -99,3 +99,4 @@ extension GIFPalette {
         }
     }
 }
+import GMMImage

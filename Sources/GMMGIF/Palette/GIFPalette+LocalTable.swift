@@ -201,3 +201,4 @@ extension GIFPalette {
         return dr * dr + dg * dg + db * db
     }
 }
+import GMMImage

@@ -1,4 +1,5 @@
 import Foundation
+import GMMImage
 
 extension GIFPalette {
     /// The peak signal-to-noise ratio, in dB, of `images` mapped to this palette (no dither)

@@ -1,4 +1,5 @@
 import GMMFiles
+import GMMImage
 
 /// Renders ``CriterionChart``s: to pixels (PNG) or to SVG/PDF bytes, and to files atomically.
 ///
@@ -17,8 +18,8 @@ public struct ChartRenderer: Sendable {
         ChartLayout(options: options, chart: chart)
     }
 
-    /// The chart as pixels, in ``RasterFrame``'s layout, of the options' size × scale.
-    public func renderRaster(_ chart: CriterionChart) throws -> RasterFrame {
+    /// The chart as pixels, in ``RGBImage``'s layout, of the options' size × scale.
+    public func renderRaster(_ chart: CriterionChart) throws -> RGBImage {
         try SurfaceRendering.raster(width: options.deviceWidth, height: options.deviceHeight, scale: options.scale) { _, context, _ in
             try ChartDrawer(context: context, chart: chart, layout: layout(for: chart), options: options).draw()
         }

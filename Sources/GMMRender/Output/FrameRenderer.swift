@@ -1,4 +1,5 @@
 import GMMFiles
+import GMMImage
 
 /// Renders scenes with fixed options: to an in-memory raster (for PNG and the GIF encoder) or
 /// to SVG/PDF bytes, and writes files atomically.
@@ -20,9 +21,9 @@ public struct FrameRenderer: Sendable {
         try FrameLayout(options: options, scene: scene)
     }
 
-    /// The frame as pixels; see ``RasterFrame`` for the layout. Its size is the options' size ×
+    /// The frame as pixels; see ``RGBImage`` for the layout. Its size is the options' size ×
     /// scale.
-    public func renderRaster(_ scene: Scene) throws -> RasterFrame {
+    public func renderRaster(_ scene: Scene) throws -> RGBImage {
         let layout = try layout(for: scene)
         let w = options.deviceWidth, h = options.deviceHeight, s = options.scale
         return try SurfaceRendering.raster(width: w, height: h, scale: s) { surface, context, words in

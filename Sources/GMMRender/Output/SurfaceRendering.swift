@@ -1,16 +1,17 @@
 internal import CCairo
+import GMMImage
 
 /// The surface handling every renderer shares: a raster drawn over a frame buffer it owns, or
 /// a vector document drawn into memory. Renderers only say what to draw.
 enum SurfaceRendering {
     /// Draws into an RGB24 surface over a fresh `width × height` buffer and returns it in
-    /// ``RasterFrame``'s layout.
+    /// ``RGBImage``'s layout.
     ///
     /// The context is already scaled by `scale` (logical → device pixels). `draw` also gets the
     /// buffer itself, `width × height` words, for code that writes pixels directly (between
     /// `surface.flush()` and `surface.markDirty()`).
     static func raster(width w: Int, height h: Int, scale: Double,
-                       draw: (CairoSurface, CairoContext, UnsafeMutablePointer<UInt32>) throws -> Void) throws -> RasterFrame {
+                       draw: (CairoSurface, CairoContext, UnsafeMutablePointer<UInt32>) throws -> Void) throws -> RGBImage {
         // RGB24 rows are 4-byte aligned words; the buffer has no padding only if Cairo agrees.
         let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(w)))
         guard stride == 4 * w else {
@@ -34,7 +35,7 @@ enum SurfaceRendering {
         }
         // RGB24 leaves the top byte unspecified; the documented layout has it 0.
         for i in pixels.indices { pixels[i] &= 0x00FF_FFFF }
-        return RasterFrame(width: w, height: h, pixels: pixels)
+        return RGBImage(width: w, height: h, pixels: pixels)
     }
 
     /// Draws a `width × height` SVG (in px) or one-page PDF (in pt, titled `title`) and returns
