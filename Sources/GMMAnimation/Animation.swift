@@ -13,10 +13,14 @@ import GMMRender
 ///                           FrameFilesOutput(directory: "output/frames")])
 /// ```
 ///
-/// Frames are produced in batches, in parallel: each worker builds a frame's scene, renders
-/// it once and hands it to every output's parallel stage; the outputs then take the batch in
-/// order. The outputs start in parallel while the first frames are drawn (``HeadStart``).
-/// Memory holds those first frames (at most ``HeadStart/limit(frames:bytesPerFrame:workers:)``)
+/// The pipeline runs one way: scenes are built and drawn into self-describing frames
+/// (``AnimationFrame``, with the parts the outputs ask for), and each output receives the
+/// animation's fixed facts (``AnimationFacts``) once, then the frames, never the stages that
+/// made them. Frames are produced in batches, in parallel: each worker builds a frame's scene,
+/// draws it once and hands it to every output's parallel stage; the outputs then take the
+/// batch in order. The outputs start in parallel while the first frames are drawn
+/// (``OutputStartup``). Memory holds those first frames (at most
+/// ``OutputStartup/limit(frames:bytesPerFrame:workers:)``)
 /// and then two batches of four frames per worker (the one the outputs take in order and the
 /// next, being produced) however long the animation, and every output is byte-identical
 /// whatever the number of workers.
@@ -64,27 +68,24 @@ public struct Animation: Sendable {
         guard !outputs.isEmpty else { throw AnimationError.noOutput }
         let workers = try workers ?? Workers()
         let drivers = outputs.map { ErasedOutput($0) }
-        let context = AnimationContext(builder: builder, renderer: renderer, timeline: timeline, workers: workers)
+        let source = FrameSource(builder: builder, renderer: renderer, timeline: timeline)
+        let facts = try source.facts(workers: workers)
         let frames = timeline.frames
-        let needsRaster = drivers.contains { $0.needsRaster }
-        func draw(_ index: Int) throws -> AnimationFrame {
-            let scene = try context.scene(ofFrame: index)
-            let raster = needsRaster ? try renderer.renderRaster(scene) : nil
-            return AnimationFrame(index: index, entry: frames[index], scene: scene, raster: raster)
-        }
+        let contents = drivers.reduce(into: FrameContents()) { $0.formUnion($1.needs) }
+        func draw(_ index: Int) throws -> AnimationFrame { try source.frame(index, contents: contents) }
         // Every output starts on a thread of its own; meanwhile this thread draws the first
         // frames and gives each to the outputs already started.
-        let head = HeadStart(drivers, context: context)
-        let frameBytes = needsRaster ? 4 * renderer.options.deviceWidth * renderer.options.deviceHeight : 0
-        let limit = HeadStart.limit(frames: frames.count, bytesPerFrame: frameBytes, workers: workers.count)
-        var early = [HeadStart.Frame]()
+        let head = OutputStartup(drivers, facts: facts)
+        let frameBytes = contents.contains(.pixels) ? 4 * facts.size.deviceWidth * facts.size.deviceHeight : 0
+        let limit = OutputStartup.limit(frames: frames.count, bytesPerFrame: frameBytes, workers: workers.count)
+        var early = [OutputStartup.Frame]()
         var earlyError: Error?
         while early.count < limit, !head.allReturned {
             let ready = head.readyOutputs
             do {
                 let frame = try draw(early.count)
                 let products = try drivers.indices.map { k in ready[k] ? try drivers[k].produce(frame, 0) : nil }
-                early.append(HeadStart.Frame(frame: frame, products: products))
+                early.append(OutputStartup.Frame(frame: frame, products: products))
             } catch {
                 earlyError = error
                 break
@@ -135,8 +136,8 @@ public struct Animation: Sendable {
 
 /// One batch being produced on a background thread while the caller consumes the one before.
 ///
-/// The producing closure only reads state shared read-only by every worker (the scene builder,
-/// the renderer, the timeline) and the outputs' parallel stage, which ``AnimationOutput``
+/// The producing closure only reads state shared read-only by every worker (the frame source)
+/// and the outputs' parallel stage, which ``AnimationOutput``
 /// documents as safe to run beside ``AnimationOutput/consume(_:from:)``.
 private struct BatchInFlight {
     private let group = DispatchGroup()

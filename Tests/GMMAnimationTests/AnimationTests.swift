@@ -23,8 +23,8 @@ private final class Recorder: AnimationOutput {
 
     init(failAt: Int? = nil) { self.failAt = failAt }
 
-    var needsRaster: Bool { false }
-    func start(_ context: AnimationContext) throws { started = true }
+    var needs: FrameContents { [] }
+    func start(_ facts: AnimationFacts) throws { started = true }
     func produce(_ frame: AnimationFrame, worker: Int) throws -> Int {
         if frame.index == failAt { throw Failure(index: frame.index) }
         return frame.index
@@ -51,8 +51,8 @@ private final class WaitingStart: AnimationOutput {
 
     struct StartFailure: Error, Equatable {}
 
-    var needsRaster: Bool { false }
-    func start(_ context: AnimationContext) throws {
+    var needs: FrameContents { [] }
+    func start(_ facts: AnimationFacts) throws {
         released = signal.wait(timeout: .now() + 10) == .success
         if failStart { throw StartFailure() }
     }
@@ -70,8 +70,8 @@ private final class Signaller: AnimationOutput {
 
     init(_ signal: DispatchSemaphore) { self.signal = signal }
 
-    var needsRaster: Bool { true }
-    func start(_ context: AnimationContext) throws {}
+    var needs: FrameContents { .pixels }
+    func start(_ facts: AnimationFacts) throws {}
     func produce(_ frame: AnimationFrame, worker: Int) throws -> Int {
         signal.signal()
         return frame.index
@@ -81,13 +81,13 @@ private final class Signaller: AnimationOutput {
     func abort() { aborted = true }
 }
 
-/// An output that keeps every frame's scene.
-private final class SceneRecorder: AnimationOutput {
-    var scenes = [Scene]()
-    var needsRaster: Bool { false }
-    func start(_ context: AnimationContext) throws {}
-    func produce(_ frame: AnimationFrame, worker: Int) throws -> Scene { frame.scene }
-    func consume(_ products: [Scene], from first: Int) throws { scenes += products }
+/// An output that keeps every frame it receives.
+private final class FrameRecorder: AnimationOutput {
+    var frames = [AnimationFrame]()
+    var needs: FrameContents { .pixels }
+    func start(_ facts: AnimationFacts) throws {}
+    func produce(_ frame: AnimationFrame, worker: Int) throws -> AnimationFrame { frame }
+    func consume(_ products: [AnimationFrame], from first: Int) throws { frames += products }
     func finish() throws {}
     func abort() {}
 }
@@ -242,16 +242,20 @@ struct AnimationTests {
         }
     }
 
-    /// Scenes built through the animation's responsibility cache equal scenes built from
-    /// scratch, in every timeline mode.
+    /// Frames built through the animation's responsibility cache equal frames drawn from
+    /// scenes built from scratch, in every timeline mode: the same entry, numbers and pixels.
     @Test(arguments: [Timeline.Options(steps: .em), Timeline.Options(tween: 2), Timeline.Options(steps: .em, tween: 1)])
-    func cachedScenesEqualFreshOnes(timeline: Timeline.Options) throws {
+    func cachedFramesEqualFreshOnes(timeline: Timeline.Options) throws {
         let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(), timeline: timeline)
-        let recorder = SceneRecorder()
+        let recorder = FrameRecorder()
         try animation.render(to: [recorder], workers: try Workers(count: 2))
-        #expect(recorder.scenes.count == animation.timeline.frames.count)
-        for (i, frame) in animation.timeline.frames.enumerated() {
-            #expect(recorder.scenes[i] == (try animation.builder.scene(for: frame.content)), "frame \(i)")
+        #expect(recorder.frames.count == animation.timeline.frames.count)
+        for (i, (entry, frame)) in zip(animation.timeline.frames, recorder.frames).enumerated() {
+            let scene = try animation.builder.scene(for: entry.content)
+            #expect(frame.index == i && frame.entry == entry, "frame \(i)")
+            #expect(frame.responsibilities == scene.responsibilities, "frame \(i)")
+            #expect(frame.logLikelihood == scene.logLikelihood, "frame \(i)")
+            #expect(frame.image == (try animation.renderer.renderRaster(scene)), "frame \(i)")
         }
     }
 

@@ -18,8 +18,6 @@ public final class FrameFilesOutput: AnimationOutput {
     /// Frames written, after ``finish()``.
     public private(set) var framesWritten = 0
 
-    private var renderer: FrameRenderer?
-
     public init(directory: String, format: FrameFormat = .png) {
         self.directory = directory
         self.format = format
@@ -30,26 +28,28 @@ public final class FrameFilesOutput: AnimationOutput {
         String(format: "frame_%04d.", index) + format.fileExtension
     }
 
-    public var needsRaster: Bool { format == .png }
+    /// The pixels of PNG frames, the drawing of SVG and PDF ones.
+    public var needs: FrameContents { format == .png ? .pixels : .vector }
 
-    public func start(_ context: AnimationContext) throws {
+    public func start(_ facts: AnimationFacts) throws {
         try AtomicFile.makeDirectory(directory)
-        renderer = context.renderer
     }
 
     /// Encodes a PNG frame into its temporary file and returns the file, not yet committed:
     /// its `fsync` waits for the disk, so it is left to ``consume(_:from:)``, where the wait
     /// overlaps the workers' drawing instead of leaving their core idle. SVG and PDF frames are
-    /// written and committed here by the renderer.
+    /// encoded, written and committed here.
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> OutputFile? {
-        guard let renderer else { throw AnimationOutputState.notStarted("FrameFilesOutput") }
         let path = directory + "/" + Self.fileName(ofFrame: frame.index, format: format)
-        if format == .png, let raster = frame.raster {
+        switch format {
+        case .png:
+            guard let image = frame.image else { throw AnimationOutputState.missing("pixels", output: "FrameFilesOutput") }
             let file = try OutputFile(path: path)
-            try file.write(try raster.pngData())
+            try file.write(try image.pngData())
             return file
-        } else {
-            try renderer.write(frame.scene, format: format, to: path)
+        case .svg, .pdf:
+            guard let vector = frame.vector else { throw AnimationOutputState.missing("drawing", output: "FrameFilesOutput") }
+            try AtomicFile.write(try vector.encoded(as: format), to: path)
             return nil
         }
     }
@@ -64,12 +64,9 @@ public final class FrameFilesOutput: AnimationOutput {
 
     public func finish() throws {
         Self.removeStaleFrames(in: directory, keeping: framesWritten)
-        renderer = nil
     }
 
-    public func abort() {
-        renderer = nil
-    }
+    public func abort() {}
 
     /// Removes `frame_NNNN.*` files numbered `count` or more in `directory`. Only names this
     /// output writes are touched; anything else in the directory stays.

@@ -7,26 +7,24 @@ extension HTMLPlayerOutput {
 
     /// The page up to the first frame image: the policy, the title, the data's description, the
     /// frame's canvas, the controls, the readouts and the point panel.
-    func head(_ context: AnimationContext) throws -> String {
-        let options = context.renderer.options
-        let builder = context.builder
-        let history = builder.history
-        let title = options.title.isEmpty ? "gmmviz" : options.title
+    func head(_ facts: AnimationFacts) throws -> String {
+        let history = facts.history
+        let title = facts.title.isEmpty ? "gmmviz" : facts.title
         let policy = "default-src 'none'; img-src data:; style-src \(HTMLText.cspHash(PlayerScript.style)); "
             + "script-src \(HTMLText.cspHash(PlayerScript.script)); base-uri 'none'; form-action 'none'"
-        let scene = try context.scene(ofFrame: 0)
-        let first = context.timeline.frames[0]
-        let count = builder.points.count
+        let firstFrame = try facts.frame(0, contents: [])
+        let first = firstFrame.entry
+        let count = facts.pointCount
         let pointNote = includesPointData
             ? "Click a data point to see its responsibilities for each component at the current frame."
             : "This fit has \(count) points, more than the \(self.options.pointLimit) whose responsibilities a page embeds, so clicking a point shows nothing here. Render fewer points (or the frames as PNG) to inspect them one by one."
-        let hasEM = context.timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
-        var facts = [String]()
-        if let source = self.options.sourceName, !source.isEmpty { facts.append(source) }
-        facts.append("\(builder.points.count) point\(builder.points.count == 1 ? "" : "s")")
-        facts.append("columns \(scene.axisLabels.x), \(scene.axisLabels.y)")
-        facts.append("\(history.components) component\(history.components == 1 ? "" : "s") (\(history.covarianceType) covariances)")
-        facts.append("\(history.iterations) iteration\(history.iterations == 1 ? "" : "s")\(history.converged ? ", converged" : "")")
+        let hasEM = Self.hasEMSteps(facts.timeline)
+        var about = [String]()
+        if let source = self.options.sourceName, !source.isEmpty { about.append(source) }
+        about.append("\(count) point\(count == 1 ? "" : "s")")
+        about.append("columns \(facts.axisLabels.x), \(facts.axisLabels.y)")
+        about.append("\(history.components) component\(history.components == 1 ? "" : "s") (\(history.covarianceType) covariances)")
+        about.append("\(history.iterations) iteration\(history.iterations == 1 ? "" : "s")\(history.converged ? ", converged" : "")")
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -41,9 +39,9 @@ extension HTMLPlayerOutput {
         <body>
         <main>
         <h1 id="title">\(HTMLText.escaped(title))</h1>
-        <p id="source" class="muted">\(HTMLText.escaped(facts.joined(separator: " · ")))</p>
+        <p id="source" class="muted">\(HTMLText.escaped(about.joined(separator: " · ")))</p>
         <div id="stage" class="stage">
-        <canvas id="screen" width="\(options.deviceWidth)" height="\(options.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(first.content.label))"></canvas>
+        <canvas id="screen" width="\(facts.size.deviceWidth)" height="\(facts.size.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(first.content.label))"></canvas>
         <div id="marker" hidden></div>
         </div>
         <div id="controls" class="controls" role="toolbar" aria-label="Playback">
@@ -52,11 +50,11 @@ extension HTMLPlayerOutput {
         <button id="play" type="button" title="Play or pause (Space)" aria-pressed="false">Play</button>
         <button id="next" type="button" title="Step forward (→ or Page Down)" aria-label="Step forward">▶</button>
         <button id="last" type="button" title="Last frame (End)" aria-label="Last frame">▶|</button>
-        <input id="scrub" type="range" min="0" max="\(context.timeline.frames.count - 1)" value="0" step="1" aria-label="Frame">
+        <input id="scrub" type="range" min="0" max="\(facts.frameCount - 1)" value="0" step="1" aria-label="Frame">
         <label>Speed <select id="speed" aria-label="Speed"><option value="0.5">0.5×</option><option value="1" selected>1×</option><option value="2">2×</option><option value="4">4×</option></select></label>
         <label id="em-toggle" title="Step through E-steps and M-steps, or whole iterations"\(hasEM ? "" : " hidden")><input id="em" type="checkbox" checked> E/M steps</label>
         </div>
-        <p id="readout" aria-live="polite"><strong id="step">iteration \(first.content.iteration) of \(scene.iterationCount)</strong><span id="phase">\(Self.phase(first.content).map { " (" + HTMLText.escaped($0) + ")" } ?? "")</span> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(scene.logLikelihood))</span> · frame <span id="frame-no">1 / \(context.timeline.frames.count)</span></p>
+        <p id="readout" aria-live="polite"><strong id="step">iteration \(first.content.iteration) of \(history.iterations)</strong><span id="phase">\(Self.phase(first.content).map { " (" + HTMLText.escaped($0) + ")" } ?? "")</span> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(firstFrame.logLikelihood))</span> · frame <span id="frame-no">1 / \(facts.frameCount)</span></p>
         <section id="point-panel" class="panel" aria-live="polite">
         <h2>Responsibilities</h2>
         <p id="point-note" class="muted">\(HTMLText.escaped(pointNote))</p>
@@ -68,14 +66,12 @@ extension HTMLPlayerOutput {
     }
 
     /// The page after the last frame image: the data and the script.
-    func tail(_ context: AnimationContext) throws -> String {
-        let scene = try context.scene(ofFrame: 0)
-        let hasEM = context.timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
+    func tail(_ facts: AnimationFacts) throws -> String {
         return """
         </div>
         <p class="muted">Keys: <kbd>←</kbd> <kbd>→</kbd> or <kbd>Page Up</kbd> <kbd>Page Down</kbd> step, <kbd>Space</kbd> plays and pauses, <kbd>Home</kbd> <kbd>End</kbd> jump. Made by gmmviz.</p>
         </main>
-        <script type="application/json" id="gmmviz-data">\(try dataJSON(context, scene: scene, hasEM: hasEM))</script>
+        <script type="application/json" id="gmmviz-data">\(try dataJSON(facts))</script>
         <script>\(PlayerScript.script)</script>
         </body>
         </html>
@@ -85,29 +81,29 @@ extension HTMLPlayerOutput {
 
     /// Everything the script needs, as one JSON object (safe inside `<script>`: see
     /// ``HTMLText/jsonString(_:)``).
-    private func dataJSON(_ context: AnimationContext, scene: Scene, hasEM: Bool) throws -> String {
-        let options = context.renderer.options
-        let palette = RenderPalette(theme: options.theme)
-        let colors = palette.colors(forComponents: context.builder.history.components)
-            .map { HTMLText.jsonString(String(format: "#%06x", $0 & 0xFFFFFF)) }
+    private func dataJSON(_ facts: AnimationFacts) throws -> String {
+        let colors = facts.componentColors.map { HTMLText.jsonString(String(format: "#%06x", $0 & 0xFFFFFF)) }
+        let size = facts.size
         var members = [
-            "\"width\":\(options.width)", "\"height\":\(options.height)", "\"count\":\(scene.points.count)",
-            "\"deviceWidth\":\(options.deviceWidth)", "\"deviceHeight\":\(options.deviceHeight)",
+            "\"width\":\(size.width)", "\"height\":\(size.height)", "\"count\":\(facts.pointCount)",
+            "\"deviceWidth\":\(size.deviceWidth)", "\"deviceHeight\":\(size.deviceHeight)",
             "\"colors\":[\(colors.joined(separator: ","))]",
-            "\"axes\":[\(HTMLText.jsonString(scene.axisLabels.x)),\(HTMLText.jsonString(scene.axisLabels.y))]",
-            "\"em\":\(hasEM)", "\"pickRadius\":\(Self.pickRadius)",
+            "\"axes\":[\(HTMLText.jsonString(facts.axisLabels.x)),\(HTMLText.jsonString(facts.axisLabels.y))]",
+            "\"em\":\(Self.hasEMSteps(facts.timeline))", "\"pickRadius\":\(Self.pickRadius)",
         ]
         if includesPointData {
-            let layout = try context.renderer.layout(for: scene)
+            // The points sit where the first frame placed them on every frame: the window is
+            // fixed over an animation.
+            guard let placed = try facts.frame(0, contents: .placedPoints).rendered.placedPoints else {
+                throw AnimationOutputState.missing("point placement", output: "HTMLPlayerOutput")
+            }
             var pixels = [String](), coords = [String]()
-            pixels.reserveCapacity(scene.points.count * 2)
-            coords.reserveCapacity(scene.points.count * 2)
-            for p in scene.points {
-                let q = layout.transform.pixel(p)
-                let inside = q.isFinite && q.x >= layout.plot.x && q.x <= layout.plot.maxX && q.y >= layout.plot.y && q.y <= layout.plot.maxY
+            pixels.reserveCapacity(placed.positions.count * 2)
+            coords.reserveCapacity(placed.positions.count * 2)
+            for (p, q) in zip(placed.coordinates, placed.positions) {
                 // A point outside the plot is not drawn, so it cannot be clicked: park it far away.
-                pixels.append(inside ? String(Int((q.x * 10).rounded())) : "-1000000")
-                pixels.append(inside ? String(Int((q.y * 10).rounded())) : "-1000000")
+                pixels.append(q.map { String(Int(($0.x * 10).rounded())) } ?? "-1000000")
+                pixels.append(q.map { String(Int(($0.y * 10).rounded())) } ?? "-1000000")
                 coords.append(Self.number(p.x))
                 coords.append(Self.number(p.y))
             }
@@ -122,14 +118,19 @@ extension HTMLPlayerOutput {
         return "{" + members.joined(separator: ",\n") + "}"
     }
 
+    /// Whether the timeline shows E-steps and M-steps as frames of their own.
+    static func hasEMSteps(_ timeline: Timeline) -> Bool {
+        timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
+    }
+
     /// One frame's readout as JSON members: label, iteration (the one an E- or M-step belongs
     /// to), iteration count, log-likelihood text (of the model drawn), delay (1/100 s), whether
     /// stepping stops there, and whether it is an E-step.
-    static func frameFields(entry: Timeline.Frame, scene: Scene) -> String {
+    static func frameFields(entry: Timeline.Frame, iterations: Int, logLikelihood: Double?) -> String {
         var isEStep = false
         if case .eStep = entry.content { isEStep = true }
-        return "\"label\":\(HTMLText.jsonString(entry.content.label)),\"it\":\(entry.content.iteration),\"of\":\(scene.iterationCount),"
-            + "\"ll\":\(HTMLText.jsonString(formatLogLikelihood(scene.logLikelihood))),\"delay\":\(entry.delay),"
+        return "\"label\":\(HTMLText.jsonString(entry.content.label)),\"it\":\(entry.content.iteration),\"of\":\(iterations),"
+            + "\"ll\":\(HTMLText.jsonString(formatLogLikelihood(logLikelihood))),\"delay\":\(entry.delay),"
             + "\"key\":\(entry.content.isKeyFrame),\"e\":\(isEStep),\"phase\":\(HTMLText.jsonString(phase(entry.content) ?? ""))"
     }
 

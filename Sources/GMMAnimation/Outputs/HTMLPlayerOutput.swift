@@ -38,7 +38,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
     /// One frame as the parallel stage prepares it.
     public struct Product: Sendable {
         /// The frame's pixels; encoded in ``consume(_:from:)`` against the frame before.
-        var raster: RGBImage
+        var image: RGBImage
         /// N × K responsibilities × 10000, rounded, as little-endian 16-bit integers; nil when
         /// per-point data is left out.
         var responsibilities: [UInt8]?
@@ -60,7 +60,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
     private var written = 0
     private var previous: RGBImage?
     private var imagesWritten = 0
-    private var context: AnimationContext?
+    private var facts: AnimationFacts?
     var frameEntries: [String] = []
     var tables: [String] = []
     private var tableIndex: [[UInt8]: Int] = [:]
@@ -70,40 +70,43 @@ public final class HTMLPlayerOutput: AnimationOutput {
         self.options = options
     }
 
-    public var needsRaster: Bool { true }
+    /// The pixels; the points' placement is read once, from the first frame drawn ahead.
+    public var needs: FrameContents { .pixels }
 
-    public func start(_ context: AnimationContext) throws {
-        self.context = context
-        includesPointData = context.builder.points.count <= options.pointLimit && context.builder.history.components > 0
+    public func start(_ facts: AnimationFacts) throws {
+        self.facts = facts
+        includesPointData = facts.pointCount <= options.pointLimit && facts.history.components > 0
         let file = try OutputFile(path: path)
         self.file = file
-        try write(head(context))
+        try write(head(facts))
     }
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> Product {
-        guard let raster = frame.raster else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
-        let fields = Self.frameFields(entry: frame.entry, scene: frame.scene)
-        guard includesPointData else { return Product(raster: raster, responsibilities: nil, fields: fields) }
+        guard let facts else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
+        guard let image = frame.image else { throw AnimationOutputState.missing("pixels", output: "HTMLPlayerOutput") }
+        let fields = Self.frameFields(entry: frame.entry, iterations: facts.history.iterations,
+                                      logLikelihood: frame.logLikelihood)
+        guard includesPointData else { return Product(image: image, responsibilities: nil, fields: fields) }
         var bytes = [UInt8]()
-        bytes.reserveCapacity(frame.scene.responsibilities.count * 2)
-        for r in frame.scene.responsibilities {
+        bytes.reserveCapacity(frame.responsibilities.count * 2)
+        for r in frame.responsibilities {
             let v = UInt16(max(0, min(1, r.isFinite ? r : 0)) * 10000 + 0.5)
             bytes.append(UInt8(truncatingIfNeeded: v))
             bytes.append(UInt8(truncatingIfNeeded: v >> 8))
         }
-        return Product(raster: raster, responsibilities: bytes, fields: fields)
+        return Product(image: image, responsibilities: bytes, fields: fields)
     }
 
     public func consume(_ products: [Product], from first: Int) throws {
-        guard let context else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
+        guard let facts else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
         // Each frame against the one before it, in parallel; which frames are whole depends
         // only on their index, so the page is the same on any number of workers.
         let before = previous
-        let patches = try context.workers.map(products.count) { i, _ in
-            try FramePatch.encode(products[i].raster, after: i == 0 ? before : products[i - 1].raster,
+        let patches = try facts.workers.map(products.count) { i, _ in
+            try FramePatch.encode(products[i].image, after: i == 0 ? before : products[i - 1].image,
                                   whole: (first + i) % FramePatch.wholeFrameInterval == 0)
         }
-        previous = products.last?.raster
+        previous = products.last?.image
         var html = ""
         for (offset, product) in products.enumerated() {
             let patch = patches[offset]
@@ -130,8 +133,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
     }
 
     public func finish() throws {
-        guard let file, let context else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
-        try write(try tail(context))
+        guard let file, let facts else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
+        try write(try tail(facts))
         try file.commit()
         framesWritten = frameEntries.count
         bytesWritten = written
@@ -148,7 +151,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
         written = 0
         previous = nil
         imagesWritten = 0
-        context = nil
+        facts = nil
         frameEntries = []
         tables = []
         tableIndex = [:]

@@ -6,7 +6,7 @@ import GMMRender
 /// the outline, for stepping through a fit in a PDF viewer or including pages in beamer.
 ///
 /// The pages are drawn in order on one Cairo PDF surface (fonts embedded once for the whole
-/// deck), so the parallel stage only hands the scenes on. The file is written atomically at
+/// deck), so the parallel stage only hands the frames' drawings on. The file is written atomically at
 /// ``finish()``: it appears complete or not at all. No creation date is written, so the same
 /// animation gives the same bytes on any number of threads.
 public final class PDFDeckOutput: AnimationOutput {
@@ -24,23 +24,25 @@ public final class PDFDeckOutput: AnimationOutput {
         self.path = path
     }
 
-    public var needsRaster: Bool { false }
+    /// The frames' vector drawings.
+    public var needs: FrameContents { .vector }
 
-    public func start(_ context: AnimationContext) throws {
-        deck = try PDFDeck(renderer: context.renderer)
-        timeline = context.timeline
+    public func start(_ facts: AnimationFacts) throws {
+        deck = try PDFDeck(size: facts.size, title: facts.title)
+        timeline = facts.timeline
     }
 
-    /// Pages share one surface and must be drawn in order, so the scene goes on as it is.
-    public func produce(_ frame: AnimationFrame, worker: Int) throws -> Scene {
-        frame.scene
+    /// Pages share one surface and must be drawn in order, so the drawing goes on as it is.
+    public func produce(_ frame: AnimationFrame, worker: Int) throws -> VectorFrame {
+        guard let vector = frame.vector else { throw AnimationOutputState.missing("drawing", output: "PDFDeckOutput") }
+        return vector
     }
 
-    public func consume(_ products: [Scene], from first: Int) throws {
+    public func consume(_ products: [VectorFrame], from first: Int) throws {
         guard let deck, let timeline else { throw AnimationOutputState.notStarted("PDFDeckOutput") }
-        for (offset, scene) in products.enumerated() {
+        for (offset, page) in products.enumerated() {
             let content = timeline.frames[first + offset].content
-            try deck.addPage(scene, label: content.label, bookmark: content.isKeyFrame ? content.label : nil)
+            try deck.addPage(page, label: content.label, bookmark: content.isKeyFrame ? content.label : nil)
         }
     }
 

@@ -26,13 +26,13 @@ struct PointColors {
     /// many points have each, most frequent first (ties by colour): what a GIF palette must keep
     /// for the points to keep their meaning. Rims count because in a dense cloud a point's
     /// centre is often covered by a neighbour's rim.
-    static func distinctFills(scene: Scene, componentColors: [UInt32]) -> [(color: UInt32, count: Int)] {
+    static func distinctFills(scene: Scene, componentColors: [UInt32]) -> [ColorCount] {
         var counts = [UInt32: Int]()
         for fill in PointColors(scene: scene, componentColors: componentColors).fills {
             counts[fill.packed, default: 0] += 1
             counts[fill.scaled(rimFactor).packed, default: 0] += 1
         }
-        return counts.map { (color: $0.key, count: $0.value) }
+        return counts.map { ColorCount(color: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.color < $1.color }
     }
 }

@@ -48,15 +48,27 @@ public struct FrameRenderer: Sendable {
     /// The frame encoded in `format`. SVG and PDF are byte-identical across runs for equal scenes.
     public func render(_ scene: Scene, format: FrameFormat) throws -> [UInt8] {
         switch format {
-        case .png:
-            return try renderRaster(scene).pngData()
-        case .svg, .pdf:
-            let layout = try layout(for: scene)
-            return try SurfaceRendering.vector(format, width: Double(options.width), height: Double(options.height),
-                                               title: options.title) { context in
-                try drawVector(scene, layout: layout, on: context)
-            }
+        case .png: return try renderRaster(scene).pngData()
+        case .svg, .pdf: return try vectorFrame(scene).encoded(as: format)
         }
+    }
+
+    /// `scene` as a vector drawing, for SVG and PDF files and decks.
+    public func vectorFrame(_ scene: Scene) throws -> VectorFrame {
+        VectorFrame(scene: scene, layout: try layout(for: scene), renderer: self)
+    }
+
+    /// The parts of `scene`'s frame that `contents` asks for; see ``RenderedFrame``.
+    public func frame(_ scene: Scene, contents: RenderedFrame.Contents) throws -> RenderedFrame {
+        let placing: RenderedFrame.Contents = [.vector, .pointCentres, .placedPoints]
+        let layout = contents.isDisjoint(with: placing) ? nil : try self.layout(for: scene)
+        return RenderedFrame(
+            size: FrameSize(options),
+            image: contents.contains(.pixels) ? try renderRaster(scene) : nil,
+            vector: contents.contains(.vector) ? layout.map { VectorFrame(scene: scene, layout: $0, renderer: self) } : nil,
+            pointCentres: contents.contains(.pointCentres) ? layout.map { pointCentres(scene, layout: $0) } ?? [] : [],
+            pointFills: contents.contains(.pointFills) ? pointFills(scene) : [],
+            placedPoints: contents.contains(.placedPoints) ? layout.map { placedPoints(scene, layout: $0) } : nil)
     }
 
     /// Draws `scene` on a vector surface's current page (SVG or PDF), with Cairo paths for the
@@ -74,10 +86,39 @@ public struct FrameRenderer: Sendable {
     /// The distinct 8-bit colours of `scene`'s points — fills and their rims — and how many
     /// points have each, most frequent first; none when the points are hidden or drawn as a
     /// density image.
-    public func pointFills(_ scene: Scene) -> [(color: UInt32, count: Int)] {
+    public func pointFills(_ scene: Scene) -> [ColorCount] {
         guard drawsPointDiscs(count: scene.points.count) else { return [] }
         let colors = RenderPalette(theme: options.theme).colors(forComponents: scene.componentCount)
         return PointColors.distinctFills(scene: scene, componentColors: colors)
+    }
+
+    /// The device pixel holding each disc's centre on a one-panel frame, as ``PointStamper``
+    /// places it (the pixel that contains the centre), for the points whose centre lies on the
+    /// frame; see ``RenderedFrame/pointCentres``.
+    func pointCentres(_ scene: Scene, layout: FrameLayout) -> [Int] {
+        guard case .plane = scene.view, drawsPointDiscs(count: scene.points.count) else { return [] }
+        let scale = options.scale
+        let width = options.deviceWidth, height = options.deviceHeight
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scene.points.count)
+        for point in scene.points {
+            let p = layout.transform.pixel(point)
+            let x = (p.x * scale).rounded(.down), y = (p.y * scale).rounded(.down)
+            guard x >= 0, y >= 0, x < Double(width), y < Double(height) else { continue }
+            offsets.append(Int(y) * width + Int(x))
+        }
+        return offsets
+    }
+
+    /// Each point's logical-pixel position, nil outside the plot area (where it is not drawn).
+    func placedPoints(_ scene: Scene, layout: FrameLayout) -> PlacedPoints {
+        let plot = layout.plot
+        let positions = scene.points.map { point -> Point2? in
+            let q = layout.transform.pixel(point)
+            let inside = q.isFinite && q.x >= plot.x && q.x <= plot.maxX && q.y >= plot.y && q.y <= plot.maxY
+            return inside ? q : nil
+        }
+        return PlacedPoints(coordinates: scene.points, positions: positions)
     }
 
     /// Renders `scene` as PNG to `path` atomically.

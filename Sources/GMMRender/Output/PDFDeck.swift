@@ -1,24 +1,24 @@
 internal import CCairo
 
-/// A multi-page PDF document: one vector page per scene, each named by a page label and,
+/// A multi-page PDF document: one vector page per frame, each named by a page label and,
 /// optionally, a bookmark in the document outline.
 ///
-/// Every page has the renderer's logical size in points (1 px = 1 pt) and is drawn exactly as
-/// ``FrameRenderer/render(_:format:)`` draws a one-page PDF. Cairo embeds each font once for
+/// Every page has the deck's logical size in points (1 px = 1 pt) and is drawn exactly as
+/// ``VectorFrame/encoded(as:)`` draws a one-page PDF. Cairo embeds each font once for
 /// the whole document, not once per page, so a deck is much smaller than the single-page PDFs
-/// of its frames put together. There is no creation date: the same scenes, labels and outline
+/// of its frames put together. There is no creation date: the same frames, labels and outline
 /// always give the same bytes.
 ///
 /// Pages are added in order from one thread. Owns a Cairo surface; not `Sendable`.
 ///
 /// ```swift
-/// let deck = try PDFDeck(renderer: renderer)
-/// try deck.addPage(scene, label: "iteration 1", bookmark: "iteration 1")
+/// let deck = try PDFDeck(size: FrameSize(renderer.options), title: "EM")
+/// try deck.addPage(try renderer.vectorFrame(scene), label: "iteration 1", bookmark: "iteration 1")
 /// let bytes = try deck.finish()
 /// ```
 public final class PDFDeck {
-    /// The renderer whose options size and draw every page.
-    public let renderer: FrameRenderer
+    /// The size of every page.
+    public let size: FrameSize
     /// Pages added so far.
     public private(set) var pageCount = 0
 
@@ -26,29 +26,29 @@ public final class PDFDeck {
     private let surface: CairoSurface
     private var finished = false
 
-    /// Starts an empty document titled with the options' title.
+    /// Starts an empty document of pages of `size`, titled `title` in its metadata.
     ///
     /// - Throws: ``RenderError/cairo(call:status:code:)`` if Cairo cannot create the surface.
-    public init(renderer: FrameRenderer) throws {
-        self.renderer = renderer
-        let options = renderer.options
-        surface = try CairoSurface.pdf(into: sink, width: Double(options.width), height: Double(options.height),
-                                       title: options.title)
+    public init(size: FrameSize, title: String) throws {
+        self.size = size
+        surface = try CairoSurface.pdf(into: sink, width: Double(size.width), height: Double(size.height), title: title)
     }
 
-    /// Draws `scene` on a new last page.
+    /// Draws `frame` on a new last page.
     ///
     /// - Parameters:
     ///   - label: the page label a viewer shows instead of the page number ("iteration 5").
     ///   - bookmark: a top-level outline entry pointing at this page, or nil for none.
-    /// - Throws: ``RenderError`` when the scene does not fit the options or Cairo fails;
-    ///   ``RenderError/invalidScene(_:)`` after ``finish()``.
-    public func addPage(_ scene: Scene, label: String?, bookmark: String? = nil) throws {
+    /// - Throws: ``RenderError`` when Cairo fails; ``RenderError/invalidScene(_:)`` after
+    ///   ``finish()``, or for a frame of another size than the deck's.
+    public func addPage(_ frame: VectorFrame, label: String?, bookmark: String? = nil) throws {
         guard !finished else { throw RenderError.invalidScene("a page was added to a finished PDF deck") }
-        let layout = try renderer.layout(for: scene)
+        guard frame.size.width == size.width, frame.size.height == size.height else {
+            throw RenderError.invalidScene("a \(frame.size.width) × \(frame.size.height) frame was added to a deck of \(size.width) × \(size.height) pages; draw every page with the same size")
+        }
         if let label, !label.isEmpty { cairo_pdf_surface_set_page_label(surface.handle, label) }
         let context = try CairoContext(surface)
-        try renderer.drawVector(scene, layout: layout, on: context)
+        try frame.draw(on: context)
         try context.check("drawing page \(pageCount + 1) of the PDF deck")
         pageCount += 1
         if let bookmark, !bookmark.isEmpty {

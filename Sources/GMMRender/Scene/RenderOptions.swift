@@ -125,8 +125,8 @@ public struct RenderOptions: Sendable, Equatable {
     }
 
     /// The device size of raster output: logical size × ``scale``, rounded.
-    public var deviceWidth: Int { Int((Double(width) * scale).rounded()) }
-    public var deviceHeight: Int { Int((Double(height) * scale).rounded()) }
+    public var deviceWidth: Int { FrameSize(self).deviceWidth }
+    public var deviceHeight: Int { FrameSize(self).deviceHeight }
 
     /// Slide-sized frames for projectors: `slides` is 1920 × 1080 (16:9) and `slides4x3` is
     /// 1440 × 1080 (4:3). Text and strokes scale with the frame, so a slide frame is the

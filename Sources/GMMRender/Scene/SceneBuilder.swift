@@ -13,7 +13,8 @@ public struct SceneBuilder: Sendable {
     /// K × (n + 1) projected means, one row per component over all snapshots.
     let meanPaths: [[Point2]]
     let projection: Projection
-    let axisLabels: Scene.AxisLabels
+    /// The names of the drawn axes, the same on every scene.
+    public let axisLabels: Scene.AxisLabels
     /// What the line and pairs views keep fixed over the animation.
     let views: ViewStatics
 

@@ -13,9 +13,9 @@ import Foundation
 ///
 /// Which outputs had a frame early changes nothing in what they write: a product depends only
 /// on its frame.
-final class HeadStart: @unchecked Sendable {
-    /// One frame drawn while the outputs started: its scene and raster, and the products of
-    /// the outputs that had started by then (nil for the others).
+final class OutputStartup: @unchecked Sendable {
+    /// One frame drawn while the outputs started, and the products of the outputs that had
+    /// started by then (nil for the others).
     struct Frame {
         let frame: AnimationFrame
         var products: [Any?]
@@ -28,12 +28,12 @@ final class HeadStart: @unchecked Sendable {
     private var errors: [Error?]
     private var frames: [Frame?] = []
 
-    /// Starts every driver's `start(context)` on a thread of its own.
+    /// Starts every driver's `start(facts)` on a thread of its own.
     ///
     /// Dedicated threads, not Dispatch's pool: the pool runs about one item per core, so a
     /// start queued behind busy items (or behind another output's start) would not begin until
     /// they end, and the outputs waiting for it would get no frames meanwhile.
-    init(_ drivers: [ErasedOutput], context: AnimationContext) {
+    init(_ drivers: [ErasedOutput], facts: AnimationFacts) {
         ready = Array(repeating: false, count: drivers.count)
         errors = Array(repeating: nil, count: drivers.count)
         for (k, driver) in drivers.enumerated() {
@@ -42,7 +42,7 @@ final class HeadStart: @unchecked Sendable {
             nonisolated(unsafe) let start = driver.start
             group.enter()
             let thread = Thread { [self] in
-                let result = Result { try start(context) }
+                let result = Result { try start(facts) }
                 lock.lock()
                 switch result {
                 case .success: ready[k] = true
