@@ -2,15 +2,26 @@
 //
 // gmmviz: Gaussian mixture models fitted by EM, drawn one step at a time.
 //
-// The modules follow the data's path and depend in one direction only:
+// The modules follow the data's path: data → fit → history → scene → frame → palette → GIF (and
+// the other outputs). An arrow reads "imports"; nothing imports against the arrows.
 //
-//   GMM (pure Swift: data → fit → history)
-//     └─ GMMRender (scene → frame, the only importer of CCairo, CDeflate and CMalloc)
-//   GMMGIF (palette → GIF, the only importer of CGIF)
-//   GMMColor (Oklab colour conversions shared by GMMRender and GMMGIF)
-//   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
-//   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
-//   gmmviz (the CLI: parses options, calls the libraries, words their errors)
+//   GMM           data, fit, history: pure Swift, no C module
+//   GMMColor      Oklab colour science: pure Swift
+//   GMMImage      the RGB image a frame is drawn into and every later stage reads: pure Swift
+//   GMMFiles      atomic output files and their errors (Glibc only)
+//   GMMRender     scene → frame                    → GMM, GMMColor, GMMImage, GMMFiles,
+//                                                     CCairo, CDeflate, CMalloc
+//   GMMGIF        palette → GIF                    → GMMColor, GMMImage, GMMFiles, CGIF
+//   GMMAnimation  timeline → scenes → frames → outputs (GIF, frame files, PDF deck, player)
+//                                                  → GMM, GMMImage, GMMFiles, GMMRender, GMMGIF
+//   gmmviz        the CLI: parses options, calls the libraries, words their errors
+//                                                  → GMM, GMMFiles, GMMRender, GMMAnimation,
+//                                                     ArgumentParser
+//   gmmviz-bench  timings for the scripts under scripts/ → GMM, GMMImage, GMMRender, GMMGIF
+//   CCairo, CGIF, CDeflate, CMalloc: Debian's C libraries (and glibc's malloc.h), a module map
+//                 and a shim each; only GMMRender and GMMGIF import them
+//
+// Products: every library above but the C targets, and the executables gmmviz and gmmviz-bench.
 import PackageDescription
 
 let package = Package(

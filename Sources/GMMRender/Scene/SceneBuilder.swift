@@ -16,7 +16,7 @@ public struct SceneBuilder: Sendable {
     /// The names of the drawn axes, the same on every scene.
     public let axisLabels: Scene.AxisLabels
     /// What the line and pairs views keep fixed over the animation.
-    let views: ViewStatics
+    let views: FixedViewParts
 
     /// - Throws: ``RenderError`` when the options are invalid for the data or the history does
     ///   not describe this data (dimension or component counts disagree).
@@ -64,7 +64,7 @@ public struct SceneBuilder: Sendable {
         meanPaths = (0 ..< history.components).map { k in
             history.snapshots.map { projection.mean($0.parameters.means[k]) }
         }
-        views = try ViewStatics(history: history, data: data, options: options, names: names)
+        views = try FixedViewParts(history: history, data: data, options: options, names: names)
     }
 
     /// Column names from the CSV header, or x₁, x₂, … where there is none.

@@ -49,7 +49,7 @@ struct AnimationJob {
     func run(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
         // Frame-sized blocks stay on the heap from here on; set only for a render, so that
         // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
-        FrameMemory.configureForFrames()
+        AllocatorSettings.configureForFrames()
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
         var outputs = [any AnimationOutput]()
         var gif: GIFOutput?, deck: PDFDeckOutput?, player: HTMLPlayerOutput?

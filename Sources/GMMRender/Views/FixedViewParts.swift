@@ -3,7 +3,7 @@ import GMM
 /// What the line and pairs views compute once per animation: each drawn column's values,
 /// histogram, window and density axis. A frame adds only its components and trails, so the
 /// axes stay put from the first frame to the last.
-struct ViewStatics: Sendable {
+struct FixedViewParts: Sendable {
     private enum Kind: Sendable {
         case plane
         case line(column: Int, base: LineScene)

@@ -14,7 +14,7 @@ internal import CMalloc
 /// tool calls ``configureForFrames()`` before it renders (the `gmmviz` CLI does, and only
 /// then: `fit` keeps glibc's defaults, which give a large freed block back at once); an
 /// application that embeds the library decides for its own process.
-public enum FrameMemory {
+public enum AllocatorSettings {
     /// Blocks up to this size come from the heap.
     static let mmapThreshold: Int32 = 32 << 20
     /// The heap is returned to the kernel only above this much free memory at its top.
