@@ -188,7 +188,7 @@ public struct SceneBuilder: Sendable {
         return scene
     }
 
-    private func checkIndex(_ index: Int) throws {
+    func checkIndex(_ index: Int) throws {
         guard history.snapshots.indices.contains(index) else {
             throw RenderError.invalidScene("snapshot \(index) does not exist; the history holds snapshots 0…\(history.snapshots.count - 1)")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GMMRender
 
 /// The N × K responsibilities of the data under each snapshot, computed once per snapshot and
 /// shared by every frame that shows them.
@@ -14,7 +13,7 @@ import GMMRender
 /// since frames are produced in timeline order. Values are a pure function of the history and
 /// the data, so whether a lookup hits changes no output. Safe to use from many workers: a
 /// snapshot asked for by two workers at once may be computed twice, never stored twice.
-final class ResponsibilityCache: @unchecked Sendable {
+public final class ResponsibilityCache: @unchecked Sendable {
     /// The most memory the cache holds: 256 MiB (a million points of 8 components is 64 MiB a
     /// snapshot).
     static let budgetBytes = 256 << 20
@@ -24,14 +23,15 @@ final class ResponsibilityCache: @unchecked Sendable {
     private var entries: [Int: [Double]] = [:]
     private let lock = NSLock()
 
-    init(builder: SceneBuilder) {
+    /// An empty cache for `builder`'s snapshots.
+    public init(builder: SceneBuilder) {
         self.builder = builder
         let bytes = max(1, builder.data.count * builder.history.components * MemoryLayout<Double>.stride)
         capacity = max(4, Self.budgetBytes / bytes)
     }
 
     /// The responsibilities under snapshot `index`, from the cache or computed now.
-    func responsibilities(at index: Int) throws -> [Double] {
+    public func responsibilities(at index: Int) throws -> [Double] {
         lock.lock()
         let hit = entries[index]
         lock.unlock()
