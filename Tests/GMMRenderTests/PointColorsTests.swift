@@ -39,7 +39,7 @@ private func deltaE(_ x: UInt32, _ y: UInt32, _ matrix: [[Double]]?) -> Double {
     return ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)).squareRoot()
 }
 
-@Suite struct TeachingFrameTests {
+@Suite struct PointColorsTests {
     /// The smallest ΔE_ok allowed between component colours, and between a 50/50 blend and
     /// either of its parents, under normal vision, deuteranopia and protanopia: 0.05, about 2.5
     /// just-noticeable differences (ΔE_ok ≈ 0.02).

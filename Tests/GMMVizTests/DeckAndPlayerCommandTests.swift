@@ -5,7 +5,7 @@ import TestSupport
 
 /// `render --out deck.pdf`, `--out lecture.html` and `--timing`, run as a user runs them.
 @Suite("lecture outputs")
-struct LectureCommandTests {
+struct DeckAndPlayerCommandTests {
     private func bytes(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 
     /// The deck and the player are the same bytes across runs and thread counts; the deck has a

@@ -6,8 +6,8 @@ import TestSupport
 /// permission, a read-only file system, a full disk. Every output (GIF, frames, history,
 /// chart, generated CSV) fails the same way — one line naming the path, the reason with its
 /// errno and the fix — and leaves nothing new or altered behind.
-@Suite("Hardening: outputs")
-struct HardeningOutputTests {
+@Suite("Outputs that cannot be written")
+struct UnwritableOutputTests {
     /// Runs `arguments` (with `$D` replaced by a fresh directory holding a good `keep.gif`)
     /// and checks the rejection and that the directory did not change.
     func rejected(_ arguments: [String], _ fragments: [String], launcher: [String] = [],

@@ -68,7 +68,7 @@ private func psnr(_ a: [UInt32], _ b: [UInt32]) -> Double {
 }
 
 @Suite("PDF deck and HTML player")
-struct LectureOutputTests {
+struct PDFDeckOutputTests {
     /// The deck has one page per timeline frame, no creation date, labelled pages, and the same
     /// bytes on 1, 2 or 3 workers.
     @Test(arguments: [Timeline.Steps.iterations, .em])

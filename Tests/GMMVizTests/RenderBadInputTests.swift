@@ -5,8 +5,8 @@ import TestSupport
 /// Bad inputs, end to end through `gmmviz render` (the command that does the most
 /// with them): CSV data, history JSON and options. Each must fail with one line naming the
 /// problem and leave the GIF already at `--out`, and everything beside it, untouched.
-@Suite("Hardening: bad inputs")
-struct HardeningInputTests {
+@Suite("render: bad inputs")
+struct RenderBadInputTests {
     enum Input: Sendable {
         case bytes([UInt8])
         case text(String)
