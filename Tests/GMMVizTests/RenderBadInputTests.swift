@@ -141,7 +141,7 @@ struct RenderBadInputTests {
 
     /// Root reads every file whatever its mode, so the no-permission case runs the binary as
     /// `nobody` through setpriv.
-    @Test(.enabled(if: Unprivileged.isAvailable)) func unreadableData() throws {
+    @Test(.enabled(if: Unprivileged.isAvailable, "as root, needs /usr/bin/setpriv to run the binary as nobody")) func unreadableData() throws {
         let dir = TestPaths.temporaryDirectory()
         // The output directory is writable by nobody, so the read is what fails.
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir.path)
