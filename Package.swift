@@ -11,6 +11,7 @@
 //   GMMFiles (atomic output files and their errors; used by GMMRender, GMMGIF and the CLI)
 //   GMMAnimation (timeline → parallel frames → outputs: the GIF, frame files; uses all above)
 //   gmmviz (the CLI: parses options, calls the libraries, words their errors)
+//   gmmviz-bench (timings; its synthetic GIF frames come from SyntheticFrames, not a product)
 import PackageDescription
 
 let package = Package(
@@ -64,15 +65,17 @@ let package = Package(
             ]
         ),
 
-        // Timings for the benchmark scripts under scripts/; its synthetic GIF frames are the
-        // ones the GIF tests use, from TestSupport.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF", "TestSupport"]),
+        // Plot-like frames drawn without the renderer, shared by gmmviz-bench and the GIF tests;
+        // no product exports it.
+        .target(name: "SyntheticFrames", dependencies: ["GMMGIF"]),
+        // Timings for the benchmark scripts under scripts/.
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMRender", "GMMGIF", "SyntheticFrames"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
-        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "SyntheticFrames", "TestSupport"]),
         .testTarget(name: "GMMAnimationTests", dependencies: ["GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),

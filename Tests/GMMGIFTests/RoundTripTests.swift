@@ -1,5 +1,6 @@
 import GMMGIF
 import Testing
+import SyntheticFrames
 import TestSupport
 
 /// Encode into memory, decode with giflib's DGif* API, reconstruct every frame, compare.
