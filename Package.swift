@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMGIF", "GMMFiles", "CGIF", "SyntheticFrames", "TestSupport"]),
         .testTarget(name: "GMMAnimationTests", dependencies: ["GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
+        .testTarget(name: "GMMColorTests", dependencies: ["GMMColor"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
