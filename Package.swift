@@ -17,11 +17,15 @@
 //   gmmviz        the CLI: parses options, calls the libraries, words their errors
 //                                                  → GMM, GMMFiles, GMMRender, GMMAnimation,
 //                                                     ArgumentParser
-//   gmmviz-bench  timings for the scripts under scripts/ → GMM, GMMImage, GMMRender, GMMGIF
+//   gmmviz-bench  timings for the scripts under scripts/ → GMM, GMMImage, GMMRender, GMMGIF,
+//                                                     SyntheticFrames
+//   SyntheticFrames  plot-like frames drawn without the renderer, for the bench and the GIF
+//                 tests (no product)              → GMMImage
 //   CCairo, CGIF, CDeflate, CMalloc: Debian's C libraries (and glibc's malloc.h), a module map
 //                 and a shim each; only GMMRender and GMMGIF import them
 //
-// Products: every library above but the C targets, and the executables gmmviz and gmmviz-bench.
+// Products: every library above but the C targets and SyntheticFrames, and the executables
+// gmmviz and gmmviz-bench.
 import PackageDescription
 
 let package = Package(
@@ -78,17 +82,20 @@ let package = Package(
             ]
         ),
 
-        // Timings for the benchmark scripts under scripts/; its synthetic GIF frames are the
-        // ones the GIF tests use, from TestSupport.
-        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMImage", "GMMRender", "GMMGIF", "TestSupport"]),
+        // Plot-like frames drawn without the renderer, shared by gmmviz-bench and the GIF tests;
+        // no product exports it.
+        .target(name: "SyntheticFrames", dependencies: ["GMMImage"]),
+        // Timings for the benchmark scripts under scripts/.
+        .executableTarget(name: "gmmviz-bench", dependencies: ["GMM", "GMMImage", "GMMRender", "GMMGIF", "SyntheticFrames"]),
 
         // Tests: one target per module plus shared helpers.
-        .target(name: "TestSupport", dependencies: ["GMM", "GMMImage", "GMMGIF", "CGIF", "CCairo"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GMM", "CGIF", "CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMImage", "GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
-        .testTarget(name: "GMMGIFTests", dependencies: ["GMMImage", "GMMGIF", "GMMFiles", "CGIF", "TestSupport"]),
+        .testTarget(name: "GMMGIFTests", dependencies: ["GMMImage", "GMMGIF", "GMMFiles", "CGIF", "SyntheticFrames", "TestSupport"]),
         .testTarget(name: "GMMAnimationTests", dependencies: ["GMMImage", "GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
+        .testTarget(name: "GMMColorTests", dependencies: ["GMMColor"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

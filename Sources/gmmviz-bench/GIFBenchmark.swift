@@ -1,7 +1,7 @@
 import Foundation
 import GMMGIF
-import TestSupport
 import GMMImage
+import SyntheticFrames
 
 /// Timing and memory measurements of the GIF encoder (build in release: per-pixel loops are
 /// about 10× slower in debug).

@@ -72,12 +72,11 @@ struct OutputFileTests {
 
     /// A real full disk: a 64 KB tmpfs, filled. The write (or the flush) fails with ENOSPC, the
     /// old file survives whole and no temporary file is left.
-    @Test func fullDiskIsENOSPCAndKeepsTheOldFile() throws {
-        guard let fs = TinyFileSystem.mount(kilobytes: 64) else {
-            // Not root, or mounting is not allowed here: the GIF layer's failing-sink tests
-            // (SinkTests) still cover the abort path.
-            return
-        }
+    /// Skipped where a tmpfs cannot be mounted (not root, or mounting not allowed); the GIF
+    /// layer's failing-sink tests (SinkTests) still cover the abort path there.
+    @Test(.enabled(if: TinyFileSystem.isAvailable, "mounting a tmpfs needs root and a kernel that allows it"))
+    func fullDiskIsENOSPCAndKeepsTheOldFile() throws {
+        let fs = try #require(TinyFileSystem.mount(kilobytes: 64))
         let path = fs.url.appendingPathComponent("out.bin").path
         try AtomicFile.write(Array("old".utf8), to: path)
         fs.fill()
@@ -90,8 +89,9 @@ struct OutputFileTests {
     }
 
     /// A read-only file system: refused before any work, with EROFS.
-    @Test func readOnlyFileSystemIsEROFS() throws {
-        guard let fs = TinyFileSystem.mount(kilobytes: 64, readOnly: true) else { return }
+    @Test(.enabled(if: TinyFileSystem.isAvailable, "mounting a tmpfs needs root and a kernel that allows it"))
+    func readOnlyFileSystemIsEROFS() throws {
+        let fs = try #require(TinyFileSystem.mount(kilobytes: 64, readOnly: true))
         let path = fs.url.appendingPathComponent("out.bin").path
         #expect(throws: FileError(path: path, call: .access, code: EROFS)) { try AtomicFile.checkDestination(path) }
         #expect(throws: FileError(path: path, call: .mkstemp, code: EROFS)) { try AtomicFile.write([1], to: path) }
@@ -102,8 +102,9 @@ struct OutputFileTests {
 /// would replace the device node), links are followed so the link survives.
 @Suite("Output to devices and links")
 struct OutputSpecialFileTests {
-    @Test func devicesAreWrittenInPlace() throws {
-        guard getuid() == 0 else { return }  // mknod needs root; never touch the real /dev
+    /// The device nodes are copies made with mknod, which needs root: the real /dev is never touched.
+    @Test(.enabled(if: getuid() == 0, "mknod needs root"))
+    func devicesAreWrittenInPlace() throws {
         let dir = TestPaths.temporaryDirectory()
         let full = dir.appendingPathComponent("full").path, null = dir.appendingPathComponent("null").path
         #expect(mknod(full, S_IFCHR | 0o666, (1 << 8) | 7) == 0 && mknod(null, S_IFCHR | 0o666, (1 << 8) | 3) == 0)

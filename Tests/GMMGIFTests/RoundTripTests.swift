@@ -1,5 +1,6 @@
 import GMMGIF
 import Testing
+import SyntheticFrames
 import TestSupport
 import GMMImage
 

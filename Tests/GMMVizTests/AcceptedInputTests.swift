@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Inputs that are odd but valid are accepted, and the same command gives the same bytes.
-@Suite("Hardening: odd inputs accepted, outputs deterministic")
+@Suite("Odd inputs accepted, outputs deterministic")
 struct AcceptedInputTests {
     /// Two blobs of 20 points, written with `line(x, y)`.
     static func points(_ line: (Double, Double) -> String) -> String {

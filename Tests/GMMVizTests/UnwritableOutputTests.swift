@@ -6,8 +6,8 @@ import TestSupport
 /// permission, a read-only file system, a full disk. Every output (GIF, frames, history,
 /// chart, generated CSV) fails the same way — one line naming the path, the reason with its
 /// errno and the fix — and leaves nothing new or altered behind.
-@Suite("Hardening: outputs")
-struct HardeningOutputTests {
+@Suite("Outputs that cannot be written")
+struct UnwritableOutputTests {
     /// Runs `arguments` (with `$D` replaced by a fresh directory holding a good `keep.gif`)
     /// and checks the rejection and that the directory did not change.
     func rejected(_ arguments: [String], _ fragments: [String], launcher: [String] = [],
@@ -56,15 +56,16 @@ struct HardeningOutputTests {
     }
 
     /// Root writes anywhere, so this runs the binary as `nobody` (setpriv) into root's directory.
-    @Test(.enabled(if: Unprivileged.isAvailable)) func noWritePermission() throws {
+    /// Not run by a user other than root: the test's directory would be the binary's own.
+    @Test(.enabled(if: Unprivileged.canDropRoot, "needs root and /usr/bin/setpriv to run the binary as nobody"))
+    func noWritePermission() throws {
         let launcher = Unprivileged.launcher
-        if launcher.isEmpty { return }  // not root: the directory below would be ours
         try rejected(["render", "--out", "$D/keep.gif"] + Self.small, ["cannot write $D/keep.gif", "permission denied", "EACCES"], launcher: launcher)
         try rejected(["generate", "--out", "$D/new.csv"], ["EACCES"], launcher: launcher)
         try rejected(["render", "--out", "none", "--frames-dir", "$D/frames"] + Self.small, ["$D/frames", "EACCES"], launcher: launcher)
     }
 
-    @Test(.enabled(if: TinyFileSystem.isAvailable)) func readOnlyFileSystem() throws {
+    @Test(.enabled(if: TinyFileSystem.isAvailable, "mounting a tmpfs needs root and a kernel that allows it")) func readOnlyFileSystem() throws {
         let fs = try #require(TinyFileSystem.mount(kilobytes: 64, readOnly: true))
         let path = fs.url.appendingPathComponent("x.gif").path
         let r = try CommandRunner.run(["render", "--out", path] + Self.small)
@@ -76,7 +77,7 @@ struct HardeningOutputTests {
 
     /// A real full disk, for every kind of output: a 64 KB tmpfs, filled. Each write fails with
     /// ENOSPC; the good file already there survives and no temporary file is left.
-    @Test(.enabled(if: TinyFileSystem.isAvailable)) func fullDisk() throws {
+    @Test(.enabled(if: TinyFileSystem.isAvailable, "mounting a tmpfs needs root and a kernel that allows it")) func fullDisk() throws {
         let fs = try #require(TinyFileSystem.mount(kilobytes: 64))
         let keep = fs.url.appendingPathComponent("keep.gif")
         try Data("good".utf8).write(to: keep)
@@ -111,7 +112,7 @@ struct HardeningOutputTests {
 
     /// /dev/full without mounting anything: a copy of the device node (never the real /dev,
     /// which a rename would replace). The GIF is written in place, and fails with ENOSPC.
-    @Test(.enabled(if: getuid() == 0)) func deviceThatIsFull() throws {
+    @Test(.enabled(if: getuid() == 0, "mknod needs root")) func deviceThatIsFull() throws {
         let dir = TestPaths.temporaryDirectory()
         let full = dir.appendingPathComponent("full").path
         try #require(mknod(full, S_IFCHR | 0o666, (1 << 8) | 7) == 0)

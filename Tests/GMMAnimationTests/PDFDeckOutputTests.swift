@@ -67,8 +67,8 @@ private func psnr(_ a: [UInt32], _ b: [UInt32]) -> Double {
     return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
 }
 
-@Suite("PDF deck and HTML player")
-struct LectureOutputTests {
+@Suite("PDF deck")
+struct PDFDeckOutputTests {
     /// The deck has one page per timeline frame, no creation date, labelled pages, and the same
     /// bytes on 1, 2 or 3 workers.
     @Test(arguments: [Timeline.Steps.iterations, .em])
@@ -141,59 +141,5 @@ struct LectureOutputTests {
             single += try read(dir.appendingPathComponent("pdf/" + FrameFilesOutput.fileName(ofFrame: i, format: .pdf)).path).count
         }
         #expect(deck.bytesWritten < single * 6 / 10, "deck \(deck.bytesWritten) B, single pages \(single) B")
-    }
-
-    /// The player is the same bytes on any number of workers, allows no network, and embeds
-    /// every frame's PNG exactly.
-    @Test func playerIsReproducibleAndSelfContained() throws {
-        let animation = try Animation(history: demo.history, data: demo.data,
-                                      timeline: Timeline.Options(steps: .em))
-        let dir = TestPaths.temporaryDirectory()
-        var pages = [[UInt8]]()
-        for threads in [1, 3] {
-            let path = dir.appendingPathComponent("p\(threads).html").path
-            let player = HTMLPlayerOutput(path: path, options: .init(sourceName: "demo.csv"))
-            try animation.render(to: [player], workers: try Workers(count: threads))
-            #expect(player.framesWritten == animation.timeline.frames.count)
-            #expect(player.includesPointData)
-            pages.append(try read(path))
-        }
-        #expect(pages[0] == pages[1])
-        let html = String(decoding: pages[0], as: UTF8.self)
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"))
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
-        let firstPNG = Data(try animation.renderer.renderRaster(try animation.builder.scene(for: animation.timeline.frames[0].content)).pngData()).base64EncodedString()
-        #expect(html.contains("src=\"data:image/png;base64,\(firstPNG)\""))
-        #expect(html.contains("id=\"em-toggle\" title="))
-        #expect(!html.contains("id=\"em-toggle\" title=\"Step through E-steps and M-steps, or whole iterations\" hidden"))
-    }
-
-    /// Above the point limit the page drops per-point data and says so.
-    @Test func playerDropsPointDataAboveTheLimit() throws {
-        var options = RenderOptions()
-        options.width = 320
-        options.height = 200
-        let animation = try Animation(history: demo.history, data: demo.data, options: options)
-        let path = TestPaths.temporaryDirectory().appendingPathComponent("p.html").path
-        let player = HTMLPlayerOutput(path: path, options: .init(pointLimit: 100))
-        try animation.render(to: [player])
-        #expect(!player.includesPointData)
-        let html = String(decoding: try read(path), as: UTF8.self)
-        #expect(html.contains("\"points\":null"))
-        #expect(html.contains("This fit has 300 points, more than the 100 whose responsibilities a page embeds"))
-    }
-
-    /// User text is text: markup and `</script>` are escaped in HTML and in the JSON data.
-    @Test func userTextIsEscaped() {
-        #expect(HTMLText.escaped("<img src=x onerror=\"a('b')\"> & co") == "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; co")
-        #expect(HTMLText.jsonString("</script>\u{2028}\"\\\n") == "\"\\u003c/script\\u003e\\u2028\\\"\\\\\\n\"")
-    }
-
-    /// FIPS 180-4 test vectors, and the empty message.
-    @Test func sha256MatchesTheStandardsVectors() {
-        func hex(_ s: String) -> String { SHA256.digest(Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
-        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }

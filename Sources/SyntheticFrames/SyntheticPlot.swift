@@ -1,5 +1,4 @@
 import Foundation
-import GMMGIF
 import GMMImage
 
 /// Plot-like frames for the GIF tests and gmmviz-bench, made without the renderer: a white

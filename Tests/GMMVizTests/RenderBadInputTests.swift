@@ -5,8 +5,8 @@ import TestSupport
 /// Bad inputs, end to end through `gmmviz render` (the command that does the most
 /// with them): CSV data, history JSON and options. Each must fail with one line naming the
 /// problem and leave the GIF already at `--out`, and everything beside it, untouched.
-@Suite("Hardening: bad inputs")
-struct HardeningInputTests {
+@Suite("render: bad inputs")
+struct RenderBadInputTests {
     enum Input: Sendable {
         case bytes([UInt8])
         case text(String)
@@ -141,7 +141,7 @@ struct HardeningInputTests {
 
     /// Root reads every file whatever its mode, so the no-permission case runs the binary as
     /// `nobody` through setpriv.
-    @Test(.enabled(if: Unprivileged.isAvailable)) func unreadableData() throws {
+    @Test(.enabled(if: Unprivileged.isAvailable, "as root, needs /usr/bin/setpriv to run the binary as nobody")) func unreadableData() throws {
         let dir = TestPaths.temporaryDirectory()
         // The output directory is writable by nobody, so the read is what fails.
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir.path)
