@@ -10,6 +10,8 @@
 SWIFT    ?= swift
 PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 BROWSER_PACKAGES := chromium
+# The PDF deck tests read pages back with poppler's pdfinfo and pdftoppm.
+TEST_PACKAGES := poppler-utils
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
@@ -18,12 +20,15 @@ RELEASE  := .build/release/gmmviz
 TARGET_CPU ?= $(shell scripts/target-cpu.sh)
 export TARGET_CPU
 
-.PHONY: demo test deps system-deps browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
+.PHONY: demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 
-deps: system-deps browser-deps
+deps: system-deps test-tools browser-deps
 
 system-deps:
 	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES)"
+
+test-tools:
+	@$(MAKE) --no-print-directory install-missing LIST="$(TEST_PACKAGES)"
 
 # Chromium from Debian, Playwright (and numpy, Pillow for pixel checks) from PyPI, when missing.
 browser-deps:
