@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "GMMTests", dependencies: ["GMM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GMMRenderTests", dependencies: ["GMMImage", "GMMRender", "GMMColor", "GMMFiles", "GMM", "TestSupport"]),
         .testTarget(name: "GMMGIFTests", dependencies: ["GMMImage", "GMMGIF", "GMMFiles", "CGIF", "SyntheticFrames", "TestSupport"]),
-        .testTarget(name: "GMMAnimationTests", dependencies: ["GMMImage", "GMMAnimation", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
+        .testTarget(name: "GMMAnimationTests", dependencies: ["GMMImage", "GMMAnimation", "GMMFiles", "GMMRender", "GMMGIF", "GMM", "TestSupport"]),
         .testTarget(name: "GMMFilesTests", dependencies: ["GMMFiles", "TestSupport"]),
         .testTarget(name: "GMMColorTests", dependencies: ["GMMColor"]),
         .testTarget(name: "GMMVizTests", dependencies: ["gmmviz", "GMM", "GMMRender", "GMMAnimation", "TestSupport"]),

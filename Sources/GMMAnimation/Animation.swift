@@ -69,7 +69,7 @@ public struct Animation: Sendable {
         let workers = try workers ?? Workers()
         let drivers = outputs.map { ErasedOutput($0) }
         let source = FrameSource(builder: builder, renderer: renderer, timeline: timeline)
-        let facts = try source.facts(workers: workers)
+        let facts = source.facts(workers: workers)
         let frames = timeline.frames
         let contents = drivers.reduce(into: FrameContents()) { $0.formUnion($1.needs) }
         func draw(_ index: Int) throws -> AnimationFrame { try source.frame(index, contents: contents) }

@@ -29,6 +29,8 @@ public final class OutputFile {
     private let target: String
     /// The first failure, kept so a caller that only sees a wrapped error can report this one.
     public private(set) var failure: FileError?
+    /// The temporary file's entry in ``TemporaryFiles``, removed there on commit or abort.
+    private var registration: Int?
 
     /// Creates the temporary file beside `path`.
     ///
@@ -69,6 +71,7 @@ public final class OutputFile {
             throw FileError(path: path, call: .mkstemp, code: errno)
         }
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        registration = TemporaryFiles.register(temporaryPath)
         descriptor = fd
         // mkstemp creates 0600; an output is a document others may read, like any file we create.
         let mask = umask(0)
@@ -121,6 +124,7 @@ public final class OutputFile {
         if close(fd) != 0 { throw fail(.close, errno) }
         if !direct, rename(temporaryPath, target) != 0 { throw fail(.rename, errno) }
         finished = true
+        unregister()
     }
 
     /// Discards everything written: closes and removes the temporary file. Never throws.
@@ -129,6 +133,12 @@ public final class OutputFile {
         descriptor = -1
         if !finished, !direct { unlink(temporaryPath) }
         finished = true
+        unregister()
+    }
+
+    private func unregister() {
+        if let registration { TemporaryFiles.unregister(registration) }
+        registration = nil
     }
 
     /// The absolute path of the regular file `path` links to, when `path` is a symbolic link.

@@ -1,6 +1,7 @@
 import Foundation
 import GMM
 import GMMAnimation
+import GMMFiles
 @testable import GMMRender
 import Testing
 import TestSupport
@@ -207,27 +208,40 @@ struct AnimationTests {
         #expect(names == expected.union(["notes.txt", "frame_12.png"]))
     }
 
-    /// A failure in another output, in the middle of the animation, leaves in the frames
-    /// directory only whole frame files, the frames before the failure, each a complete PNG:
-    /// no temporary file of a frame encoded but not committed.
-    @Test func aFailureLeavesOnlyCommittedFrames() throws {
+    /// A failure in another output, in the middle of the animation, leaves the frames
+    /// directory as it was — the earlier run's frames, byte for byte, or no directory at all —
+    /// and no staging directory or temporary file beside it.
+    @Test(arguments: [true, false])
+    func aFailureLeavesTheDirectoryAsItWas(existing: Bool) throws {
+        let parent = TestPaths.temporaryDirectory()
+        let dir = parent.appendingPathComponent("frames")
+        var before = [String: [UInt8]]()
+        if existing {
+            let earlier = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
+                                        timeline: Timeline.Options(maxFrames: 3))
+            try earlier.render(to: [FrameFilesOutput(directory: dir.path)])
+            try Data("mine".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                before[name] = try read(dir.appendingPathComponent(name))
+            }
+        }
         let animation = try Animation(history: demo.history, data: demo.data, options: smallOptions(),
                                       timeline: Timeline.Options(tween: 2))
-        let dir = TestPaths.temporaryDirectory().appendingPathComponent("frames")
         let failAt = animation.timeline.frames.count / 2
         #expect(throws: Recorder.Failure(index: failAt)) {
             try animation.render(to: [FrameFilesOutput(directory: dir.path), Recorder(failAt: failAt)],
                                  workers: try Workers(count: 2))
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(names.allSatisfy { $0.hasPrefix("frame_") && $0.hasSuffix(".png") }, "\(names)")
-        #expect(names == (0 ..< names.count).map { FrameFilesOutput.fileName(ofFrame: $0, format: .png) })
-        #expect(names.count <= failAt)
-        for name in names {
-            let bytes = try read(dir.appendingPathComponent(name))
-            #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-            #expect(Array(bytes.suffix(8)) == Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82], "\(name) is cut short")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: parent.path)
+        #expect(beside == (existing ? ["frames"] : []), "\(beside)")
+        if existing {
+            var after = [String: [UInt8]]()
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                after[name] = try read(dir.appendingPathComponent(name))
+            }
+            #expect(after == before)
         }
+        #expect(TemporaryFiles.paths.allSatisfy { !$0.hasPrefix(parent.path) })
     }
 
     /// Vector frame files are the renderer's own bytes for each frame's scene.

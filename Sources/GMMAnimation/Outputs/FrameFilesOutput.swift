@@ -6,10 +6,12 @@ import GMMRender
 /// (or `.svg`, `.pdf`), each written atomically: encoded by the worker that rendered it,
 /// committed in frame order.
 ///
-/// The directory is created at ``start(_:)`` when missing (not its parents). At ``finish()``
-/// frame files numbered beyond this animation, left by an earlier and longer run, are removed,
-/// so a sequence read by `ffmpeg -i frame_%04d.png` never mixes two animations. On failure the
-/// frames already written stay, each complete.
+/// The set is built in a staging directory beside the destination (``StagedDirectory``) and
+/// swapped into place at ``finish()``: the directory (not its parents) holds either the frames
+/// of an earlier run or all the frames of this one, never a mixture — a sequence read by
+/// `ffmpeg -i frame_%04d.png` never mixes two animations. Frame files of the earlier run go
+/// with it; any other file in the directory stays. On failure, or a signal handled with
+/// ``TemporaryFiles/removeAll()``, the directory is left as it was.
 public final class FrameFilesOutput: AnimationOutput {
     /// The directory the frames go to.
     public let directory: String
@@ -17,6 +19,8 @@ public final class FrameFilesOutput: AnimationOutput {
     public let format: FrameFormat
     /// Frames written, after ``finish()``.
     public private(set) var framesWritten = 0
+
+    private var staged: StagedDirectory?
 
     public init(directory: String, format: FrameFormat = .png) {
         self.directory = directory
@@ -32,7 +36,7 @@ public final class FrameFilesOutput: AnimationOutput {
     public var needs: FrameContents { format == .png ? .pixels : .vector }
 
     public func start(_ facts: AnimationFacts) throws {
-        try AtomicFile.makeDirectory(directory)
+        staged = try StagedDirectory(destination: directory)
     }
 
     /// Encodes a PNG frame into its temporary file and returns the file, not yet committed:
@@ -40,7 +44,8 @@ public final class FrameFilesOutput: AnimationOutput {
     /// overlaps the workers' drawing instead of leaving their core idle. SVG and PDF frames are
     /// encoded, written and committed here.
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> OutputFile? {
-        let path = directory + "/" + Self.fileName(ofFrame: frame.index, format: format)
+        guard let staged else { throw AnimationOutputState.notStarted("FrameFilesOutput") }
+        let path = staged.path + "/" + Self.fileName(ofFrame: frame.index, format: format)
         switch format {
         case .png:
             guard let image = frame.image else { throw AnimationOutputState.missing("pixels", output: "FrameFilesOutput") }
@@ -63,20 +68,22 @@ public final class FrameFilesOutput: AnimationOutput {
     }
 
     public func finish() throws {
-        Self.removeStaleFrames(in: directory, keeping: framesWritten)
+        guard let staged else { throw AnimationOutputState.notStarted("FrameFilesOutput") }
+        try staged.commit(keeping: Self.isFrameFile)
+        self.staged = nil
     }
 
-    public func abort() {}
+    public func abort() {
+        staged?.abort()
+        staged = nil
+    }
 
-    /// Removes `frame_NNNN.*` files numbered `count` or more in `directory`. Only names this
-    /// output writes are touched; anything else in the directory stays.
-    static func removeStaleFrames(in directory: String, keeping count: Int) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names where name.hasPrefix("frame_") {
-            let parts = name.dropFirst(6).split(separator: ".")
-            guard parts.count == 2, parts[0].count == 4, let n = Int(parts[0]), n >= count,
-                  FrameFormat.allCases.contains(where: { $0.fileExtension == parts[1] }) else { continue }
-            try? FileManager.default.removeItem(atPath: directory + "/" + name)
-        }
+    /// Whether `name` is a frame file this output writes: `frame_NNNN.` and a frame format's
+    /// extension.
+    static func isFrameFile(_ name: String) -> Bool {
+        guard name.hasPrefix("frame_") else { return false }
+        let parts = name.dropFirst(6).split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && parts[0].allSatisfy(\.isASCII) && Int(parts[0]) != nil
+            && FrameFormat.allCases.contains { $0.fileExtension == parts[1] }
     }
 }

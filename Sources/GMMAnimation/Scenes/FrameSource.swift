@@ -32,7 +32,7 @@ struct FrameSource: Sendable {
     }
 
     /// The facts every output receives at its start.
-    func facts(workers: Workers) throws -> AnimationFacts {
+    func facts(workers: Workers) -> AnimationFacts {
         let options = renderer.options
         let palette = RenderPalette(theme: options.theme)
         let k = builder.history.components
