@@ -47,6 +47,9 @@ public struct Animation: Sendable {
                                  logLikelihoods: history.snapshots.map(\.logLikelihood))
     }
 
+    /// The most pixel bytes one batch of frames holds (with at least one frame).
+    static let batchBytes = 256 << 20
+
     /// What an animation wrote.
     public struct Summary: Sendable, Equatable {
         /// Frames in the timeline, each given to every output.
@@ -107,8 +110,9 @@ public struct Animation: Sendable {
         }
         // Four frames per worker: a batch ends when its slowest frame does, so larger batches
         // leave a core idle less often (two per worker kept both cores 1.7× busy on 101 frames,
-        // four 1.8×), for four more frames per worker in memory.
-        let batch = workers.count * 4
+        // four 1.8×), for four more frames per worker in memory. Two batches are in memory at
+        // once, so a batch holds at most about 256 MB of pixels, however many workers.
+        let batch = max(1, min(workers.count * 4, Self.batchBytes / max(1, frameBytes)))
         let batches = stride(from: 0, to: frames.count, by: batch).map { $0 ..< min(frames.count, $0 + batch) }
         do {
             try head.wait()

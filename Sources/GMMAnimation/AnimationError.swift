@@ -29,6 +29,10 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The timeline of a fit of `iterations` iterations would have `frames` frames, more than
     /// ``Timeline/frameLimit``.
     case tooManyFrames(frames: Int, iterations: Int, limit: Int)
+    /// ``Timeline/Options/maxFrames`` is `maxFrames`, fewer than the `needed` frames of the
+    /// shortest timeline the other options allow: the first frame and one step with its E/M
+    /// frames and tweens.
+    case maxFramesTooSmall(maxFrames: Int, needed: Int)
     /// An output was given nothing to write to: no outputs at all.
     case noOutput
 
@@ -38,6 +42,8 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(parameter.rawValue) must be \(allowed.lowerBound) to \(allowed.upperBound), got \(value)"
         case let .tooManyFrames(frames, iterations, limit):
             return "the animation of \(iterations) iterations would have \(frames) frames, more than the \(limit) allowed; set Timeline.Options.maxFrames (iterations are sampled evenly), or lower the tween count or the iteration count"
+        case let .maxFramesTooSmall(maxFrames, needed):
+            return "maxFrames is \(maxFrames), but the first frame and one step with its E/M frames and tweens are \(needed) frames; raise maxFrames to at least \(needed), or lower the tween count"
         case .noOutput:
             return "the animation has no output; give at least one (a GIF, or a frame directory)"
         }

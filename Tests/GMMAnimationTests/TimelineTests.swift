@@ -137,6 +137,33 @@ struct TimelineLimitTests {
         }
     }
 
+    /// Every combination of steps, tweens and caps either stays within the cap or is refused
+    /// before any frame is drawn, naming the frames the shortest timeline needs.
+    @Test func maxFramesHoldsForEveryTimelineOption() throws {
+        for steps in Timeline.Steps.allCases {
+            for tween in [0, 1, 3, 24, 500] {
+                for cap in [2, 3, 5, 50, 600] {
+                    for iterations in [0, 1, 2, 18, 99] {
+                        let options = Timeline.Options(steps: steps, tween: tween, maxFrames: cap)
+                        let count = Timeline(iterations: iterations, options: options).frames.count
+                        #expect(count == Timeline.frameCount(iterations: iterations, options: options))
+                        if count <= cap {
+                            try Timeline.checkLength(iterations: iterations, options: options)
+                        } else {
+                            // Refused only when not even one step fits: the first frame, then
+                            // one iteration's E/M frames and tweens.
+                            let oneStep = 1 + (steps == .em ? 2 : 1) + tween
+                            #expect(count == oneStep && oneStep > cap, "\(steps) tween \(tween) cap \(cap) n \(iterations)")
+                            #expect(throws: AnimationError.maxFramesTooSmall(maxFrames: cap, needed: count)) {
+                                try Timeline.checkLength(iterations: iterations, options: options)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func longAnimationsNeedMaxFrames() throws {
         let long = Timeline.Options(tween: 200)
         #expect(Timeline.frameCount(iterations: 99, options: long) == 1 + 99 * 201)

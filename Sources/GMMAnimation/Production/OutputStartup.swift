@@ -58,10 +58,10 @@ final class OutputStartup: @unchecked Sendable {
         }
     }
 
-    /// How many frames may be drawn ahead: enough to keep a core busy for a long start, and
-    /// no more than about 48 MB of pixels (at least one frame per worker).
+    /// How many frames may be drawn ahead: enough to keep a core busy for a long start (eight
+    /// per worker), and no more than about 48 MB of pixels (at least one frame).
     static func limit(frames: Int, bytesPerFrame: Int, workers: Int) -> Int {
-        min(frames, max(workers, min(8 * workers, 48 << 20 / max(1, bytesPerFrame))))
+        min(frames, max(1, min(8 * workers, 48 << 20 / max(1, bytesPerFrame))))
     }
 
     /// For each output, whether it has started successfully and may receive frames.

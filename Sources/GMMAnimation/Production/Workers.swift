@@ -12,12 +12,17 @@ public struct Workers: Sendable {
     /// How many threads run at once, at least 1.
     public let count: Int
 
-    /// `count` workers; nil means one per active processor.
+    /// The most workers: far more than any machine's cores, few enough that their per-worker
+    /// state (a GIF preparer's tables, frames in flight) stays small.
+    public static let maximum = 1024
+
+    /// `count` workers; nil means one per active processor (at most ``maximum``).
     ///
-    /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` for a count below 1.
+    /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` for a count outside
+    ///   1...``maximum``.
     public init(count: Int? = nil) throws {
-        let n = count ?? ProcessInfo.processInfo.activeProcessorCount
-        try AnimationError.check(.threads, n, in: 1 ... Int(Int32.max))
+        let n = count ?? min(Self.maximum, ProcessInfo.processInfo.activeProcessorCount)
+        try AnimationError.check(.threads, n, in: 1 ... Self.maximum)
         self.count = n
     }
 

@@ -176,11 +176,17 @@ public struct Timeline: Sendable, Equatable {
         Shape(iterations: n, options: options).frameCount
     }
 
-    /// Checks that the timeline of a fit with `iterations` M-steps stays within ``frameLimit``.
+    /// Checks that the timeline of a fit with `iterations` M-steps stays within ``frameLimit``
+    /// and within ``Options/maxFrames``.
     ///
-    /// - Throws: ``AnimationError/tooManyFrames(frames:iterations:limit:)``.
+    /// - Throws: ``AnimationError/tooManyFrames(frames:iterations:limit:)``;
+    ///   ``AnimationError/maxFramesTooSmall(maxFrames:needed:)`` when `maxFrames` cannot hold
+    ///   even the first frame and one step with its E/M frames and tweens.
     public static func checkLength(iterations n: Int, options: Options) throws {
         let count = frameCount(iterations: n, options: options)
+        if let cap = options.maxFrames, count > cap {
+            throw AnimationError.maxFramesTooSmall(maxFrames: cap, needed: count)
+        }
         guard count <= frameLimit else { throw AnimationError.tooManyFrames(frames: count, iterations: n, limit: frameLimit) }
     }
 

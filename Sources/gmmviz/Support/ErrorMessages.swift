@@ -146,11 +146,13 @@ enum ErrorMessages {
             case .holdFirst, .holdLast, .holdIteration: fix = "give \(allowed.lowerBound) to \(allowed.upperBound) hundredths of a second"
             case .maxFrames: fix = "allow at least \(allowed.lowerBound) frames (the first and the last) and at most \(allowed.upperBound)"
             case .loopCount: fix = "give 0 (forever) to \(allowed.upperBound)"
-            case .threads: fix = "give at least \(allowed.lowerBound) thread"
+            case .threads: fix = "give \(allowed.lowerBound) to \(allowed.upperBound) threads (one per core is the default)"
             }
             return "\(flag(parameter)) \(value): \(fix)"
         case let .tooManyFrames(frames, iterations, limit):
             return "the animation would have \(frames) frames (\(iterations) iterations), more than the \(limit) it may have; add --max-frames \(limit) (iterations are sampled evenly) or lower --tween or --max-iter"
+        case let .maxFramesTooSmall(maxFrames, needed):
+            return "--max-frames \(maxFrames) cannot hold the first frame and one step with its E/M frames and tweens (\(needed) frames); give --max-frames \(needed) or more, or fewer --tween frames"
         case .noOutput:
             return "nothing to write; give --out PATH or --frames-dir DIR"
         }
