@@ -42,13 +42,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let points = try ModelOptions.parsePoints(means, option: "--means")
         let data = try BlobGenerator.generate(means: points, count: count, std: std, seed: seed)
-        let header = (1 ... data.dimension).map { $0 <= 3 ? ["x", "y", "z"][$0 - 1] : "x\($0)" }.joined(separator: ",")
-        var text = header + "\n"
-        text.reserveCapacity(data.values.count * 20)
-        for i in 0 ..< data.count {
-            text += data[sample: i].map { "\($0)" }.joined(separator: ",")
-            text += "\n"
-        }
+        let text = data.csvText()
         if let out {
             try AtomicFile.write(Array(text.utf8), to: out)
         } else {
