@@ -7,8 +7,8 @@ struct DatasetCSVTests {
     /// Values whose decimal forms are hard to read back exactly: subnormals, the extremes of
     /// double precision, negative zero, and values one ulp apart.
     static let awkward: [Double] = [
-        0, -0.0, 1, -1, 0.1, 1.0 / 3, 2.0 / 3, 1e-5, 123456789.123456789, 5e-324, 2.2250738585072014e-308,
-        1.7976931348623157e308, -1.7976931348623157e308, 1e22, 1e23, 9007199254740993, 0.30000000000000004,
+        0, -0.0, 1, -1, 0.1, 1.0 / 3, 2.0 / 3, 1e-5, 123456789.123456789, Double.leastNonzeroMagnitude, Double.leastNormalMagnitude,
+        1.7976931348623157e308, -1.7976931348623157e308, 1e22, 1e23, Double(1 << 53).nextUp, 0.30000000000000004,
         Double(1).nextUp, Double(1).nextDown, Double.pi, -Double.ulpOfOne,
     ]
 

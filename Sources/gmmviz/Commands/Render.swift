@@ -70,13 +70,13 @@ struct Render: ParsableCommand {
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
                                framesDirectory: framesDirectory,
                                frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
-        try job.checkDestinations()
+        let outputs = try job.prepare()
         if let history { try AtomicFile.checkDestination(history) }
 
         let (data, fitHistory) = try loadOrFit()
         let options = try drawing.renderOptions(dimension: data.dimension)
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
-        try job.run(history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
+        try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
     }
@@ -97,8 +97,11 @@ struct Render: ParsableCommand {
         let bytes = try InputFile.read(path: path, kind: .history)
         let h = try FitHistory(json: Data(bytes), source: path)
         let data = try dataOptions.load()
-        guard data.dimension == h.dimensions else {
-            throw CommandFailure("\(path) is a fit of \(h.dimensions)-dimensional data but \(dataOptions.sourceName) has \(data.dimension) columns; give the data it was fitted on with --data")
+        // Checked now, before the drawing options are checked against the data.
+        do {
+            try SceneBuilder.check(h, describes: data)
+        } catch {
+            throw InputContext(error: error, data: dataOptions.sourceName, history: path)
         }
         return (data, h)
     }

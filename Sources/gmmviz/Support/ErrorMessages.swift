@@ -12,7 +12,7 @@ enum ErrorMessages {
     /// argument parsing (which ArgumentParser words itself).
     static func message(for error: any Error) -> String? {
         switch error {
-        case let e as CommandFailure: return e.description
+        case let e as InputContext: return message(for: e.error, data: e.data, history: e.history)
         default: return message(for: error, data: "the data", history: nil)
         }
     }
