@@ -18,7 +18,7 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Int32
 
     /// The C calls an output can fail in.
-    public enum Call: String, Sendable {
+    public enum Call: String, Sendable, CaseIterable {
         /// The checks made before any work: what the destination is, and whether it may be written.
         case stat, access
         /// Creating the temporary file beside the destination, or opening a special file.

@@ -9,9 +9,19 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidOption(RenderParameter, value: String, fix: String)
     /// The scene's parts disagree, e.g. N × K responsibilities that do not match N points.
     case invalidScene(String)
+    /// A history of a fit of `history`-dimensional data, drawn on data of `data` columns.
+    case historyDimension(history: Int, data: Int)
     /// A view that draws one panel per column or pair was given more columns than fit on a
     /// frame: the view's name, the columns given and the most it draws.
     case tooManyColumns(view: String, columns: Int, maximum: Int)
+    /// A view that needs at least `minimum` columns was given `columns`: data of fewer columns,
+    /// or a scatter-plot matrix of fewer.
+    case tooFewColumns(view: FrameView, columns: Int, minimum: Int)
+    /// `view` names the 0-based `column` (an axis of the plane view, the column of the line
+    /// view, a column of the scatter-plot matrix) but the data has only `columns` columns.
+    case missingColumn(view: FrameView, column: Int, columns: Int)
+    /// ``RenderOptions/axes`` names the 0-based `column` twice.
+    case sameAxes(column: Int)
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
     /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
     case cairo(call: String, status: String, code: Int)
@@ -24,8 +34,16 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid render option \(parameter) = \(value): \(fix)"
         case let .invalidScene(problem):
             return "invalid scene: \(problem)"
+        case let .historyDimension(history, data):
+            return "invalid scene: the history is of \(history)-dimensional data but the data set has \(data) columns; render with the data the model was fitted on"
         case let .tooManyColumns(view, columns, maximum):
             return "the \(view) view draws at most \(maximum) columns but was given \(columns); choose at most \(maximum) of them"
+        case let .tooFewColumns(view, columns, minimum):
+            return "the \(view.name) view needs at least \(minimum) columns but was given \(columns)"
+        case let .missingColumn(view, column, columns):
+            return "the \(view.name) view draws column \(column) but the data has \(columns) column\(columns == 1 ? "" : "s"), so columns are 0…\(columns - 1)"
+        case let .sameAxes(column):
+            return "invalid render option axes = \(column),\(column): choose two different columns"
         case let .compression(call, problem):
             return "PNG compression failed in \(call): \(problem); free some memory and try again, or render smaller frames"
         case let .cairo(call, status, code):

@@ -92,7 +92,6 @@ import Testing
         (.sigmas, changed { $0.sigmas = [1, 0] }),
         (.sigmas, changed { $0.sigmas = [-2] }),
         (.axes, changed { $0.axes = .init(x: -1, y: 1) }),
-        (.axes, changed { $0.axes = .init(x: 1, y: 1) }),
         (.pointRadius, changed { $0.pointRadius = .infinity }),
     ]
 

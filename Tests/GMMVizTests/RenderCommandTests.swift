@@ -139,7 +139,7 @@ struct RenderCommandTests {
     static let bad: [Bad] = [
         Bad(arguments: ["--size", "0x600"], fragments: ["size", "at least 32"]),
         Bad(arguments: ["--size", "100000x100000"], fragments: ["size", "16384"]),
-        Bad(arguments: ["--size", "big"], fragments: ["--size \"big\"", "WIDTHxHEIGHT"]),
+        Bad(arguments: ["--size", "big"], fragments: ["'big'", "--size", "WIDTHxHEIGHT"]),
         Bad(arguments: ["--bounds", "5,-5,0,1"], fragments: ["bounds", "xmin < xmax"]),
         Bad(arguments: ["--bounds", "1,2,3"], fragments: ["--bounds", "xmin,xmax,ymin,ymax"]),
         Bad(arguments: ["--delay", "-1"], fragments: ["--delay", "-1"]),

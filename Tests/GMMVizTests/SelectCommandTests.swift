@@ -67,12 +67,12 @@ struct SelectCommandTests {
     typealias Bad = RejectedArguments
 
     static let bad: [Bad] = [
-        Bad(arguments: ["--k", "0...3"], fragments: ["--k 0...3 starts at 0", "at least 1"]),
-        Bad(arguments: ["--k", "5...2"], fragments: ["--k 5...2 is empty", "2...5"]),
-        Bad(arguments: ["--k", "1-8"], fragments: ["--k \"1-8\" is not a range", "1...8"]),
+        Bad(arguments: ["--k", "0...3"], fragments: ["-k must be at least 1, got 0"]),
+        Bad(arguments: ["--k", "5...2"], fragments: ["'5...2'", "--k", "empty", "2...5"]),
+        Bad(arguments: ["--k", "1-8"], fragments: ["'1-8'", "--k", "not a range of K", "1...8"]),
         Bad(arguments: ["--covariance-type", "full,banded"], fragments: ["unknown covariance type \"banded\""]),
         Bad(arguments: ["--n-init", "0"], fragments: ["--n-init must be at least 1"]),
-        Bad(arguments: ["--chart", "bic.jpg"], fragments: ["--chart bic.jpg", ".png"]),
+        Bad(arguments: ["--chart", "bic.jpg"], fragments: ["'bic.jpg'", "--chart", ".png"]),
         Bad(arguments: ["--render-best", "--out", "/nonexistent-dir/best.gif"], fragments: ["/nonexistent-dir", "does not exist"]),
         Bad(arguments: ["--chart", "/nonexistent-dir/bic.png"], fragments: ["/nonexistent-dir", "does not exist"]),
     ]

@@ -1,16 +1,24 @@
 /// Synthetic data: isotropic Gaussian blobs, drawn with a seeded generator.
 public enum BlobGenerator {
+    /// The most points per blob: enough for any picture, and 8 bytes × D each.
+    public static let maxCount = 10_000_000
+
     /// `count` samples around each of `means` (K × D), with standard deviation `std` on every
     /// axis, blob after blob (all of blob 1, then all of blob 2, …) like the notebook's
     /// `np.concatenate(blobs)`.
     ///
-    /// - Throws: ``DataError`` when there are no means, the means differ in dimension, `count`
-    ///   is not positive or `std` is not a positive finite number.
+    /// - Throws: ``DataError/invalidBlobs(_:)`` when there are no means, the means differ in
+    ///   dimension or hold a value that is not finite, `count` is outside 1...``maxCount`` or
+    ///   `std` is not a positive finite number.
     public static func generate(means: [[Double]], count: Int, std: Double = 1, seed: UInt64 = 0) throws -> Dataset {
-        guard let d = means.first?.count, d >= 1 else { throw DataError.invalid("give at least one blob mean") }
-        guard means.allSatisfy({ $0.count == d }) else { throw DataError.invalid("every blob mean needs \(d) coordinates") }
-        guard count >= 1 else { throw DataError.invalid("the count of points per blob must be at least 1, got \(count)") }
-        guard std > 0, std.isFinite else { throw DataError.invalid("the standard deviation must be a positive number, got \(std)") }
+        func fail(_ problem: BlobProblem) -> DataError { .invalidBlobs(problem) }
+        guard let d = means.first?.count, d >= 1 else { throw fail(.noMeans) }
+        if let m = means.firstIndex(where: { $0.count != d }) {
+            throw fail(.meanDimension(mean: m, coordinates: means[m].count, dimension: d))
+        }
+        if let m = means.firstIndex(where: { !$0.allSatisfy(\.isFinite) }) { throw fail(.meanNotFinite(mean: m)) }
+        guard (1 ... maxCount).contains(count) else { throw fail(.count(count, allowed: 1 ... maxCount)) }
+        guard std > 0, std.isFinite else { throw fail(.standardDeviation(std)) }
         var rng = SeededGenerator(seed: seed)
         var values = [Double]()
         values.reserveCapacity(means.count * count * d)

@@ -19,6 +19,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `source` cannot be a history at all (`reason`: "is empty", "is not valid JSON (…)", …),
     /// so the fix is to give one written by ``FitHistory/jsonText()``.
     case notAHistory(source: String, reason: String)
+    /// ``BlobGenerator`` was given settings it cannot draw from.
+    case invalidBlobs(BlobProblem)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): column \"\(name)\" is picked by name but the file has no header row; pick columns by 1-based number"
         case let .notAHistory(source, reason):
             return "\(source): \(reason); give a history written by FitHistory.jsonText() (docs/history-schema.md)"
+        case let .invalidBlobs(problem):
+            return "invalid blobs: \(problem)"
         }
     }
 

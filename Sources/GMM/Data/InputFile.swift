@@ -11,7 +11,7 @@ import Foundation
 /// core (``readText(path:kind:maxBytes:readers:)``); a pipe's array doubles as it fills.
 public enum InputFile {
     /// What an input file holds, so that a message can say which input's path to check.
-    public enum Kind: String, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
         /// CSV samples (``CSVReader``).
         case samples
         /// A fit's history as JSON (``FitHistory/init(json:source:)``).

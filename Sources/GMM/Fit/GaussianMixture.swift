@@ -41,15 +41,25 @@ public struct GaussianMixture: Sendable {
         self.options = options
     }
 
+    /// Checks the settings on their own, before any data is seen: K within
+    /// 1...``maxComponents`` and the options (``FitOptions/validate()``). ``fit(_:initialization:)``
+    /// checks them first.
+    ///
+    /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` or
+    ///   ``FitError/notFiniteNonNegative(_:value:)`` naming the first bad setting.
+    public func validate() throws {
+        try options.validate()
+        guard (1 ... Self.maxComponents).contains(components) else {
+            throw FitError.outOfRange(.components, value: components, allowed: 1 ... Self.maxComponents)
+        }
+    }
+
     /// Fits the model to `data` from `initialization` and records every step of the kept run.
     ///
     /// - Throws: ``FitError`` for invalid options, fewer samples than components, a malformed
     ///   initial model, or a covariance that stops being positive definite (in any run).
     public func fit(_ data: Dataset, initialization: Initialization) throws -> FitResult {
-        try options.validate()
-        guard (1 ... Self.maxComponents).contains(components) else {
-            throw FitError.outOfRange(.components, value: components, allowed: 1 ... Self.maxComponents)
-        }
+        try validate()
         guard data.dimension <= Self.maxDimension else {
             throw FitError.tooManyDimensions(dimension: data.dimension, maximum: Self.maxDimension)
         }

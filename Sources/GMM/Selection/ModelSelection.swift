@@ -31,18 +31,29 @@ public struct ModelSelection: Sendable {
         self.options = options
     }
 
-    /// Fits every (type, K) pair, types in the given order and K ascending within each.
+    /// Checks the settings before any data is seen: every K of the range within
+    /// 1...``GaussianMixture/maxComponents``, at least one covariance type, a data-driven start
+    /// and the options. ``run(_:)`` checks them first.
     ///
-    /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` for a range starting below 1,
-    ///   ``FitError/noCovarianceTypes``, ``FitError/selectionNeedsDataDrivenStart`` for an
-    ///   explicit start; the first fit's error when no fit succeeds.
-    public func run(_ data: Dataset) throws -> ModelSelectionResult {
-        guard components.lowerBound >= 1 else {
-            throw FitError.outOfRange(.components, value: components.lowerBound, allowed: 1 ... GaussianMixture.maxComponents)
+    /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` for a range reaching below 1 or
+    ///   above the cap, ``FitError/noCovarianceTypes``, ``FitError/selectionNeedsDataDrivenStart``
+    ///   for an explicit start, or the options' error.
+    public func validate() throws {
+        let allowed = 1 ... GaussianMixture.maxComponents
+        for k in [components.lowerBound, components.upperBound] where !allowed.contains(k) {
+            throw FitError.outOfRange(.components, value: k, allowed: allowed)
         }
         guard !covarianceTypes.isEmpty else { throw FitError.noCovarianceTypes }
         guard initialization.isRandom else { throw FitError.selectionNeedsDataDrivenStart }
         try options.validate()
+    }
+
+    /// Fits every (type, K) pair, types in the given order (each once) and K ascending within
+    /// each.
+    ///
+    /// - Throws: what ``validate()`` throws; the first fit's error when no fit succeeds.
+    public func run(_ data: Dataset) throws -> ModelSelectionResult {
+        try validate()
         var seen = Set<CovarianceType>()
         var candidates = [ModelCandidate]()
         for type in covarianceTypes where seen.insert(type).inserted {

@@ -1,7 +1,11 @@
 extension RenderOptions {
     /// Checks every option, and the axes against the data's dimension when given.
     ///
-    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` naming the first bad option.
+    /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` naming the first bad option,
+    ///   ``RenderError/sameAxes(column:)``, or for the view and the axes against the data
+    ///   ``RenderError/tooFewColumns(view:columns:minimum:)``,
+    ///   ``RenderError/missingColumn(view:column:columns:)`` and
+    ///   ``RenderError/tooManyColumns(view:columns:maximum:)``.
     public func validate(dimension: Int? = nil) throws {
         func bad(_ parameter: RenderParameter, _ value: String, _ fix: String) -> RenderError {
             .invalidOption(parameter, value: value, fix: fix)
@@ -39,17 +43,12 @@ extension RenderOptions {
         guard axes.x >= 0, axes.y >= 0 else {
             throw bad(.axes, "\(axes.x),\(axes.y)", "columns are counted from 0 here and cannot be negative")
         }
-        guard axes.x != axes.y else {
-            throw bad(.axes, "\(axes.x),\(axes.y)", "choose two different columns")
-        }
+        guard axes.x != axes.y else { throw RenderError.sameAxes(column: axes.x) }
         try validateView(dimension: dimension)
         if let dimension, view == .plane {
-            guard dimension >= 2 else {
-                throw bad(.axes, "\(axes.x),\(axes.y)", "the data has \(dimension) column; the frame needs at least two")
-            }
-            guard axes.x < dimension, axes.y < dimension else {
-                throw bad(.axes, "\(axes.x),\(axes.y)",
-                          "the data has \(dimension) columns, so columns are 0…\(dimension - 1)")
+            guard dimension >= 2 else { throw RenderError.tooFewColumns(view: .plane, columns: dimension, minimum: 2) }
+            if let missing = [axes.x, axes.y].first(where: { $0 >= dimension }) {
+                throw RenderError.missingColumn(view: .plane, column: missing, columns: dimension)
             }
         }
         guard pointRadius.isFinite, pointRadius >= 0, pointRadius <= 50 else {

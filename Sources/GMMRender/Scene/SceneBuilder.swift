@@ -18,13 +18,20 @@ public struct SceneBuilder: Sendable {
     /// What the line and pairs views keep fixed over the animation.
     let views: FixedViewParts
 
+    /// Checks that `history` can be drawn on `data`: a fit of data of as many columns.
+    ///
+    /// - Throws: ``RenderError/historyDimension(history:data:)``.
+    public static func check(_ history: FitHistory, describes data: Dataset) throws {
+        guard history.dimensions == data.dimension else {
+            throw RenderError.historyDimension(history: history.dimensions, data: data.dimension)
+        }
+    }
+
     /// - Throws: ``RenderError`` when the options are invalid for the data or the history does
     ///   not describe this data (dimension or component counts disagree).
     public init(history: FitHistory, data: Dataset, options: RenderOptions) throws {
         try options.validate(dimension: data.dimension)
-        guard history.dimensions == data.dimension else {
-            throw RenderError.invalidScene("the history is of \(history.dimensions)-dimensional data but the data set has \(data.dimension) columns; render with the data the model was fitted on")
-        }
+        try Self.check(history, describes: data)
         for snapshot in history.snapshots {
             let p = snapshot.parameters
             guard p.components == history.components, p.means.count == p.components, p.covariances.count == p.components,

@@ -19,6 +19,16 @@ public enum FrameView: Sendable, Equatable {
     /// a frame can show legibly.
     public static let maxPairsColumns = 6
 
+    /// The view's name in messages: "plane", "line", "pairs" or "pca".
+    public var name: String {
+        switch self {
+        case .plane: return "plane"
+        case .line: return "line"
+        case .pairs: return "pairs"
+        case .pca: return "pca"
+        }
+    }
+
     /// Whether the view draws covariance ellipses: all but the line view. The key lists only
     /// what is drawn.
     public var drawsEllipses: Bool {

@@ -17,8 +17,8 @@ struct Generate: ParsableCommand {
         """
     )
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blob means, one point per blob separated by ';'.", valueName: "points"))
-    var means: String = "2,4;-5,3;0,-4"
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blob means, one point per blob separated by ';'. (default: 2,4;-5,3;0,-4)", valueName: "points"), transform: PointList.init(parsing:))
+    var means = PointList(Demo.trueMeans)
 
     @Option(name: .long, parsing: .unconditional, help: "Points per blob.")
     var count: Int = 100
@@ -32,23 +32,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
-    func validate() throws {
-        _ = try ModelOptions.parsePoints(means, option: "--means")
-        guard count >= 1 else { throw ValidationError("--count must be at least 1, got \(count)") }
-        guard count <= 10_000_000 else { throw ValidationError("--count \(count) is more than 10,000,000 points per blob; lower it") }
-        guard std > 0, std.isFinite else { throw ValidationError("--std must be a positive number, got \(std)") }
-    }
-
     func run() throws {
-        let points = try ModelOptions.parsePoints(means, option: "--means")
-        let data = try BlobGenerator.generate(means: points, count: count, std: std, seed: seed)
-        let header = (1 ... data.dimension).map { $0 <= 3 ? ["x", "y", "z"][$0 - 1] : "x\($0)" }.joined(separator: ",")
-        var text = header + "\n"
-        text.reserveCapacity(data.values.count * 20)
-        for i in 0 ..< data.count {
-            text += data[sample: i].map { "\($0)" }.joined(separator: ",")
-            text += "\n"
-        }
+        let data = try BlobGenerator.generate(means: means.points, count: count, std: std, seed: seed)
+        let text = data.csvText()
         if let out {
             try AtomicFile.write(Array(text.utf8), to: out)
         } else {

@@ -70,30 +70,22 @@ struct Render: ParsableCommand {
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
                                framesDirectory: framesDirectory,
                                frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
-        try job.checkDestinations()
+        let outputs = try job.prepare()
         if let history { try AtomicFile.checkDestination(history) }
 
         let (data, fitHistory) = try loadOrFit()
         let options = try drawing.renderOptions(dimension: data.dimension)
-        if !quiet, let hint = Self.windowHint(data: data, options: options) { Terminal.note(hint) }
-        try job.run(history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
+        if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
+        try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
     }
 
     /// A note when most points fall outside a fixed window (the ±10 default suits the demo, not
     /// every CSV), suggesting `--bounds auto`.
-    static func windowHint(data: Dataset, options: RenderOptions) -> String? {
-        guard case let .fixed(xmin, xmax, ymin, ymax) = options.bounds, options.view == .plane else { return nil }
-        let (i, j) = (options.axes.x, options.axes.y)
-        var outside = 0
-        for n in 0 ..< data.count {
-            let row = data[sample: n]
-            let x = row[row.startIndex + i], y = row[row.startIndex + j]
-            if x < xmin || x > xmax || y < ymin || y > ymax { outside += 1 }
-        }
-        guard outside * 2 > data.count else { return nil }
-        return "note: \(outside) of \(data.count) points lie outside the drawn window x \(xmin)…\(xmax), y \(ymin)…\(ymax); --bounds auto fits the window to the data"
+    static func windowHint(_ c: WindowCoverage) -> String? {
+        guard c.missesMost else { return nil }
+        return "note: \(c.outside) of \(c.total) points lie outside the drawn window x \(c.xmin)…\(c.xmax), y \(c.ymin)…\(c.ymax); --bounds auto fits the window to the data"
     }
 
     /// The data and the history: loaded from --history-in, or fitted now.
@@ -105,8 +97,11 @@ struct Render: ParsableCommand {
         let bytes = try InputFile.read(path: path, kind: .history)
         let h = try FitHistory(json: Data(bytes), source: path)
         let data = try dataOptions.load()
-        guard data.dimension == h.dimensions else {
-            throw CommandFailure("\(path) is a fit of \(h.dimensions)-dimensional data but \(dataOptions.sourceName) has \(data.dimension) columns; give the data it was fitted on with --data")
+        // Checked now, before the drawing options are checked against the data.
+        do {
+            try SceneBuilder.check(h, describes: data)
+        } catch {
+            throw InputContext(error: error, data: dataOptions.sourceName, history: path)
         }
         return (data, h)
     }

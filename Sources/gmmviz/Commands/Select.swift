@@ -24,11 +24,11 @@ struct Select: ParsableCommand {
 
     @OptionGroup(title: "Data") var dataOptions: DataOptions
 
-    @Option(name: [.customShort("k"), .customLong("k")], parsing: .unconditional, help: ArgumentHelp("Numbers of components to try, FIRST...LAST (or one number).", valueName: "range"))
-    var range: String = "1...8"
+    @Option(name: [.customShort("k"), .customLong("k")], parsing: .unconditional, help: ArgumentHelp("Numbers of components to try, FIRST...LAST (or one number). (default: 1...8)", valueName: "range"), transform: ComponentRange.init(parsing:))
+    var range = ComponentRange(1 ... 8)
 
-    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical, or all.", valueName: "types"))
-    var covarianceTypes: String = "full"
+    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical, or all. (default: full)", valueName: "types"), transform: CovarianceTypeList.init(parsing:))
+    var covarianceTypes = CovarianceTypeList([.full])
 
     @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Start of every fit: kmeans (default), kmeans++, random or random-from-data.", valueName: "method"))
     var initMethod: InitMethod = .kmeans
@@ -38,8 +38,8 @@ struct Select: ParsableCommand {
     @Flag(name: .long, help: "Print every fit's log-likelihood, BIC and AIC and the chosen model as JSON on standard output.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Draw BIC against K (one line per covariance type, minimum marked) to this .png, .svg or .pdf file.", valueName: "path"))
-    var chart: String?
+    @Option(name: .long, help: ArgumentHelp("Draw BIC against K (one line per covariance type, minimum marked) to this .png, .svg or .pdf file.", valueName: "path"), transform: ChartDestination.init(parsing:))
+    var chart: ChartDestination?
 
     @Option(name: .long, help: ArgumentHelp("Theme of the chart: light (default) or dark.", valueName: "theme"))
     var theme: Theme = .light
@@ -56,20 +56,20 @@ struct Select: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line for --render-best.")
     var quiet = false
 
+    /// The fits to make: the library checks the range, the types and the EM settings.
+    var selection: ModelSelection {
+        ModelSelection(components: range.range, covarianceTypes: covarianceTypes.types, initialization: initMethod.initialization,
+                       options: tuning.options(seed: dataOptions.seed))
+    }
+
     func validate() throws {
-        _ = try ModelOptions.parseRange(range, option: "--k")
-        _ = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
-        if let chart { _ = try Self.chartFormat(chart) }
+        try ErrorMessages.validating { try selection.validate() }
     }
 
     func run() throws {
-        let ks = try ModelOptions.parseRange(range, option: "--k")
-        let types = try ModelOptions.parseTypes(covarianceTypes, option: "--covariance-type")
-        for path in [chart, history].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
-        if renderBest { try renderJob.checkDestinations() }
+        for path in [chart?.path, history].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
+        let bestOutputs = renderBest ? try renderJob.prepare() : nil
         let data = try dataOptions.load()
-        let selection = ModelSelection(components: ks, covarianceTypes: types, initialization: initMethod.initialization,
-                                       options: tuning.options(seed: dataOptions.seed))
         let result = try selection.run(data)
         for c in result.candidates {
             if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(ErrorMessages.wording(of: error))") }
@@ -79,21 +79,11 @@ struct Select: ParsableCommand {
             let drawing = try CriterionChart(selection: result)
             var options = ChartOptions()
             options.theme = theme
-            try ChartRenderer(options: options).write(drawing, format: try Self.chartFormat(chart), to: chart)
+            try ChartRenderer(options: options).write(drawing, format: chart.format, to: chart.path)
         }
         if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
         try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
                                                                                                 start: initMethod.rawValue, runs: tuning.runs))
-        if renderBest, let best = result.best.result { try renderBest(best.history, data: data) }
-    }
-
-    /// The chart's format from its extension.
-    static func chartFormat(_ path: String) throws -> FrameFormat {
-        let ext = (path as NSString).pathExtension.lowercased()
-        guard let format = FrameFormat(rawValue: ext) else {
-            throw ValidationError("--chart \(path): unknown format \"\(ext.isEmpty ? "(none)" : "." + ext)\"; give a path ending in .png, .svg or .pdf")
-        }
-        return format
+        if let bestOutputs, let best = result.best.result { try renderBest(best.history, data: data, into: bestOutputs) }
     }
 }
-

@@ -53,7 +53,6 @@ struct AnimationOptions: ParsableArguments {
         if holdIteration != nil, tween == 0 {
             throw ValidationError("--hold-iteration holds real iterations between tweened frames; add --tween N, or set --delay for un-tweened frames")
         }
-        guard (0 ... 65535).contains(loop) else { throw ValidationError("--loop must be 0 (forever) to 65535, got \(loop)") }
         try ErrorMessages.validating { try timelineOptions().validate() }
     }
 

@@ -6,8 +6,8 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("CSV file of samples, one per line, comma-separated; '-' reads standard input. Without it, the built-in demo data is used.", valueName: "path"))
     var data: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Columns to use, by header name or 1-based number, e.g. 'x,y' or '1,3'. Default: every numeric column.", valueName: "list"))
-    var columns: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Columns to use, by header name or 1-based number, e.g. 'x,y' or '1,3'. Default: every numeric column.", valueName: "list"), transform: ColumnList.init(parsing:))
+    var columns: ColumnList?
 
     @Option(name: .long, parsing: .unconditional, help: "Seed of the demo data and of the random initialisations.")
     var seed: UInt64 = 0
@@ -17,14 +17,12 @@ struct DataOptions: ParsableArguments {
 
     func validate() throws {
         if columns != nil, data == nil { throw ValidationError("--columns needs --data; the demo data has two columns") }
-        if let columns, columns.split(separator: ",").isEmpty { throw ValidationError("--columns is empty; give names or numbers such as 'x,y' or '1,2'") }
     }
 
     /// Loads the data set.
     func load() throws -> Dataset {
         guard let path = data else { return try Demo.data(seed: seed) }
-        let selectors = columns.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { CSVReader.ColumnSelector(String($0)) } }
-        return try CSVReader.read(path: path, columns: selectors)
+        return try CSVReader.read(path: path, columns: columns?.selectors)
     }
 
     /// The name of the data in messages.

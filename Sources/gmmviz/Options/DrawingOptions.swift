@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GMMRender
 
 extension Theme: ExpressibleByArgument {}
@@ -8,8 +7,8 @@ extension RenderOptions.Preset: ExpressibleByArgument {}
 
 /// How each frame is drawn: the renderer's options on the command line.
 struct DrawingOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT (default 1000x600); text and strokes scale with the smaller side.", valueName: "WxH"))
-    var size: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT (default 1000x600); text and strokes scale with the smaller side.", valueName: "WxH"), transform: FrameSize.init(parsing:))
+    var size: FrameSize?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame shape for slides: slides (1920x1080, 16:9) or slides-4x3 (1440x1080); --size overrides it.", valueName: "preset"))
     var preset: RenderOptions.Preset?
@@ -17,8 +16,8 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it).")
     var scale: Double = 1
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default -10,10,-10,10; auto for pca; pairs always fits each column).", valueName: "window"))
-    var bounds: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default -10,10,-10,10; auto for pca; pairs always fits each column).", valueName: "window"), transform: WindowBounds.init(parsing:))
+    var bounds: WindowBounds?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("equal: one scale on both axes, so circles are round; fill: stretch the window over the plot; auto (default): equal unless the window's ranges differ by more than 2x.", valueName: "mode"))
     var aspect: RenderOptions.Aspect?
@@ -26,8 +25,8 @@ struct DrawingOptions: ParsableArguments {
     @Flag(name: .customLong("equal-aspect"), help: "Same as --aspect equal.")
     var equalAspect = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The two data columns to draw, 1-based, e.g. '1,3' (default 1,2).", valueName: "i,j"))
-    var axes: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The two data columns to draw, 1-based, e.g. '1,3' (default 1,2).", valueName: "i,j"), transform: ColumnPair.init(parsing:))
+    var axes: ColumnPair?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The picture: 2d (two columns, the default), 1d or 1d:N (one column's densities; automatic for one-column data), pairs (every pair, up to 6 columns) or pca (the first two principal axes).", valueName: "view"))
     var view: ViewChoice?
@@ -38,8 +37,8 @@ struct DrawingOptions: ParsableArguments {
     @Flag(name: .long, help: "Tint the background by the component with the largest responsibility.")
     var regions = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Standard deviations at which to draw each component's ellipses.", valueName: "list"))
-    var sigmas: String = "1,2"
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Standard deviations at which to draw each component's ellipses. (default: 1,2)", valueName: "list"), transform: NumberList.init(parsing:))
+    var sigmas = NumberList([1, 2])
 
     @Option(name: .long, parsing: .unconditional, help: "Title above the plot ('' for none).")
     var title: String = "GMM visualization"
@@ -79,82 +78,40 @@ struct DrawingOptions: ParsableArguments {
         }
     }
 
-    /// The renderer's options; `dimension` checks `--axes` against the data.
+    /// The renderer's options; with `dimension`, checked against the data too.
     func renderOptions(dimension: Int?) throws -> RenderOptions {
         var o = RenderOptions()
         if let size {
-            let wh = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-            guard wh.count == 2, let w = Int(wh[0]), let h = Int(wh[1]) else {
-                throw ValidationError("--size \"\(size)\" is not WIDTHxHEIGHT; write e.g. 1000x600")
-            }
-            o.width = w
-            o.height = h
+            (o.width, o.height) = (size.width, size.height)
         } else if let preset {
             (o.width, o.height) = preset.size
         }
         o.scale = scale
         let viewChoice = Self.effectiveView(view, dimension: dimension)
-        let bounds = self.bounds ?? (viewChoice == .pca ? "auto" : "-10,10,-10,10")
-        if bounds.lowercased() == "auto" {
-            o.bounds = .auto
-        } else {
-            let v = bounds.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard v.count == 4, let x0 = v[0], let x1 = v[1], let y0 = v[2], let y1 = v[3] else {
-                throw ValidationError("--bounds \"\(bounds)\" is not 'xmin,xmax,ymin,ymax' or 'auto'; write e.g. -10,10,-10,10")
-            }
-            o.bounds = .fixed(xmin: x0, xmax: x1, ymin: y0, ymax: y1)
-        }
+        o.bounds = bounds?.bounds ?? (viewChoice == .pca ? .auto : o.bounds)
         if equalAspect, let aspect, aspect != .equal {
             throw ValidationError("--equal-aspect and --aspect \(aspect.rawValue) disagree; give one of them")
         }
         o.aspect = equalAspect ? .equal : aspect ?? .auto
         if let axes {
-            let ax = axes.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard ax.count == 2, let i = ax[0], let j = ax[1], i >= 1, j >= 1 else {
-                throw ValidationError("--axes \"\(axes)\" is not two 1-based column numbers; write e.g. 1,3")
-            }
-            // Checked here in the command line's 1-based numbering; the library counts from 0.
-            guard i != j else { throw ValidationError("--axes \(i),\(j): choose two different columns") }
             if viewChoice != .plane {
                 throw ValidationError("--axes picks the two columns of the 2d view; drop it for --view \(Self.name(of: viewChoice))\(viewChoice == .line(column: nil) ? " and pick the column as --view 1d:N" : "")")
             }
-            if let dimension {
-                guard (1 ... dimension).contains(i), (1 ... dimension).contains(j) else {
-                    throw ValidationError("--axes \(i),\(j): the data has \(dimension) column\(dimension == 1 ? "" : "s"), numbered 1 to \(dimension)")
-                }
-            }
-            o.axes = RenderOptions.Axes(x: i - 1, y: j - 1)
-        }
-        if viewChoice == .plane, let dimension, dimension < 2 {
-            throw ValidationError("the data has 1 column but --view 2d draws two; drop --view to draw it as 1d")
+            o.axes = axes.axes
         }
         switch viewChoice {
         case .plane: o.view = .plane
         case .pca: o.view = .pca
-        case let .line(column):
-            let c = column ?? 1
-            if let dimension, c > dimension {
-                throw ValidationError("--view 1d:\(c): the data has \(dimension) column\(dimension == 1 ? "" : "s"), numbered 1 to \(dimension)")
-            }
-            o.view = .line(column: c - 1)
+        case let .line(column): o.view = .line(column: (column ?? 1) - 1)
         case .pairs:
-            if let dimension {
-                guard dimension >= 2 else {
-                    throw ValidationError("--view pairs needs at least two columns but the data has 1; draw it with --view 1d")
-                }
-                o.view = .pairs(columns: Array(0 ..< dimension))
-            }
+            if let dimension { o.view = .pairs(columns: Array(0 ..< dimension)) }
         }
         o.density = density
         o.showRegions = regions
         if case .line = viewChoice, density != .none || regions {
             throw ValidationError("--density and --regions draw on a 2-D view; the 1d view already shows the mixture density")
         }
-        let s = sigmas.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !s.isEmpty, s.allSatisfy({ $0 != nil }) else {
-            throw ValidationError("--sigmas \"\(sigmas)\" is not a list of numbers; write e.g. 1,2")
-        }
-        o.sigmas = s.compactMap { $0 }
+        o.sigmas = sigmas.values
         o.title = title
         o.theme = theme
         o.pointRadius = pointRadius

@@ -12,10 +12,17 @@ enum ErrorMessages {
     /// argument parsing (which ArgumentParser words itself).
     static func message(for error: any Error) -> String? {
         switch error {
-        case let e as FitError: return wording(of: e)
+        case let e as InputContext: return message(for: e.error, data: e.data, history: e.history)
+        default: return message(for: error, data: "the data", history: nil)
+        }
+    }
+
+    /// The message for `error`, naming the data and the history by the names the user gave.
+    private static func message(for error: any Error, data: String, history: String?) -> String? {
+        switch error {
+        case let e as FitError: return wording(of: e, data: data)
         case let e as DataError: return wording(of: e)
-        case let e as RenderError: return wording(of: e)
-        case let e as CommandFailure: return e.description
+        case let e as RenderError: return wording(of: e, data: data, history: history)
         case let e as FileError: return e.description
         case let e as AnimationError: return wording(of: e)
         default: return nil
@@ -72,56 +79,6 @@ enum ErrorMessages {
         }
     }
 
-    // MARK: - Messages
-
-    /// The library's own sentences with flags for its setting names, except where the fix a
-    /// user of the command line needs is another one (another option, another command).
-    static func wording(of error: FitError) -> String {
-        switch error {
-        case let .tooFewDistinctPoints(distinct, components):
-            return "the data has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower -k to at most \(distinct) or give explicit --means"
-        case let .outOfRange(.components, value, allowed) where value >= allowed.lowerBound:
-            return "-k \(value) is more than \(allowed.upperBound) components; lower -k"
-        case let .tooManyDimensions(dimension, maximum):
-            return "the data has \(dimension) dimensions, more than the \(maximum) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns"
-        case .noCovarianceTypes:
-            return "--covariance-type names no type; give full, tied, diag, spherical or all"
-        case .selectionNeedsDataDrivenStart:
-            return "select needs a data-driven --init (kmeans, kmeans++, random or random-from-data); explicit means fix K"
-        case .tooFewSamples, .outOfRange, .notFiniteNonNegative, .invalidInitialModel, .illDefinedCovariance,
-             .nonFiniteLikelihood, .valuesTooLarge:
-            return error.description(naming: flag, namingType: { "--covariance-type \($0)" })
-        }
-    }
-
-    static func wording(of error: DataError) -> String {
-        switch error {
-        case let .noSuchFile(source, kind):
-            return "\(source): no such file; check the path given to \(flag(kind))"
-        case let .notAFile(source, kind):
-            return "\(source): is a directory, not a file; give the path of a file to \(flag(kind))"
-        case let .columnOutOfRange(source, position, columns):
-            return "\(source): --columns \(position) is out of range; the file has \(DataError.columns(columns))"
-        case let .columnNameWithoutHeader(source, name):
-            return "\(source): --columns \"\(name)\" names a column but the file has no header row; pick columns by 1-based number"
-        case let .notAHistory(source, reason):
-            return "\(source): \(reason); give a file written by gmmviz fit --history"
-        case .malformed, .invalid:
-            return error.description
-        }
-    }
-
-    static func wording(of error: RenderError) -> String {
-        switch error {
-        case let .invalidOption(parameter, value, fix):
-            return "\(flag(parameter)) \(value): \(fix)"
-        case let .tooManyColumns(view, columns, maximum):
-            return "--view \(view) draws at most \(maximum) columns but the data has \(columns); choose at most \(maximum) with --columns, e.g. --columns 1,2,3,4"
-        case .invalidScene, .cairo, .compression:
-            return error.description
-        }
-    }
-
     /// The flag that sets an animation parameter.
     static func flag(_ parameter: AnimationError.Parameter) -> String {
         switch parameter {
@@ -135,6 +92,149 @@ enum ErrorMessages {
         case .threads: return "--threads"
         }
     }
+
+    /// A covariance type as the user sets it.
+    static func flag(_ type: CovarianceType) -> String { "--covariance-type \(type)" }
+
+    // MARK: - Fitting
+
+    /// The library's own sentences with flags for its setting names, except where the fix a
+    /// user of the command line needs is another one (another option, another command).
+    /// `data` names the data, as its path or "the demo data".
+    static func wording(of error: FitError, data: String = "the data") -> String {
+        switch error {
+        case let .tooFewSamples(samples, components):
+            return "\(data) has \(samples) sample\(samples == 1 ? "" : "s") but the model has \(components) components; give at least \(components) samples or lower -k"
+        case let .tooFewDistinctPoints(distinct, components):
+            return "\(data) has only \(distinct) distinct point\(distinct == 1 ? "" : "s") for \(components) components; lower -k to at most \(distinct) or give explicit --means"
+        case let .outOfRange(.components, value, allowed) where value >= allowed.lowerBound:
+            return "-k \(value) is more than \(allowed.upperBound) components; lower -k"
+        case let .tooManyDimensions(dimension, maximum):
+            return "\(data) has \(dimension) dimensions, more than the \(maximum) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns"
+        case .noCovarianceTypes:
+            return "--covariance-type names no type; give full, tied, diag, spherical or all"
+        case .selectionNeedsDataDrivenStart:
+            return "select needs a data-driven --init (kmeans, kmeans++, random or random-from-data); explicit means fix K"
+        case let .invalidInitialModel(problem):
+            return wording(of: problem)
+        case .outOfRange, .notFiniteNonNegative, .illDefinedCovariance, .nonFiniteLikelihood, .valuesTooLarge:
+            return error.description(naming: flag, namingType: flag)
+        }
+    }
+
+    /// What is wrong with the initial model the user gave with `--means`, `--weights` and
+    /// `--covariances`.
+    static func wording(of problem: ModelProblem) -> String {
+        switch problem {
+        case let .count(.weights, given, k):
+            return "--weights has \(given) value\(given == 1 ? "" : "s") for \(k) components (one per point of --means); give \(k)"
+        case let .count(.covariances, given, k):
+            return "--covariances has \(given) matri\(given == 1 ? "x" : "ces") for \(k) components; give one D × D matrix per component, separated by ';'"
+        case let .meanDimension(mean, coordinates, d):
+            return "--means: mean \(mean + 1) has \(coordinates) coordinates but the data has \(d) dimensions; give \(d) per point"
+        case let .meanNotFinite(mean):
+            return "--means: point \(mean + 1) has a value that is not finite; give finite numbers"
+        case let .weightNotPositive(weight, value):
+            return "--weights: weight \(weight + 1) is \(value); every weight must be a finite number greater than 0"
+        case let .weightsSum(sum):
+            return "--weights sum to \(sum), not 1; divide each by \(sum) or fix one of them"
+        case let .covariance(c, .notSquare(d)):
+            return "--covariances: matrix \(c + 1) is not \(d) × \(d); \(d)-dimensional means need \(d) × \(d) = \(d * d) numbers per matrix, row-major"
+        case let .covariance(c, covarianceProblem):
+            switch covarianceProblem {
+            case .notSymmetric, .notPositiveDefinite:
+                return "--covariances: matrix \(c + 1) \(covarianceProblem); give a symmetric positive definite matrix such as the identity"
+            case .notSquare, .notTied, .offDiagonal, .unequalVariances:
+                return "--covariances: matrix \(c + 1) \(covarianceProblem.description(namingType: flag))"
+            }
+        case .count(.means, _, _), .shapeMismatch:
+            // Not met from the command line, where K is the number of --means.
+            return "invalid initial model: \(problem.description(namingType: flag))"
+        }
+    }
+
+    // MARK: - Data
+
+    static func wording(of error: DataError) -> String {
+        switch error {
+        case let .noSuchFile(source, kind):
+            return "\(source): no such file; check the path given to \(flag(kind))"
+        case let .notAFile(source, kind):
+            return "\(source): is a directory, not a file; give the path of a file to \(flag(kind))"
+        case let .columnOutOfRange(source, position, columns):
+            return "\(source): --columns \(position) is out of range; the file has \(DataError.columns(columns))"
+        case let .columnNameWithoutHeader(source, name):
+            return "\(source): --columns \"\(name)\" names a column but the file has no header row; pick columns by 1-based number"
+        case let .notAHistory(source, reason):
+            return "\(source): \(reason); give a file written by gmmviz fit --history"
+        case let .invalidBlobs(problem):
+            return wording(of: problem)
+        case .malformed, .invalid:
+            return error.description
+        }
+    }
+
+    /// What `generate` cannot draw from.
+    static func wording(of problem: BlobProblem) -> String {
+        switch problem {
+        case .noMeans:
+            return "--means names no point; give at least one, e.g. \"0,0;5,5\""
+        case let .meanDimension(mean, coordinates, d):
+            return "--means: point \(mean + 1) has \(coordinates) coordinate\(coordinates == 1 ? "" : "s") but point 1 has \(d) coordinate\(d == 1 ? "" : "s")"
+        case let .meanNotFinite(mean):
+            return "--means: point \(mean + 1) has a value that is not finite; give finite numbers"
+        case let .count(count, allowed):
+            guard count >= allowed.lowerBound else { return "--count must be at least \(allowed.lowerBound), got \(count)" }
+            return "--count \(count) is more than \(grouped(allowed.upperBound)) points per blob; lower it"
+        case let .standardDeviation(std):
+            return "--std must be a positive number, got \(std)"
+        }
+    }
+
+    /// 10000000 as "10,000,000".
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
+    }
+
+    // MARK: - Drawing
+
+    /// `data` and `history` name the inputs, as the user gave them.
+    static func wording(of error: RenderError, data: String = "the data", history: String? = nil) -> String {
+        switch error {
+        case let .invalidOption(parameter, value, fix):
+            return "\(flag(parameter)) \(value): \(fix)"
+        case let .tooManyColumns(view, columns, maximum):
+            return "--view \(view) draws at most \(maximum) columns but the data has \(columns); choose at most \(maximum) with --columns, e.g. --columns 1,2,3,4"
+        case let .historyDimension(dimensions, columns):
+            return "\(history ?? "the history") is a fit of \(dimensions)-dimensional data but \(data) has \(columns) column\(columns == 1 ? "" : "s"); give the data it was fitted on with --data"
+        case let .tooFewColumns(view, columns, minimum):
+            let has = "\(columns) column\(columns == 1 ? "" : "s")"
+            switch view {
+            case .plane: return "the data has \(has) but --view 2d draws \(minimum); drop --view to draw it as 1d"
+            case .pairs: return "--view pairs needs at least two columns but the data has \(columns); draw it with --view 1d"
+            case .pca: return "--view pca: principal axes need at least two columns but the data has \(columns)"
+            case .line: return "--view 1d needs at least \(minimum) columns but the data has \(columns)"
+            }
+        case let .missingColumn(view, column, columns):
+            let has = "the data has \(columns) column\(columns == 1 ? "" : "s"), numbered 1 to \(columns)"
+            switch view {
+            case .plane: return "--axes: column \(column + 1) is not in the data; \(has)"
+            case .line: return "--view 1d:\(column + 1): \(has)"
+            case .pairs, .pca: return "--view \(view.name): column \(column + 1) is not in the data; \(has)"
+            }
+        case let .sameAxes(column):
+            return "--axes \(column + 1),\(column + 1): choose two different columns"
+        case .invalidScene, .cairo, .compression:
+            return error.description
+        }
+    }
+
+    // MARK: - Animation
 
     static func wording(of error: AnimationError) -> String {
         switch error {

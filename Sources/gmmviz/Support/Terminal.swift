@@ -47,10 +47,3 @@ enum Terminal {
         }
     }
 }
-
-/// A failure the CLI reports as it is: one line naming the problem and the fix.
-struct CommandFailure: Error, CustomStringConvertible {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}

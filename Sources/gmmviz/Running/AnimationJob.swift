@@ -35,55 +35,64 @@ struct AnimationJob {
     var threads: Int?
     var quiet: Bool
 
-    /// Checks every destination before any work, so a typo costs nothing, and creates nothing:
-    /// a command that then fails on its input leaves the file system as it was. The default
-    /// `output/` directory counts as writable while it does not exist yet; it is created when
-    /// there is something to write into it.
-    func checkDestinations() throws {
-        if let outPath, !Self.waitsForDefaultDirectory(outPath) { try AtomicFile.checkDestination(outPath) }
-        if let framesDirectory, !Self.waitsForDefaultDirectory(framesDirectory) { try AtomicFile.checkDirectory(framesDirectory) }
+    /// The outputs of one run, made by ``prepare()``.
+    struct Outputs {
+        var all: [any AnimationOutput] = []
+        var gif: GIFOutput?
+        var deck: PDFDeckOutput?
+        var player: HTMLPlayerOutput?
     }
 
-    /// Renders `history`'s animation on `data` into the GIF, deck or player and the frame
-    /// files, with a progress bar, then prints the summary line.
-    func run(history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
-        // Frame-sized blocks stay on the heap from here on; set only for a render, so that
-        // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
-        AllocatorSettings.configureForFrames()
-        let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
-        var outputs = [any AnimationOutput]()
-        var gif: GIFOutput?, deck: PDFDeckOutput?, player: HTMLPlayerOutput?
-        if [outPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
-            try AtomicFile.makeDirectory(Render.defaultDirectory)
-        }
+    /// Checks every destination and makes the outputs before any work, so a typo or an option
+    /// an output rejects (the GIF's loop count) costs nothing, and creates nothing: a command
+    /// that then fails on its input leaves the file system as it was. The default `output/`
+    /// directory counts as writable while it does not exist yet; it is created when there is
+    /// something to write into it.
+    func prepare() throws -> Outputs {
+        if let outPath, !Self.waitsForDefaultDirectory(outPath) { try AtomicFile.checkDestination(outPath) }
+        if let framesDirectory, !Self.waitsForDefaultDirectory(framesDirectory) { try AtomicFile.checkDirectory(framesDirectory) }
+        var outputs = Outputs()
         if let outPath {
             switch OutKind(path: outPath) {
             case .gif:
                 let output = try GIFOutput(path: outPath, options: gifOptions)
-                gif = output
-                outputs.append(output)
+                outputs.gif = output
+                outputs.all.append(output)
             case .pdfDeck:
                 let output = PDFDeckOutput(path: outPath)
-                deck = output
-                outputs.append(output)
+                outputs.deck = output
+                outputs.all.append(output)
             case .htmlPlayer:
                 let output = HTMLPlayerOutput(path: outPath, options: HTMLPlayerOutput.Options(sourceName: sourceName))
-                player = output
-                outputs.append(output)
+                outputs.player = output
+                outputs.all.append(output)
             }
         }
-        if let framesDirectory { outputs.append(FrameFilesOutput(directory: framesDirectory, format: frameFormat)) }
+        if let framesDirectory { outputs.all.append(FrameFilesOutput(directory: framesDirectory, format: frameFormat)) }
+        return outputs
+    }
+
+    /// Renders `history`'s animation on `data` into the outputs ``prepare()`` made, with a
+    /// progress bar, then prints the summary line.
+    func run(_ outputs: Outputs, history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
+        // Frame-sized blocks stay on the heap from here on; set only for a render, so that
+        // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
+        AllocatorSettings.configureForFrames()
+        let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
+        if [outPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
+            try AtomicFile.makeDirectory(Render.defaultDirectory)
+        }
 
         var bar = ProgressBar(total: animation.timeline.frames.count, quiet: quiet)
         defer { bar.finish() }
-        let summary = try animation.render(to: outputs, workers: try Workers(count: threads)) { done, _ in
+        let summary = try animation.render(to: outputs.all, workers: try Workers(count: threads)) { done, _ in
             bar.update(done: done)
         }
         guard !quiet else { return }
         var parts = ["\(summary.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
-        if let gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
-        if let deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }
-        if let player {
+        if let gif = outputs.gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
+        if let deck = outputs.deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }
+        if let player = outputs.player {
             let note = player.includesPointData ? "" : "; per-point data left out above \(player.options.pointLimit) points"
             parts.append("\(player.path) (\(Self.size(player.bytesWritten)), \(player.framesWritten) frames\(note))")
         }

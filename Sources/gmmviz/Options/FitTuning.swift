@@ -1,0 +1,29 @@
+import ArgumentParser
+import GMM
+
+/// EM's stopping rule, regulariser and threads.
+struct FitTuning: ParsableArguments {
+    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "Maximum number of EM iterations.")
+    var maxIterations: Int = 100
+
+    @Option(name: .customLong("tol"), parsing: .unconditional, help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration.")
+    var tolerance: Double = 1e-3
+
+    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite.")
+    var regCovar: Double = 1e-6
+
+    @Option(name: .customLong("n-init"), parsing: .unconditional, help: "Number of initialisations with seeds derived from --seed; the run with the highest final log-likelihood is kept.")
+    var runs: Int = 1
+
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores); results are identical for any number.")
+    var threads: Int?
+
+    func validate() throws {
+        try ErrorMessages.validating { try options(seed: 0).validate() }
+    }
+
+    func options(seed: UInt64) -> FitOptions {
+        FitOptions(maxIterations: maxIterations, tolerance: tolerance, regCovar: regCovar, seed: seed,
+                   runs: runs, threads: threads)
+    }
+}

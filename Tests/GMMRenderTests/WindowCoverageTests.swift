@@ -1,0 +1,46 @@
+import GMM
+import GMMRender
+import Testing
+
+/// ``RenderOptions/windowCoverage(of:)``: points a fixed window leaves out.
+@Suite("Window coverage")
+struct WindowCoverageTests {
+    static let data: Dataset = {
+        // On columns 1 and 2: inside, on the edge (inside), outside in x, outside in y,
+        // outside in both.
+        do { return try Dataset(rows: [[0, 0, 0], [10, -10, 0], [11, 0, 50], [0, 12, 0], [-20, 20, 0]]) } catch { fatalError("\(error)") }
+    }()
+
+    @Test func countsPointsOutsideOnEitherAxis() throws {
+        let c = try #require(RenderOptions().windowCoverage(of: Self.data))
+        #expect(c.outside == 3 && c.total == 5)
+        #expect([c.xmin, c.xmax, c.ymin, c.ymax] == [-10, 10, -10, 10])
+        #expect(c.missesMost)
+    }
+
+    @Test func usesTheDrawnAxes() throws {
+        var options = RenderOptions()
+        options.axes = RenderOptions.Axes(x: 2, y: 0)
+        let c = try #require(options.windowCoverage(of: Self.data))
+        // Drawn as (column 3, column 1): (50, 11) and (0, −20) fall outside, the rest inside.
+        #expect(c.outside == 2 && !c.missesMost)
+        options.bounds = .fixed(xmin: -100, xmax: 100, ymin: -100, ymax: 100)
+        #expect(options.windowCoverage(of: Self.data)?.outside == 0)
+        #expect(options.windowCoverage(of: Self.data)?.missesMost == false)
+    }
+
+    /// Exactly half outside is not "most".
+    @Test func halfIsNotMost() throws {
+        let data = try Dataset(rows: [[0, 0], [50, 0]])
+        #expect(RenderOptions().windowCoverage(of: data)?.missesMost == false)
+    }
+
+    @Test func onlyAFixedWindowOfThePlaneView() throws {
+        var auto = RenderOptions()
+        auto.bounds = .auto
+        #expect(auto.windowCoverage(of: Self.data) == nil)
+        var pca = RenderOptions()
+        pca.view = .pca
+        #expect(pca.windowCoverage(of: Self.data) == nil)
+    }
+}
