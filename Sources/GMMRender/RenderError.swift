@@ -11,6 +11,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidScene(String)
     /// A history of a fit of `history`-dimensional data, drawn on data of `data` columns.
     case historyDimension(history: Int, data: Int)
+    /// A history of a fit of `history` samples, drawn on data of `data` rows.
+    case historySamples(history: Int, data: Int)
     /// A view that draws one panel per column or pair was given more columns than fit on a
     /// frame: the view's name, the columns given and the most it draws.
     case tooManyColumns(view: String, columns: Int, maximum: Int)
@@ -34,6 +36,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid render option \(parameter) = \(value): \(fix)"
         case let .invalidScene(problem):
             return "invalid scene: \(problem)"
+        case let .historySamples(history, data):
+            return "invalid scene: the history is of a fit of \(history) samples but the data set has \(data); render with the data the model was fitted on"
         case let .historyDimension(history, data):
             return "invalid scene: the history is of \(history)-dimensional data but the data set has \(data) columns; render with the data the model was fitted on"
         case let .tooManyColumns(view, columns, maximum):

@@ -27,6 +27,7 @@ struct GMMViz: ParsableCommand {
     /// Runs the command, turning every error into one line on standard error and a non-zero
     /// exit code — never a backtrace, never the usage block after a bad value.
     static func main() {
+        Interrupts.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -50,7 +50,7 @@ struct ErrorMessagesTests {
 
     static let renderErrors: [RenderError] =
         [.invalidScene("snapshot 3 does not exist"), .tooManyColumns(view: "pairs", columns: 7, maximum: 6),
-         .historyDimension(history: 3, data: 2), .sameAxes(column: 1),
+         .historyDimension(history: 3, data: 2), .historySamples(history: 999, data: 300), .sameAxes(column: 1),
          .cairo(call: "cairo_fill", status: "out of memory", code: 1), .compression(call: "libdeflate_zlib_compress", problem: "no room")]
         + RenderParameter.allCases.map { RenderError.invalidOption($0, value: "0", fix: "give a positive value") }
         + [FrameView.plane, .line(column: 0), .pairs(columns: [0]), .pca].map { RenderError.tooFewColumns(view: $0, columns: 1, minimum: 2) }
@@ -136,6 +136,7 @@ struct ErrorMessagesTests {
         case .invalidOption: "invalidOption"
         case .invalidScene: "invalidScene"
         case .historyDimension: "historyDimension"
+        case .historySamples: "historySamples"
         case .tooManyColumns: "tooManyColumns"
         case .tooFewColumns: "tooFewColumns"
         case .missingColumn: "missingColumn"
@@ -144,7 +145,7 @@ struct ErrorMessagesTests {
         case .compression: "compression"
         }
     }
-    static let renderErrorCases = 9
+    static let renderErrorCases = 10
 
     static func caseName(_ e: AnimationError) -> String {
         switch e {

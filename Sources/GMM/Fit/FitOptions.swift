@@ -39,6 +39,10 @@ public struct FitOptions: Sendable, Equatable {
     /// The most restarts a fit may run.
     public static let maxRuns = 1000
 
+    /// The most worker threads: far more than any machine's cores, few enough that per-worker
+    /// state (scratch blocks, a renderer's frames in flight) stays small.
+    public static let maxThreads = 1024
+
     /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` or
     ///   ``FitError/notFiniteNonNegative(_:value:)`` naming the first bad setting.
     public func validate() throws {
@@ -48,6 +52,8 @@ public struct FitOptions: Sendable, Equatable {
         guard tolerance >= 0, tolerance.isFinite else { throw FitError.notFiniteNonNegative(.tolerance, value: tolerance) }
         guard regCovar >= 0, regCovar.isFinite else { throw FitError.notFiniteNonNegative(.regCovar, value: regCovar) }
         guard (1 ... Self.maxRuns).contains(runs) else { throw FitError.outOfRange(.runs, value: runs, allowed: 1 ... Self.maxRuns) }
-        if let threads, threads < 1 { throw FitError.outOfRange(.threads, value: threads, allowed: 1 ... Int.max) }
+        if let threads, !(1 ... Self.maxThreads).contains(threads) {
+            throw FitError.outOfRange(.threads, value: threads, allowed: 1 ... Self.maxThreads)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GMM
 
 /// A fixed number of worker threads that map an index range in parallel.
 ///
@@ -12,9 +13,8 @@ public struct Workers: Sendable {
     /// How many threads run at once, at least 1.
     public let count: Int
 
-    /// The most workers: far more than any machine's cores, few enough that their per-worker
-    /// state (a GIF preparer's tables, frames in flight) stays small.
-    public static let maximum = 1024
+    /// The most workers, as for a fit: ``FitOptions/maxThreads``.
+    public static let maximum = FitOptions.maxThreads
 
     /// `count` workers; nil means one per active processor (at most ``maximum``).
     ///

@@ -30,8 +30,12 @@ extension RenderOptions {
             guard [xmin, xmax, ymin, ymax].allSatisfy(\.isFinite) else {
                 throw bad(.bounds, text, "every bound must be a finite number")
             }
-            guard xmin < xmax, ymin < ymax, (xmax - xmin).isFinite, (ymax - ymin).isFinite else {
+            guard xmin < xmax, ymin < ymax else {
                 throw bad(.bounds, text, "give xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax, e.g. -10,10,-10,10")
+            }
+            // Both ends finite but their span overflows a double: no pixel size can be computed.
+            guard (xmax - xmin).isFinite, (ymax - ymin).isFinite else {
+                throw bad(.bounds, text, "the window's width or height overflows a double (over 1.8e308); give bounds whose span is finite, e.g. -1e307,1e307")
             }
         }
         if let s = sigmas.first(where: { !($0.isFinite && $0 > 0 && $0 <= 10) }) {

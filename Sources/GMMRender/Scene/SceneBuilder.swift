@@ -20,10 +20,15 @@ public struct SceneBuilder: Sendable {
 
     /// Checks that `history` can be drawn on `data`: a fit of data of as many columns.
     ///
-    /// - Throws: ``RenderError/historyDimension(history:data:)``.
+    /// - Throws: ``RenderError/historyDimension(history:data:)``;
+    ///   ``RenderError/historySamples(history:data:)`` when the history was fitted on another
+    ///   number of samples than the data has (another data set, or a part of it).
     public static func check(_ history: FitHistory, describes data: Dataset) throws {
         guard history.dimensions == data.dimension else {
             throw RenderError.historyDimension(history: history.dimensions, data: data.dimension)
+        }
+        guard history.samples == data.count else {
+            throw RenderError.historySamples(history: history.samples, data: data.count)
         }
     }
 

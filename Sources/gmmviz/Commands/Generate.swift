@@ -26,10 +26,10 @@ struct Generate: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Standard deviation on every axis (identity covariance by default).")
     var std: Double = 1
 
-    @Option(name: .long, parsing: .unconditional, help: "Seed of the generator.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the generator (0 to 2^64 - 1; default: 0).", transform: Seed.parse)
     var seed: UInt64 = 0
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"), transform: FilePath.parse)
     var out: String?
 
     func run() throws {

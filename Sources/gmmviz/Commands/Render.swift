@@ -36,37 +36,42 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Drawing") var drawing: DrawingOptions
     @OptionGroup(title: "Animation") var animation: AnimationOptions
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player ('none' for frames only).", valueName: "path"))
-    var out: String = Render.defaultOutput
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player ('none' for frames only). (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
+    var out: AnimationDestination = Render.defaultDestination
 
-    @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"))
+    @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"), transform: FilePath.parse)
     var framesDirectory: String?
 
     @Option(name: .customLong("frame-format"), parsing: .unconditional, help: "Format of the frame files: png, svg or pdf.")
     var frameFormat: FrameFormat = .png
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Also write the fit's history as JSON to this file.", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Also write the fit's history as JSON to this file.", valueName: "path"), transform: FilePath.parse)
     var history: String?
 
-    @Option(name: .customLong("history-in"), parsing: .unconditional, help: ArgumentHelp("Draw a saved fit (from 'gmmviz fit --history' or docs/history-schema.md) instead of fitting; give the data it was fitted on with --data (the demo data by default).", valueName: "path"))
+    @Option(name: .customLong("history-in"), parsing: .unconditional, help: ArgumentHelp("Draw a saved fit (from 'gmmviz fit --history' or docs/history-schema.md) instead of fitting; give the data it was fitted on with --data (the demo data by default).", valueName: "path"), transform: FilePath.parse)
     var historyIn: String?
 
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
     static let defaultOutput = "output/comb.gif"
+    // The default is a literal with a known extension, so it always parses.
+    static let defaultDestination = (try? AnimationDestination(parsing: defaultOutput)) ?? AnimationDestination.none
     /// The directory of ``defaultOutput``, created on the first run that writes into it.
     static let defaultDirectory = "output"
 
     func validate() throws {
-        if out == "none", framesDirectory == nil { throw ValidationError("--out none writes nothing; add --frames-dir DIR") }
+        if out.path == nil, framesDirectory == nil { throw ValidationError("--out none writes nothing; add --frames-dir DIR") }
+        if historyIn == "-", dataOptions.data == "-" {
+            throw ValidationError("--data - and --history-in - would both read standard input; give one of them a file")
+        }
         if historyIn != nil, model.means != nil || model.components != nil || model.initMethod != nil {
             throw ValidationError("--history-in draws a saved fit; drop -k, --means and --init")
         }
     }
 
     func run() throws {
-        let job = AnimationJob(outPath: out == "none" ? nil : out,
+        let job = AnimationJob(out: out,
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
                                framesDirectory: framesDirectory,
                                frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
@@ -76,7 +81,12 @@ struct Render: ParsableCommand {
         let (data, fitHistory) = try loadOrFit()
         let options = try drawing.renderOptions(dimension: data.dimension)
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
-        try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
+        do {
+            try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
+        } catch let error where historyIn != nil && !(error is InputContext) {
+            // A saved fit's iterations are fixed: advice names only what applies to it.
+            throw InputContext(error: error, data: dataOptions.sourceName, history: historyIn)
+        }
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
     }

@@ -4,7 +4,7 @@ import GMMRender
 
 extension Select {
     /// Where `--render-best` writes: the GIF at `--out`, no frame files.
-    var renderJob: AnimationJob { AnimationJob(outPath: out, threads: tuning.threads, quiet: quiet) }
+    var renderJob: AnimationJob { AnimationJob(out: out, threads: tuning.threads, quiet: quiet) }
 
     /// Renders the chosen model's fit with `render`'s pipeline and defaults, on the data's
     /// extent (user data rarely fits the demo's ±10 window) in the chart's theme; one-column

@@ -44,14 +44,14 @@ struct Select: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Theme of the chart: light (default) or dark.", valueName: "theme"))
     var theme: Theme = .light
 
-    @Option(name: .long, help: ArgumentHelp("Write the history of the chosen model's fit as JSON to this file (schema: docs/history-schema.md).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Write the history of the chosen model's fit as JSON to this file (schema: docs/history-schema.md).", valueName: "path"), transform: FilePath.parse)
     var history: String?
 
     @Flag(name: .customLong("render-best"), help: "Render the chosen model's fit as an animated GIF (to --out), drawn on the data's extent.")
     var renderBest = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where --render-best writes the GIF.", valueName: "path"))
-    var out: String = Render.defaultOutput
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where --render-best writes the animation: a .gif, a .pdf deck or an .html player. (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
+    var out: AnimationDestination = Render.defaultDestination
 
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line for --render-best.")
     var quiet = false

@@ -8,24 +8,8 @@ import GMMRender
 /// (a GIF, a PDF deck or an HTML player, by the extension of `--out`) and the frame files go,
 /// and how the run is reported on standard error.
 struct AnimationJob {
-    /// The kinds of file `--out` can name, chosen by its extension.
-    enum OutKind: Equatable {
-        case gif, pdfDeck, htmlPlayer
-
-        /// `.pdf` → a deck, `.html`/`.htm` → a player, anything else → a GIF (as always).
-        init(path: String) {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let ext = name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
-            switch ext {
-            case "pdf": self = .pdfDeck
-            case "html", "htm": self = .htmlPlayer
-            default: self = .gif
-            }
-        }
-    }
-
-    /// The animation's path, or nil for frame files only.
-    var outPath: String?
+    /// The animation's path and format, or nil for frame files only.
+    var out: AnimationDestination?
     var gifOptions = GIFOutput.Options()
     /// The data's name as the user gave it, shown by the HTML player.
     var sourceName: String?
@@ -49,11 +33,11 @@ struct AnimationJob {
     /// directory counts as writable while it does not exist yet; it is created when there is
     /// something to write into it.
     func prepare() throws -> Outputs {
-        if let outPath, !Self.waitsForDefaultDirectory(outPath) { try AtomicFile.checkDestination(outPath) }
+        if let outPath = out?.path, !Self.waitsForDefaultDirectory(outPath) { try AtomicFile.checkDestination(outPath) }
         if let framesDirectory, !Self.waitsForDefaultDirectory(framesDirectory) { try AtomicFile.checkDirectory(framesDirectory) }
         var outputs = Outputs()
-        if let outPath {
-            switch OutKind(path: outPath) {
+        if let outPath = out?.path, let format = out?.format {
+            switch format {
             case .gif:
                 let output = try GIFOutput(path: outPath, options: gifOptions)
                 outputs.gif = output
@@ -79,7 +63,7 @@ struct AnimationJob {
         // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
         AllocatorSettings.configureForFrames()
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline)
-        if [outPath, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
+        if [out?.path, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
             try AtomicFile.makeDirectory(Render.defaultDirectory)
         }
 

@@ -24,7 +24,7 @@ enum ErrorMessages {
         case let e as DataError: return wording(of: e)
         case let e as RenderError: return wording(of: e, data: data, history: history)
         case let e as FileError: return e.description
-        case let e as AnimationError: return wording(of: e)
+        case let e as AnimationError: return wording(of: e, savedFit: history != nil)
         default: return nil
         }
     }
@@ -210,6 +210,8 @@ enum ErrorMessages {
             return "\(flag(parameter)) \(value): \(fix)"
         case let .tooManyColumns(view, columns, maximum):
             return "--view \(view) draws at most \(maximum) columns but the data has \(columns); choose at most \(maximum) with --columns, e.g. --columns 1,2,3,4"
+        case let .historySamples(samples, rows):
+            return "\(history ?? "the history") is a fit of \(samples) sample\(samples == 1 ? "" : "s") but \(data) has \(rows) row\(rows == 1 ? "" : "s"); give the data it was fitted on with --data"
         case let .historyDimension(dimensions, columns):
             return "\(history ?? "the history") is a fit of \(dimensions)-dimensional data but \(data) has \(columns) column\(columns == 1 ? "" : "s"); give the data it was fitted on with --data"
         case let .tooFewColumns(view, columns, minimum):
@@ -236,7 +238,9 @@ enum ErrorMessages {
 
     // MARK: - Animation
 
-    static func wording(of error: AnimationError) -> String {
+    /// `savedFit`: the animation draws a history read with `--history-in`, whose iterations
+    /// no fit option changes.
+    static func wording(of error: AnimationError, savedFit: Bool = false) -> String {
         switch error {
         case let .outOfRange(parameter, value, allowed):
             let fix: String
@@ -250,7 +254,7 @@ enum ErrorMessages {
             }
             return "\(flag(parameter)) \(value): \(fix)"
         case let .tooManyFrames(frames, iterations, limit):
-            return "the animation would have \(frames) frames (\(iterations) iterations), more than the \(limit) it may have; add --max-frames \(limit) (iterations are sampled evenly) or lower --tween or --max-iter"
+            return "the animation would have \(frames) frames (\(iterations) iterations), more than the \(limit) it may have; add --max-frames \(limit) (iterations are sampled evenly) or lower --tween\(savedFit ? "" : " or --max-iter")"
         case let .maxFramesTooSmall(maxFrames, needed):
             return "--max-frames \(maxFrames) cannot hold the first frame and one step with its E/M frames and tweens (\(needed) frames); give --max-frames \(needed) or more, or fewer --tween frames"
         case .noOutput:

@@ -8,7 +8,7 @@ struct ChartDestination: ParsedValue, Equatable {
     let format: FrameFormat
 
     init(parsing text: String) throws {
-        let ext = (text as NSString).pathExtension.lowercased()
+        let ext = (try FilePath.parse(text) as NSString).pathExtension.lowercased()
         guard let format = FrameFormat(rawValue: ext) else {
             throw ValidationError("unknown format \"\(ext.isEmpty ? "(none)" : "." + ext)\"; give a path ending in .png, .svg or .pdf")
         }
