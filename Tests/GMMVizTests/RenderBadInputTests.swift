@@ -115,6 +115,37 @@ struct RenderBadInputTests {
         Case(name: "density on the 1d view", arguments: ["--view", "1d", "--density", "contours"], fragments: ["--density", "1d"]),
         Case(name: "regions on the 1d view", arguments: ["--view", "1d", "--regions"], fragments: ["--regions", "1d"]),
         Case(name: "unknown frame format", arguments: ["--frames-dir", "$D/f", "--frame-format", "jpeg"], fragments: ["jpeg"]),
+
+        // Numbers out of their range, or not numbers
+        Case(name: "--threads 100000", arguments: ["--threads", "100000"], fragments: ["--threads 100000", "1024"]),
+        Case(name: "--threads 0", arguments: ["--threads", "0"], fragments: ["--threads", "at least 1"]),
+        Case(name: "--tween 500 with --max-frames 50", arguments: ["--tween", "500", "--max-frames", "50"], fragments: ["--max-frames 50", "502 frames", "--max-frames 502"]),
+        Case(name: "--steps em --tween 100 with --max-frames 20", arguments: ["--steps", "em", "--tween", "100", "--max-frames", "20"], fragments: ["--max-frames 20", "103 frames"]),
+        Case(name: "--seed -1", arguments: ["--seed", "-1"], fragments: ["'-1'", "--seed", "0 to 18446744073709551615"]),
+        Case(name: "--seed 2^64", arguments: ["--seed", "18446744073709551616"], fragments: ["--seed", "0 to 18446744073709551615"]),
+        Case(name: "--tween not a number", arguments: ["--tween", "many"], fragments: ["'many'", "--tween", "whole number", "e.g. 3"]),
+        Case(name: "--max-iter with an exponent", arguments: ["--max-iter", "1e3"], fragments: ["'1e3'", "--max-iter", "without a fraction or exponent"]),
+        Case(name: "--tol not a number", arguments: ["--tol", "small"], fragments: ["'small'", "--tol", "not a number"]),
+        Case(name: "--bounds whose span overflows", arguments: ["--bounds", "-1e308,1e308,-1,1"], fragments: ["--bounds", "overflows", "span is finite"]),
+
+        // Paths
+        Case(name: "--history empty", arguments: ["--history", ""], fragments: ["--history", "the path is empty"]),
+        Case(name: "--out empty", arguments: ["--out", ""], fragments: ["--out", "the path is empty"]),
+        Case(name: "--frames-dir empty", arguments: ["--frames-dir", ""], fragments: ["--frames-dir", "the path is empty"]),
+        Case(name: "--data empty", arguments: ["--data", ""], fragments: ["--data", "the path is empty"]),
+        Case(name: "--history-in empty", arguments: ["--history-in", ""], fragments: ["--history-in", "the path is empty"]),
+        Case(name: "--out with an unknown extension", arguments: ["--out", "$D/x.txt"], fragments: ["\".txt\"", ".gif", ".pdf", ".html"]),
+        Case(name: "--out without an extension", arguments: ["--out", "$D/x"], fragments: ["no extension", ".gif"]),
+        Case(name: "--history into a missing directory, found before the fit", arguments: ["--history", "$D/missing/h.json", "--size", "3000x3000"], fragments: ["missing/h.json", "does not exist"]),
+
+        // Inputs that contradict each other
+        Case(name: "--data - and --history-in -", arguments: ["--data", "-", "--history-in", "-"], fragments: ["standard input", "give one of them a file"]),
+        Case(name: "history: fitted on another number of samples",
+             input: .text(#"{"format":"gmmviz.history","version":1,"samples":999,"components":1,"dimensions":2,"snapshots":[{"weights":[1],"means":[[0,0]],"covariances":[[[1,0],[0,1]]]}]}"#),
+             arguments: ["--history-in", "IN"], fragments: ["h.json", "999 samples", "300 rows", "--data"]),
+        Case(name: "history: too long to animate, without --max-iter advice",
+             input: .text(#"{"format":"gmmviz.history","version":1,"samples":300,"components":1,"dimensions":2,"snapshots":["# + Array(repeating: #"{"weights":[1],"means":[[0,0]],"covariances":[[[1,0],[0,1]]]}"#, count: 12_001).joined(separator: ",") + "]}"),
+             arguments: ["--history-in", "IN"], fragments: ["12001 frames", "--max-frames 10000"]),
     ]
 
     @Test(arguments: cases)
@@ -137,6 +168,9 @@ struct RenderBadInputTests {
         let r = try CommandRunner.run(["render", "--out", out.path, "--size", "320x200"] + args, in: dir)
         expectRejected(r, c.fragments)
         #expect(try snapshot(of: dir) == before, "a failed run must leave no new or altered file")
+        if c.arguments.contains("--history-in") {
+            #expect(!r.stderr.contains("--max-iter"), "a saved fit's iterations are fixed: \(r.stderr)")
+        }
     }
 
     /// Root reads every file whatever its mode, so the no-permission case runs the binary as

@@ -20,10 +20,10 @@ struct Generate: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Blob means, one point per blob separated by ';'. (default: 2,4;-5,3;0,-4)", valueName: "points"), transform: PointList.init(parsing:))
     var means = PointList(Demo.trueMeans)
 
-    @Option(name: .long, parsing: .unconditional, help: "Points per blob.")
+    @Option(name: .long, parsing: .unconditional, help: "Points per blob. (default: 100)", transform: Numbers.whole)
     var count: Int = 100
 
-    @Option(name: .long, parsing: .unconditional, help: "Standard deviation on every axis (identity covariance by default).")
+    @Option(name: .long, parsing: .unconditional, help: "Standard deviation on every axis (identity covariance by default).", transform: Numbers.decimal)
     var std: Double = 1
 
     @Option(name: .long, parsing: .unconditional, help: "Seed of the generator (0 to 2^64 - 1; default: 0).", transform: Seed.parse)

@@ -11,13 +11,13 @@ struct AnimationOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "iterations: one frame per EM iteration; em: two per iteration, after the E-step and after the M-step.")
     var steps: Timeline.Steps = .iterations
 
-    @Option(name: .long, parsing: .unconditional, help: "Interpolated frames between consecutive iterations, for smooth motion.")
+    @Option(name: .long, parsing: .unconditional, help: "Interpolated frames between consecutive iterations, for smooth motion. (default: 0)", transform: Numbers.whole)
     var tween: Int = 0
 
-    @Option(name: .long, parsing: .unconditional, help: "Frames per second (instead of --delay).")
+    @Option(name: .long, parsing: .unconditional, help: "Frames per second (instead of --delay).", transform: Numbers.decimal)
     var fps: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween); under --timing auto each iteration gets 0.5× to 3× of it.")
+    @Option(name: .long, parsing: .unconditional, help: "Delay of each frame in 1/100 s (default 50, or 4 with --tween); under --timing auto each iteration gets 0.5× to 3× of it.", transform: Numbers.whole)
     var delay: Int?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
@@ -25,19 +25,19 @@ struct AnimationOptions: ParsableArguments {
         valueName: "auto|constant"))
     var timing: Timeline.Timing = .auto
 
-    @Option(name: .customLong("hold-iteration"), parsing: .unconditional, help: "With --tween, how long each real iteration is held before moving on, in 1/100 s (default 50; scaled like the delay under --timing auto).")
+    @Option(name: .customLong("hold-iteration"), parsing: .unconditional, help: "With --tween, how long each real iteration is held before moving on, in 1/100 s (default 50; scaled like the delay under --timing auto).", transform: Numbers.whole)
     var holdIteration: Int?
 
-    @Option(name: .customLong("hold-first"), parsing: .unconditional, help: "How long the first frame stays, in 1/100 s.")
+    @Option(name: .customLong("hold-first"), parsing: .unconditional, help: "How long the first frame stays, in 1/100 s. (default: 100)", transform: Numbers.whole)
     var holdFirst: Int = 100
 
-    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: "How long the last frame stays, in 1/100 s.")
+    @Option(name: .customLong("hold-last"), parsing: .unconditional, help: "How long the last frame stays, in 1/100 s. (default: 200)", transform: Numbers.whole)
     var holdLast: Int = 200
 
-    @Option(name: .customLong("max-frames"), parsing: .unconditional, help: "At most this many frames: iterations are sampled evenly, first and last kept.")
+    @Option(name: .customLong("max-frames"), parsing: .unconditional, help: "At most this many frames: iterations are sampled evenly, first and last kept.", transform: Numbers.whole)
     var maxFrames: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "How many times the GIF plays; 0 loops forever.")
+    @Option(name: .long, parsing: .unconditional, help: "How many times the GIF plays; 0 loops forever. (default: 0)", transform: Numbers.whole)
     var loop: Int = 0
 
     @Flag(name: .long, help: "Ordered dithering for colours outside the GIF palette (off by default: it crawls between frames and inflates files).")

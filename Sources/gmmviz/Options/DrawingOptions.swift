@@ -13,7 +13,7 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame shape for slides: slides (1920x1080, 16:9) or slides-4x3 (1440x1080); --size overrides it.", valueName: "preset"))
     var preset: RenderOptions.Preset?
 
-    @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it).")
+    @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it). (default: 1)", transform: Numbers.decimal)
     var scale: Double = 1
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default -10,10,-10,10; auto for pca; pairs always fits each column).", valueName: "window"), transform: WindowBounds.init(parsing:))
@@ -46,7 +46,7 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Colour theme: light (white background) or dark.")
     var theme: Theme = .light
 
-    @Option(name: .customLong("point-radius"), parsing: .unconditional, help: "Radius of the data points in pixels (shrunk automatically above 2,000 points).")
+    @Option(name: .customLong("point-radius"), parsing: .unconditional, help: "Radius of the data points in pixels (shrunk automatically above 2,000 points). (default: 2.5)", transform: Numbers.decimal)
     var pointRadius: Double = 2.5
 
     @Flag(name: .customLong("no-points"), help: "Do not draw the data points.") var noPoints = false

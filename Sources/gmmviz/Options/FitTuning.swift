@@ -3,19 +3,19 @@ import GMM
 
 /// EM's stopping rule, regulariser and threads.
 struct FitTuning: ParsableArguments {
-    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "Maximum number of EM iterations.")
+    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: "Maximum number of EM iterations. (default: 100)", transform: Numbers.whole)
     var maxIterations: Int = 100
 
-    @Option(name: .customLong("tol"), parsing: .unconditional, help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration.")
+    @Option(name: .customLong("tol"), parsing: .unconditional, help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration. (default: 1e-3)", transform: Numbers.decimal)
     var tolerance: Double = 1e-3
 
-    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite.")
+    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite. (default: 1e-6)", transform: Numbers.decimal)
     var regCovar: Double = 1e-6
 
-    @Option(name: .customLong("n-init"), parsing: .unconditional, help: "Number of initialisations with seeds derived from --seed; the run with the highest final log-likelihood is kept.")
+    @Option(name: .customLong("n-init"), parsing: .unconditional, help: "Number of initialisations with seeds derived from --seed; the run with the highest final log-likelihood is kept. (default: 1)", transform: Numbers.whole)
     var runs: Int = 1
 
-    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores); results are identical for any number.")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores); results are identical for any number.", transform: Numbers.whole)
     var threads: Int?
 
     func validate() throws {

@@ -28,7 +28,7 @@ extension CovarianceType: ExpressibleByArgument {
 
 /// The mixture to fit and where EM starts.
 struct ModelOptions: ParsableArguments {
-    @Option(name: [.customShort("k"), .customLong("components")], parsing: .unconditional, help: "Number of mixture components K (default 3, or the number of --means).")
+    @Option(name: [.customShort("k"), .customLong("components")], parsing: .unconditional, help: "Number of mixture components K (default 3, or the number of --means).", transform: Numbers.whole)
     var components: Int?
 
     @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance structure: full (default), tied (one matrix shared by all components), diag (per-axis variances) or spherical (one variance per component).", valueName: "type"))

@@ -27,7 +27,9 @@ enum Interrupts {
             while sigwait(&set, &caught) != 0 {}
             let removed = TemporaryFiles.removeAll()
             let name = String(cString: strsignal(caught))
-            Terminal.write("\ngmmviz: stopped by \(name.lowercased()) (signal \(caught))\(removed > 0 ? "; no file was changed" : "")\n")
+            // On a terminal, the progress bar's line is cleared first.
+            if isatty(STDERR_FILENO) == 1 { Terminal.write("\r\u{1B}[2K") }
+            Terminal.note("stopped by \(name.lowercased()) (signal \(caught))\(removed > 0 ? "; every file is as it was before the run" : "")")
             _exit(128 + caught)
         }
         waiter.stackSize = 1 << 20
