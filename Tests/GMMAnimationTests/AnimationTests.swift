@@ -280,7 +280,7 @@ struct AnimationTests {
         #expect(throws: AnimationError.outOfRange(.loopCount, value: -1, allowed: 0 ... 65535)) {
             try GIFOutput(path: "x.gif", options: GIFOutput.Options(loopCount: -1))
         }
-        #expect(throws: AnimationError.outOfRange(.threads, value: 0, allowed: 1 ... Int(Int32.max))) {
+        #expect(throws: AnimationError.outOfRange(.threads, value: 0, allowed: 1 ... Workers.maximum)) {
             try Workers(count: 0)
         }
         #expect(throws: AnimationError.outOfRange(.tween, value: -1, allowed: 0 ... 1000)) {

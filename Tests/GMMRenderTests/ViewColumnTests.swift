@@ -45,12 +45,20 @@ struct ViewColumnTests {
         try Self.options(view: .pca).validate(dimension: 2)
     }
 
-    /// A history is drawn only on data of its dimension.
+    /// A history describes only data of its dimension and sample count; it is drawn on any
+    /// data of its dimension (a sample of the data, or more of it).
     @Test func aHistoryOfOtherData() throws {
         let history = try GaussianMixture(components: 1).fit(try Dataset(rows: [[0, 0], [1, 1], [2, 0]]), initialization: .kMeans).history
-        try SceneBuilder.check(history, describes: try Dataset(rows: [[5, 5]]))
+        try SceneBuilder.check(history, describes: try Dataset(rows: [[5, 5], [6, 6], [7, 7]]))
         #expect(throws: RenderError.historyDimension(history: 2, data: 3)) {
             try SceneBuilder.check(history, describes: try Dataset(rows: [[1, 2, 3]]))
+        }
+        #expect(throws: RenderError.historySamples(history: 3, data: 1)) {
+            try SceneBuilder.check(history, describes: try Dataset(rows: [[5, 5]]))
+        }
+        _ = try SceneBuilder(history: history, data: try Dataset(rows: [[5, 5]]), options: RenderOptions())
+        #expect(throws: RenderError.historyDimension(history: 2, data: 3)) {
+            try SceneBuilder(history: history, data: try Dataset(rows: [[1, 2, 3]]), options: RenderOptions())
         }
     }
 }

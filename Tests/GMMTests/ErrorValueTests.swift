@@ -12,7 +12,8 @@ struct ErrorValueTests {
         (FitOptions(regCovar: .infinity), .notFiniteNonNegative(.regCovar, value: .infinity)),
         (FitOptions(runs: 0), .outOfRange(.runs, value: 0, allowed: 1 ... FitOptions.maxRuns)),
         (FitOptions(runs: 1001), .outOfRange(.runs, value: 1001, allowed: 1 ... FitOptions.maxRuns)),
-        (FitOptions(threads: 0), .outOfRange(.threads, value: 0, allowed: 1 ... Int.max)),
+        (FitOptions(threads: 0), .outOfRange(.threads, value: 0, allowed: 1 ... FitOptions.maxThreads)),
+        (FitOptions(threads: 100_000), .outOfRange(.threads, value: 100_000, allowed: 1 ... FitOptions.maxThreads)),
     ]
 
     @Test(arguments: 0 ..< badOptions.count)

@@ -48,7 +48,7 @@ struct AcceptedInputTests {
             let gif = dir.appendingPathComponent("x.gif").path
             let ok = try CommandRunner.run(["render", "--data", data.path, "-k", k, "--bounds", "auto", "--size", "320x200", "--out", gif, "-q"])
             #expect(ok.status == 0 && ok.stderr.isEmpty, "\(ok.stderr)")
-            let bad = try CommandRunner.run(["render", "--data", data.path, "-k", k, "--reg-covar", "0", "--size", "320x200", "--out", gif + "2", "-q"])
+            let bad = try CommandRunner.run(["render", "--data", data.path, "-k", k, "--reg-covar", "0", "--size", "320x200", "--out", dir.appendingPathComponent("y.gif").path, "-q"])
             expectRejected(bad, ["ill-defined covariance", "increase --reg-covar"])
         }
     }

@@ -48,7 +48,7 @@ struct UnwritableOutputTests {
     }
 
     @Test func somethingInTheWay() throws {
-        try rejected(["render", "--out", "$D"] + Self.small, ["cannot write $D", "is a directory", "EISDIR"])
+        try rejected(["render", "--out", "$D", "--format", "gif"] + Self.small, ["cannot write $D", "is a directory", "EISDIR"])
         try rejected(["fit", "--history", "$D"], ["is a directory", "EISDIR"])
         try rejected(["render", "--out", "$D/afile/x.gif"] + Self.small, ["$D/afile/x.gif", "ENOTDIR"])
         try rejected(["render", "--out", "$D/keep.gif", "--frames-dir", "$D/afile"] + Self.small, ["$D/afile", "EEXIST"])
@@ -116,7 +116,7 @@ struct UnwritableOutputTests {
         let dir = TestPaths.temporaryDirectory()
         let full = dir.appendingPathComponent("full").path
         try #require(mknod(full, S_IFCHR | 0o666, (1 << 8) | 7) == 0)
-        let r = try CommandRunner.run(["render", "--out", full] + Self.small)
+        let r = try CommandRunner.run(["render", "--out", full, "--format", "gif"] + Self.small)
         expectRejected(r, ["cannot write \(full)", "ENOSPC"])
         var status = stat()
         #expect(stat(full, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR, "still a device")

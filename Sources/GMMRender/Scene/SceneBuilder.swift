@@ -18,17 +18,23 @@ public struct SceneBuilder: Sendable {
     /// What the line and pairs views keep fixed over the animation.
     let views: FixedViewParts
 
-    /// Checks that `history` can be drawn on `data`: a fit of data of as many columns.
+    /// Checks that `history` describes `data`: a fit of data of as many columns and samples.
     ///
     /// - Throws: ``RenderError/historyDimension(history:data:)``;
     ///   ``RenderError/historySamples(history:data:)`` when the history was fitted on another
-    ///   number of samples than the data has (another data set, or a part of it).
+    ///   number of samples than the data has (another data set, or a part of it). A builder
+    ///   itself draws a history on any data of its dimension, a sample of the fitted data say;
+    ///   this is the check for a history read back with the data it claims to describe.
     public static func check(_ history: FitHistory, describes data: Dataset) throws {
-        guard history.dimensions == data.dimension else {
-            throw RenderError.historyDimension(history: history.dimensions, data: data.dimension)
-        }
+        try checkDimension(history, data)
         guard history.samples == data.count else {
             throw RenderError.historySamples(history: history.samples, data: data.count)
+        }
+    }
+
+    private static func checkDimension(_ history: FitHistory, _ data: Dataset) throws {
+        guard history.dimensions == data.dimension else {
+            throw RenderError.historyDimension(history: history.dimensions, data: data.dimension)
         }
     }
 
@@ -36,7 +42,7 @@ public struct SceneBuilder: Sendable {
     ///   not describe this data (dimension or component counts disagree).
     public init(history: FitHistory, data: Dataset, options: RenderOptions) throws {
         try options.validate(dimension: data.dimension)
-        try Self.check(history, describes: data)
+        try Self.checkDimension(history, data)
         for snapshot in history.snapshots {
             let p = snapshot.parameters
             guard p.components == history.components, p.means.count == p.components, p.covariances.count == p.components,

@@ -39,6 +39,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player ('none' for frames only). (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
     var out: AnimationDestination = Render.defaultDestination
 
+    @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf or html.")
+    var format: AnimationDestination.Format?
+
     @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"), transform: FilePath.parse)
     var framesDirectory: String?
 
@@ -61,6 +64,7 @@ struct Render: ParsableCommand {
     static let defaultDirectory = "output"
 
     func validate() throws {
+        _ = try out.resolved(format: format)
         if out.path == nil, framesDirectory == nil { throw ValidationError("--out none writes nothing; add --frames-dir DIR") }
         if historyIn == "-", dataOptions.data == "-" {
             throw ValidationError("--data - and --history-in - would both read standard input; give one of them a file")
@@ -71,7 +75,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let job = AnimationJob(out: out,
+        let job = AnimationJob(out: try out.resolved(format: format),
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
                                framesDirectory: framesDirectory,
                                frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)

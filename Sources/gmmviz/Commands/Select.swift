@@ -53,6 +53,9 @@ struct Select: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where --render-best writes the animation: a .gif, a .pdf deck or an .html player. (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
     var out: AnimationDestination = Render.defaultDestination
 
+    @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf or html.")
+    var format: AnimationDestination.Format?
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line for --render-best.")
     var quiet = false
 
@@ -64,11 +67,12 @@ struct Select: ParsableCommand {
 
     func validate() throws {
         try ErrorMessages.validating { try selection.validate() }
+        if renderBest { _ = try out.resolved(format: format) }
     }
 
     func run() throws {
         for path in [chart?.path, history].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
-        let bestOutputs = renderBest ? try renderJob.prepare() : nil
+        let bestOutputs = renderBest ? try renderJob().prepare() : nil
         let data = try dataOptions.load()
         let result = try selection.run(data)
         for c in result.candidates {

@@ -42,11 +42,11 @@ struct AnimationJob {
                 let output = try GIFOutput(path: outPath, options: gifOptions)
                 outputs.gif = output
                 outputs.all.append(output)
-            case .pdfDeck:
+            case .pdf:
                 let output = PDFDeckOutput(path: outPath)
                 outputs.deck = output
                 outputs.all.append(output)
-            case .htmlPlayer:
+            case .html:
                 let output = HTMLPlayerOutput(path: outPath, options: HTMLPlayerOutput.Options(sourceName: sourceName))
                 outputs.player = output
                 outputs.all.append(output)

@@ -1,45 +1,59 @@
 import ArgumentParser
 
-/// `--out`: where the animation goes and in which format, named by the path's extension:
-/// `.gif` an animated GIF, `.pdf` a PDF deck, `.html` (or `.htm`) a player; `none` for frame
-/// files only. Any other extension, or none, is refused with the list: a format is never guessed.
+/// `--out`: where the animation goes and in which format: `.gif` an animated GIF, `.pdf` a PDF
+/// deck, `.html` (or `.htm`) a player, or `none` for frame files only. The path's extension
+/// names the format unless `--format` does (for a device or a pipe, say); a path with any other
+/// extension, or none, and no `--format` is refused with the list: a format is never guessed.
 struct AnimationDestination: ParsedValue, Equatable {
     /// The formats `--out` writes.
-    enum Format: String, CaseIterable, Sendable {
-        case gif, pdfDeck, htmlPlayer
+    enum Format: String, CaseIterable, Sendable, ExpressibleByArgument {
+        /// An animated GIF.
+        case gif
+        /// A PDF deck, one page per frame.
+        case pdf
+        /// A self-contained HTML player.
+        case html
 
         /// The extensions that name this format, lower case, without the dot.
-        var extensions: [String] {
-            switch self {
-            case .gif: return ["gif"]
-            case .pdfDeck: return ["pdf"]
-            case .htmlPlayer: return ["html", "htm"]
-            }
-        }
+        var extensions: [String] { self == .html ? ["html", "htm"] : [rawValue] }
     }
 
     /// The path, or nil for `none`.
     let path: String?
+    /// The format, once known: from the extension, or from ``resolved(format:)``.
     let format: Format?
+    /// The path's extension as given (lower case, "" for none), for the message when it names
+    /// no format.
+    private let pathExtension: String
 
     /// No animation file: `--out none`.
-    static let none = AnimationDestination(path: nil, format: nil)
+    static let none = AnimationDestination(path: nil, format: nil, pathExtension: "")
 
-    private init(path: String?, format: Format?) {
+    private init(path: String?, format: Format?, pathExtension: String) {
         self.path = path
         self.format = format
+        self.pathExtension = pathExtension
     }
 
     init(parsing text: String) throws {
         guard text != "none" else {
-            (path, format) = (nil, nil)
+            self = .none
             return
         }
         let name = try FilePath.parse(text).split(separator: "/").last.map(String.init) ?? text
         let ext = name.contains(".") ? (name.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
-        guard let format = Format.allCases.first(where: { $0.extensions.contains(ext) }) else {
-            throw ValidationError("unknown format \(ext.isEmpty ? "(no extension)" : "\".\(ext)\""); give a path ending in .gif (animated GIF), .pdf (PDF deck) or .html (player), or none for frame files only")
+        self.init(path: text, format: Format.allCases.first { $0.extensions.contains(ext) }, pathExtension: ext)
+    }
+
+    /// The destination in the format `explicit` names, or its extension's.
+    ///
+    /// - Throws: `ValidationError` listing the formats when neither names one.
+    func resolved(format explicit: Format?) throws -> AnimationDestination {
+        guard let path else { return self }
+        guard let format = explicit ?? format else {
+            let seen = pathExtension.isEmpty ? "has no extension" : "ends in \".\(pathExtension)\", which names no format"
+            throw ValidationError("--out \(path) \(seen); give a path ending in .gif (animated GIF), .pdf (PDF deck) or .html (player), add --format gif|pdf|html, or give --out none for frame files only")
         }
-        (path, self.format) = (text, format)
+        return AnimationDestination(path: path, format: format, pathExtension: pathExtension)
     }
 }
