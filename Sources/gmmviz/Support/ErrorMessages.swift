@@ -106,7 +106,7 @@ enum ErrorMessages {
             return "\(source): --columns \"\(name)\" names a column but the file has no header row; pick columns by 1-based number"
         case let .notAHistory(source, reason):
             return "\(source): \(reason); give a file written by gmmviz fit --history"
-        case .malformed, .invalid:
+        case .malformed, .invalid, .duplicateColumnName, .unclosedQuote, .strayQuote, .otherEncoding, .notUTF8, .duplicateKey:
             return error.description
         }
     }
