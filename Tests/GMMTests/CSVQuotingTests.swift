@@ -78,11 +78,11 @@ struct CSVQuotingTests {
         ("x,y\n1,2\n\"a\nb\",3\n4,\"5\n", .unclosedQuote(source: "b.csv", line: 5, column: 2),
          "b.csv:5, column 2: the quoted field that starts here is never closed; end it with a \" (a quote inside a quoted field is written twice, \"\")"),
         ("x,a\"b\n1,2\n", .strayQuote(source: "b.csv", line: 1, column: 2, cell: "a\"b"),
-         "b.csv:1, column 2: \"a\\\"b\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
+         "b.csv:1, column 2: \"a\"b\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
         ("x,y\n1,\"2\"3\n", .strayQuote(source: "b.csv", line: 2, column: 2, cell: "\"2\"3"),
-         "b.csv:2, column 2: \"\\\"2\\\"3\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
+         "b.csv:2, column 2: \"\"2\"3\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
         ("x,y\n1,2\"\n", .strayQuote(source: "b.csv", line: 2, column: 2, cell: "2\""),
-         "b.csv:2, column 2: \"2\\\"\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
+         "b.csv:2, column 2: \"2\"\" has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""),
         ("x,y,x\n1,2,3\n", .duplicateColumnName(source: "b.csv", line: 1, name: "x", first: 1, second: 3),
          "b.csv:1: columns 1 and 3 of the header are both named \"x\"; rename one so that each column has its own name"),
         ("\n\"a,b\",c,\"a,b\"\n1,2,3\n", .duplicateColumnName(source: "b.csv", line: 2, name: "a,b", first: 1, second: 3),
@@ -98,6 +98,20 @@ struct CSVQuotingTests {
         let (text, error, message) = Self.bad[index]
         #expect(throws: error) { try CSVReader.parse(text, source: "b.csv") }
         #expect(error.description == message)
+    }
+
+    /// Names and cells that hold line breaks are shown escaped, so every message is one line.
+    @Test func messagesStayOnOneLine() {
+        #expect { try CSVReader.parse("\"a\nb\",y\n1,2\n", source: "m.csv", columns: [.name("z")]) } throws: {
+            "\($0)" == #"m.csv:1: has no column named "z"; its columns are "a\nb", "y""#
+        }
+        #expect { try CSVReader.parse("x,y\n1,2\n3,\"a\r\nb\"\n", source: "m.csv") } throws: {
+            "\($0)" == #"m.csv:3, column 2: "a\r\nb" is not a number; every cell of a data column must be a decimal number"#
+        }
+        #expect { try CSVReader.parse("\"a\nb\",\"a\nb\"\n1,2\n", source: "m.csv") } throws: {
+            "\($0)" == #"m.csv:1: columns 1 and 2 of the header are both named "a\nb"; rename one so that each column has its own name"#
+        }
+        #expect(DataError.quoted("plain \"x\"") == "\"plain \"x\"\"")
     }
 
     /// A row of the wrong length counts its fields without the commas inside quotes, and names

@@ -59,12 +59,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notAHistory(source, reason):
             return "\(source): \(reason); give a history written by FitHistory.jsonText() (docs/history-schema.md)"
         case let .duplicateColumnName(source, line, name, first, second):
-            let named = name.isEmpty ? "both have an empty name" : "are both named \"\(name)\""
+            let named = name.isEmpty ? "both have an empty name" : "are both named \(Self.quoted(name))"
             return "\(source):\(line): columns \(first) and \(second) of the header \(named); rename one so that each column has its own name"
         case let .unclosedQuote(source, line, column):
             return "\(source):\(line), column \(column): the quoted field that starts here is never closed; end it with a \" (a quote inside a quoted field is written twice, \"\")"
         case let .strayQuote(source, line, column, cell):
-            return "\(source):\(line), column \(column): \(cell.debugDescription) has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""
+            return "\(source):\(line), column \(column): \(Self.quoted(cell)) has a quote inside an unquoted field or after a closing quote; quote the whole field and double each quote inside it, as in \"a\"\"b\""
         case let .otherEncoding(source, encoding, evidence):
             let by = switch evidence {
             case .byteOrderMark: "its byte-order mark"
@@ -76,8 +76,17 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             let latin1 = byte >= 0xA0 ? " (\"\(Character(Unicode.Scalar(byte)))\" in Latin-1)" : ""
             return "\(source):\(line), column \(column): the byte \(hex)\(latin1) is not UTF-8, so the file is in another encoding, such as Latin-1 or Windows-1252; save the file as UTF-8"
         case let .duplicateKey(source, key, object, line, column, firstLine, firstColumn):
-            return "\(source):\(line):\(column): the key \(key.debugDescription) appears twice in \(object) (first at \(firstLine):\(firstColumn)), so its value is ambiguous; keep one of them"
+            return "\(source):\(line):\(column): the key \(Self.quoted(key)) appears twice in \(object) (first at \(firstLine):\(firstColumn)), so its value is ambiguous; keep one of them"
         }
+    }
+
+    /// `text` in double quotes for a message; with its control characters escaped (`\n`,
+    /// `\r`, `\t`, …, as Swift writes a string literal) when it has any, so that a name or a
+    /// cell holding a line break still gives a message of one line.
+    public static func quoted(_ text: some StringProtocol) -> String {
+        let s = String(text)
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return "\"\(s)\"" }
+        return s.debugDescription
     }
 
     /// "1 column (1…1)", "3 columns (1…3)".

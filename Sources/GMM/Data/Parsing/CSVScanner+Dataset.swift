@@ -57,7 +57,7 @@ extension CSVScanner {
                             throw DataError.columnNameWithoutHeader(source: source, name: n)
                         }
                         guard let i = header.firstIndex(of: n) else {
-                            throw fail(first.number, nil, "has no column named \"\(n)\"; its columns are \(header.map { "\"\($0)\"" }.joined(separator: ", "))")
+                            throw fail(first.number, nil, "has no column named \(DataError.quoted(n)); its columns are \(header.map(DataError.quoted).joined(separator: ", "))")
                         }
                         return i
                     }
@@ -95,10 +95,10 @@ extension CSVScanner {
             let cell = cellText(base + bad.start, base + bad.end, quoted: bad.quoted)
             switch bad.kind {
             case .empty, .text:
-                let what = cell.isEmpty ? "is empty" : "\"\(cell.prefix(40))\" is not a number"
+                let what = cell.isEmpty ? "is empty" : "\(DataError.quoted(cell.prefix(40))) is not a number"
                 throw fail(line, c + 1, "\(what); every cell of a data column must be a decimal number")
             case .nonFinite:
-                throw fail(line, c + 1, "\"\(cell.prefix(40))\" is not a finite number; remove or replace NaN and infinite values")
+                throw fail(line, c + 1, "\(DataError.quoted(cell.prefix(40))) is not a finite number; remove or replace NaN and infinite values")
             }
         }
 
