@@ -1,9 +1,21 @@
 // libFuzzer target for GMM's CSV reader. Not part of the package graph: scripts/fuzz.sh
 // compiles it together with Sources/GMM/**/*.swift as one module, with -sanitize=fuzzer,address.
 //
-// Property: any byte string either parses into a valid data set or throws a DataError whose
-// message is one line. Never a trap, an overflow, an out-of-bounds access or a leak.
+// Properties: any byte string either parses into a valid data set or throws a DataError whose
+// message is one line; and reading it in many small pieces (as a large file is read on several
+// cores) gives the same values, bit for bit, or the same error as reading it in one piece.
+// Never a trap, an overflow, an out-of-bounds access or a leak.
 import Foundation
+
+/// The outcome of reading, comparable: the values' bits and names, or the error's text.
+private func outcome(_ bytes: [UInt8], _ splitting: CSVScanner.Splitting) -> String {
+    do {
+        let d = try bytes.withUnsafeBufferPointer { try CSVScanner.dataset($0, source: "fuzz.csv", columns: nil, splitting: splitting) }
+        return "\(d.dimension) \(d.columnNames ?? []) \(d.values.map(\.bitPattern))"
+    } catch {
+        return "\(error)"
+    }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func csvReaderFuzzTest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -20,9 +32,15 @@ public func csvReaderFuzzTest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
             precondition(d.columnNames.map { $0.count == d.dimension } ?? true, "one name per column")
         } catch let error as DataError {
             precondition(!error.description.isEmpty, "an error says something")
+            precondition(!error.description.contains(where: \.isNewline), "an error is one line")
         } catch {
             preconditionFailure("CSVReader threw a non-DataError: \(error)")
         }
+    }
+    let onePiece = outcome(bytes, CSVScanner.Splitting(maxPieces: 1, minimumPieceBytes: 1))
+    for pieces in [2, 3, 7] {
+        let split = outcome(bytes, CSVScanner.Splitting(maxPieces: pieces, minimumPieceBytes: 1))
+        precondition(split == onePiece, "\(pieces) pieces: \(split), one piece: \(onePiece)")
     }
     return 0
 }

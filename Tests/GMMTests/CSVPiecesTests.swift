@@ -57,13 +57,27 @@ struct CSVPiecesTests {
     /// spaces), a last line with or without its line end, spaces around cells, a label
     /// column, and, when `faults` is set, rare bad cells (text, empty, NaN, infinite) and
     /// rows of the wrong length anywhere.
-    static func randomText(_ rng: inout SeededGenerator, faults: Bool) -> [UInt8] {
+    ///
+    /// With `quotes`, fields are quoted as RFC 4180 has it: header names holding commas,
+    /// doubled quotes and line breaks, quoted numbers (some with spaces around the quotes),
+    /// and label cells holding commas and line breaks; with `faults` too, rare quotes out of
+    /// place and a quoted field never closed.
+    static func randomText(_ rng: inout SeededGenerator, faults: Bool, quotes: Bool = false) -> [UInt8] {
         let columns = 2 + Int(rng.next() % 2)
-        let label = rng.next() % 4 == 0 ? Int(rng.next() % UInt64(columns)) : nil
+        let label = (quotes || rng.next() % 4 == 0) ? Int(rng.next() % UInt64(columns)) : nil
         let lineEnd: String = ["\n", "\r\n", "\r"][Int(rng.next() % 3)]
         var text = rng.next() % 5 == 0 ? "\u{FEFF}" : ""
         func one(_ chance: UInt64) -> Bool { rng.next() % chance == 0 }
-        if one(2) { text += (0 ..< columns).map { "c\($0)" }.joined(separator: ",") + lineEnd }
+        if quotes {
+            let names = ["a,b", "say \"hi\"", "two\(lineEnd)lines", "q", "plain", "\""]
+            text += (0 ..< columns).map { c in
+                let name = names[Int(rng.next() % UInt64(names.count))] + "\(c)"
+                let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                return name.contains(where: { ",\"\r\n".contains($0) }) || one(2) ? (one(4) ? " " + quoted + " " : quoted) : name
+            }.joined(separator: ",") + lineEnd
+        } else if one(2) {
+            text += (0 ..< columns).map { "c\($0)" }.joined(separator: ",") + lineEnd
+        }
         let rows = Int(rng.next() % 40)
         for _ in 0 ..< rows {
             if one(6) {
@@ -77,6 +91,9 @@ struct CSVPiecesTests {
                 var cell: String
                 if c == label {
                     cell = ["a", "b", "", "Åsa"][Int(rng.next() % 4)]
+                    if quotes, one(2) { cell = ["\"a,b\"", "\"x\(lineEnd)y\"", "\"\"", "\"\"\"\"", "\"\(lineEnd)\"", "\"1,\(lineEnd)2\""][Int(rng.next() % 6)] }
+                } else if quotes, faults, one(120) {
+                    cell = ["a\"b", "\"1\"2", "1\"", "\"1\(lineEnd)"][Int(rng.next() % 4)]
                 } else if faults, one(80) {
                     cell = ["abc", "", "nan", "-inf", "1e400", "0x10"][Int(rng.next() % 6)]
                 } else {
@@ -84,6 +101,7 @@ struct CSVPiecesTests {
                     cell = one(3) ? String(format: "%.17g", v * 1.000_000_1) : "\(v)"
                     if one(9) { cell = "-0" }
                 }
+                if quotes, c != label, one(3), !cell.contains("\"") { cell = "\"" + cell + "\"" }
                 if one(10) { cell = " " + cell + "\t" }
                 cells.append(cell)
             }
@@ -102,6 +120,20 @@ struct CSVPiecesTests {
             bad += Self.mismatches(Self.randomText(&rng, faults: i % 2 == 1))
         }
         #expect(bad.isEmpty, "\(bad.joined(separator: "\n"))")
+    }
+
+    @Test func generatedQuotedInputsReadTheSameInAnyNumberOfPieces() {
+        var rng = SeededGenerator(seed: 4180)
+        var bad = [String]()
+        var errors = 0
+        for i in 0 ..< 1500 where bad.count < 5 {
+            let text = Self.randomText(&rng, faults: i % 2 == 1, quotes: true)
+            bad += Self.mismatches(text)
+            if case .error = Self.read(text, splitting: Self.onePiece) { errors += 1 }
+        }
+        #expect(bad.isEmpty, "\(bad.joined(separator: "\n"))")
+        // Both outcomes are exercised: most inputs read, the faulty ones often fail.
+        #expect(errors > 100 && errors < 1200, "\(errors) errors")
     }
 
     @Test func generatedInputsWithPickedColumns() {
@@ -175,6 +207,22 @@ struct CSVPiecesTests {
         for text in ["x,y\r\n1,2\r\n\r\n3,4\r\n", "1,2\r3,4\r\r5,6", "1,2\n3,4\r\r\n", "x,y\n1,2\n3\n4,5\n", "\u{FEFF}1,2\n \n3,4", "a,b\n1,2\r"] {
             #expect(Self.mismatches(Array(text.utf8), maxPieces: text.utf8.count).isEmpty, "\(text.debugDescription)")
         }
+    }
+
+    /// Quoted fields whose line breaks fall where a cut would be made, cut at every byte:
+    /// quoted names, quoted numbers, quoted line breaks in labels (LF, CRLF and CR), doubled
+    /// quotes, and the errors of quotes out of place and of a field never closed.
+    @Test(arguments: [
+        "\"a\nb\",\"c,d\"\n\"1\",2\n3,\"4\"\n",
+        "x,name,y\r\n1,\"p\r\nq\",2\r\n3,\"\"\"\r\n\",4\r\n",
+        "x,name\r1,\"a\rb\"\r2,\"\r\r\"\r",
+        "x,name\n1,\"a\n2,b\n3,c\n",
+        "x,y\n1,2\n3,4\"\n5,\"6\n\"\n",
+        "x,name,y\n1,\"\n\n\",2\n3,\"a\",abc\n4,b,5,6\n",
+        "\"x\"\"\",y\n\"1\" , \"2\"\n\"3\",\"4\"",
+    ])
+    func quotedCutsAtEveryByte(_ text: String) {
+        #expect(Self.mismatches(Array(text.utf8), maxPieces: text.utf8.count).isEmpty, "\(text.debugDescription)")
     }
 
     /// The automatic split of a file large enough for several pieces, read through the file

@@ -66,7 +66,12 @@ struct ErrorValueTests {
         #expect(throws: DataError.notAHistory(source: "h.json", reason: "is empty")) { try FitHistory(json: Data(), source: "h.json") }
         for error in [DataError.noSuchFile(source: "p", kind: .samples), .notAFile(source: "p", kind: .history),
                       .columnOutOfRange(source: "p", position: 3, columns: 1), .columnNameWithoutHeader(source: "p", name: "x"),
-                      .notAHistory(source: "p", reason: "is empty")] {
+                      .notAHistory(source: "p", reason: "is empty"),
+                      .duplicateColumnName(source: "p", line: 1, name: "x", first: 1, second: 2),
+                      .unclosedQuote(source: "p", line: 1, column: 1), .strayQuote(source: "p", line: 1, column: 1, cell: "a\"b"),
+                      .otherEncoding(source: "p", encoding: .utf16BigEndian, evidence: .nulPattern),
+                      .notUTF8(source: "p", line: 1, column: 1, byte: 0xE9),
+                      .duplicateKey(source: "p", key: "k", object: "the top-level object", line: 1, column: 2, firstLine: 1, firstColumn: 1)] {
             #expect(!error.description.contains("--") && !error.description.contains("gmmviz fit"), "\(error)")
         }
     }

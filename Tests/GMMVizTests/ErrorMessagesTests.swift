@@ -44,7 +44,12 @@ struct ErrorMessagesTests {
     static let dataErrors: [DataError] =
         [.malformed(source: "in.csv", line: 3, column: 2, problem: "\"abc\" is not a number"), .invalid("the data set is empty"),
          .columnOutOfRange(source: "in.csv", position: 4, columns: 2), .columnNameWithoutHeader(source: "in.csv", name: "x"),
-         .notAHistory(source: "h.json", reason: "is empty")]
+         .notAHistory(source: "h.json", reason: "is empty"),
+         .duplicateColumnName(source: "in.csv", line: 1, name: "x", first: 1, second: 3),
+         .unclosedQuote(source: "in.csv", line: 4, column: 2), .strayQuote(source: "in.csv", line: 2, column: 1, cell: "a\"b"),
+         .notUTF8(source: "in.csv", line: 1, column: 2, byte: 0xE9),
+         .duplicateKey(source: "h.json", key: "version", object: "the top-level object", line: 1, column: 40, firstLine: 1, firstColumn: 30)]
+        + TextEncoding.allCases.flatMap { e in [TextEncoding.Evidence.byteOrderMark, .nulPattern].map { DataError.otherEncoding(source: "in.csv", encoding: e, evidence: $0) } }
         + InputFile.Kind.allCases.flatMap { [DataError.noSuchFile(source: "f", kind: $0), .notAFile(source: "f", kind: $0)] }
         + blobProblems.map { DataError.invalidBlobs($0) }
 
@@ -127,9 +132,15 @@ struct ErrorMessagesTests {
         case .columnNameWithoutHeader: "columnNameWithoutHeader"
         case .notAHistory: "notAHistory"
         case .invalidBlobs: "invalidBlobs"
+        case .duplicateColumnName: "duplicateColumnName"
+        case .unclosedQuote: "unclosedQuote"
+        case .strayQuote: "strayQuote"
+        case .otherEncoding: "otherEncoding"
+        case .notUTF8: "notUTF8"
+        case .duplicateKey: "duplicateKey"
         }
     }
-    static let dataErrorCases = 8
+    static let dataErrorCases = 14
 
     static func caseName(_ e: RenderError) -> String {
         switch e {

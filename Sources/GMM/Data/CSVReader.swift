@@ -3,8 +3,10 @@ import Foundation
 /// Reads numeric CSV into a ``Dataset``.
 ///
 /// The format: comma-separated numbers, one sample per line; an optional header row (a first
-/// line in which no cell is a number); blank lines skipped; a UTF-8 byte-order mark, CRLF line
-/// ends and spaces around cells accepted. Columns whose every data cell is text (labels) are
+/// line in which no cell is a number), whose names must differ; blank lines skipped; a UTF-8
+/// byte-order mark, CRLF line ends and spaces around cells accepted. Fields may be quoted as
+/// RFC 4180 has it, the way spreadsheets and pandas write them: `"a,b"`, `"a""b"` (which is
+/// `a"b`), a line break inside the quotes, `"1.5"` (a number). Columns whose every data cell is text (labels) are
 /// left out unless picked with `columns`. Every other problem is a ``DataError`` naming the
 /// source, the 1-based line and column, what was seen and what to do.
 public enum CSVReader {
@@ -58,10 +60,5 @@ public enum CSVReader {
         while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
         while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
         return t
-    }
-
-    static func unquote(_ s: Substring) -> String {
-        if s.count >= 2, s.first == "\"", s.last == "\"" { return String(s.dropFirst().dropLast()) }
-        return String(s)
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Reads with `read(2)` straight into the array it returns, in 1 MiB steps: a NUL byte in any
 /// step stops the read at once (a binary file, or a device such as `/dev/zero` or
-/// `/dev/urandom` given by mistake), and more than ``maxBytes`` bytes is refused rather than
+/// `/dev/urandom` given by mistake; text in UTF-16 or UTF-32 is named as such, see
+/// ``TextEncoding``), and more than ``maxBytes`` bytes is refused rather than
 /// exhausting memory. A regular file's array is sized from `fstat` before the first read, so
 /// the file's bytes are held once and never copied, and a large one is read by one thread per
 /// core (``readText(path:kind:maxBytes:readers:)``); a pipe's array doubles as it fills.
@@ -65,7 +66,14 @@ public enum InputFile {
         let source = path == "-" ? "<stdin>" : path
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         func failErrno(_ code: Int32) -> DataError { fail(problem(POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO))) }
-        let nulProblem = "contains NUL bytes, so it is a binary file, not text"
+        // NUL bytes in text are those of UTF-16 or UTF-32, which its first bytes tell apart from
+        // a binary file.
+        func binaryOrEncoding(_ start: UnsafeBufferPointer<UInt8>) -> DataError {
+            guard let (encoding, evidence) = TextEncoding.recognise(start) else {
+                return fail("contains NUL bytes, so it is a binary file, not text")
+            }
+            return .otherEncoding(source: source, encoding: encoding, evidence: evidence)
+        }
         let fd: Int32
         if path == "-" {
             fd = STDIN_FILENO
@@ -108,7 +116,10 @@ public enum InputFile {
                     let outcome = readParts(fd, into: base, size: size, parts: readers)
                     switch outcome.failure {
                     case .readError(let code)?: throw failErrno(code)
-                    case .nul?: throw fail(nulProblem)
+                    case .nul?:
+                        var start = [UInt8](repeating: 0, count: TextEncoding.sampleBytes)
+                        let got = start.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+                        throw start.withUnsafeBufferPointer { binaryOrEncoding(UnsafeBufferPointer(rebasing: $0.prefix(max(got, 0)))) }
                     case .short?: break
                     case nil:
                         // The parts used pread(2), which leaves the offset where it was: move it
@@ -129,7 +140,9 @@ public enum InputFile {
                         return
                     }
                     let seen = ByteScan.inspect(UnsafeBufferPointer(start: base + count, count: n))
-                    if seen.hasNUL { throw fail(nulProblem) }
+                    if seen.hasNUL {
+                        throw binaryOrEncoding(UnsafeBufferPointer(start: base, count: min(count + n, TextEncoding.sampleBytes)))
+                    }
                     isASCII = isASCII && seen.isASCII
                     guard count + n <= maxBytes else {
                         throw fail("is larger than \(maxBytes >> 20) MiB, the most gmmviz reads; give a sample of it")
@@ -138,6 +151,11 @@ public enum InputFile {
                 }
             }
             capacity = bytes.count * 2
+        }
+        // UTF-16 text without NUL bytes (no ASCII in it) still starts with its byte-order mark,
+        // whose bytes are not ASCII.
+        if !isASCII, let encoding = bytes.withUnsafeBufferPointer(TextEncoding.byteOrderMark) {
+            throw DataError.otherEncoding(source: source, encoding: encoding, evidence: .byteOrderMark)
         }
         return Text(bytes: bytes, isASCII: isASCII)
     }

@@ -24,11 +24,19 @@ extension FitHistory {
     /// Reads a history written by ``jsonText()`` (or by any program following the schema),
     /// checking that its shapes agree and every covariance is positive definite.
     ///
-    /// - Throws: ``DataError/notAHistory(source:reason:)`` or
+    /// - Throws: ``DataError/notAHistory(source:reason:)``,
+    ///   ``DataError/duplicateKey(source:key:object:line:column:firstLine:firstColumn:)`` (a key
+    ///   given twice in one object, at any depth) or
     ///   ``DataError/malformed(source:line:column:problem:)`` naming `source`.
     public init(json: Data, source: String) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         guard !json.isEmpty else { throw DataError.notAHistory(source: source, reason: "is empty") }
+        // A key given twice has two values, of which the decoder would keep one silently. Text
+        // that is not JSON at all is reported as such instead, below.
+        if let twice = json.withUnsafeBytes({ JSONKeyScan.firstDuplicate(in: $0.bindMemory(to: UInt8.self)) }), Self.syntaxProblem(json) == nil {
+            throw DataError.duplicateKey(source: source, key: twice.key, object: twice.object, line: twice.line, column: twice.column,
+                                         firstLine: twice.firstLine, firstColumn: twice.firstColumn)
+        }
         let raw: HistoryFile
         do {
             raw = try JSONDecoder().decode(HistoryFile.self, from: json)

@@ -169,7 +169,7 @@ enum ErrorMessages {
             return "\(source): \(reason); give a file written by gmmviz fit --history"
         case let .invalidBlobs(problem):
             return wording(of: problem)
-        case .malformed, .invalid:
+        case .malformed, .invalid, .duplicateColumnName, .unclosedQuote, .strayQuote, .otherEncoding, .notUTF8, .duplicateKey:
             return error.description
         }
     }

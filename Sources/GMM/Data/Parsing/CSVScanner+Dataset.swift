@@ -22,12 +22,22 @@ extension CSVScanner {
     }
 
     func dataset(columns: [CSVReader.ColumnSelector]?, splitting: Splitting = .automatic) throws -> Dataset {
-        guard let first = firstLine() else { throw fail(nil, nil, "has no data: every line is blank") }
+        guard let first = try firstLine() else { throw fail(nil, nil, "has no data: every line is blank") }
 
-        // A header is a first line with no numeric cell.
+        // A header is a first record with no numeric cell (a quoted number is a number).
         let width = first.cells.count
-        let hasHeader = !first.cells.contains { classify($0.0, $0.1) != nil }
-        let header: [String]? = hasHeader ? first.cells.map { CSVReader.unquote(cellText($0.0, $0.1)) } : nil
+        let hasHeader = !first.cells.contains { classify($0.start, $0.end) != nil }
+        let header: [String]? = hasHeader ? first.cells.map(name(of:)) : nil
+        if let header {
+            // Two columns of one name: a name would pick one of them silently.
+            var seen = [String: Int]()
+            for (i, name) in header.enumerated() {
+                if let earlier = seen[name] {
+                    throw DataError.duplicateColumnName(source: source, line: first.number, name: name, first: earlier + 1, second: i + 1)
+                }
+                seen[name] = i
+            }
+        }
 
         // Which columns to read, when picked; an error here is reported only after the rows
         // (a row of the wrong length is reported first).
@@ -47,7 +57,7 @@ extension CSVScanner {
                             throw DataError.columnNameWithoutHeader(source: source, name: n)
                         }
                         guard let i = header.firstIndex(of: n) else {
-                            throw fail(first.number, nil, "has no column named \"\(n)\"; its columns are \(header.map { "\"\($0)\"" }.joined(separator: ", "))")
+                            throw fail(first.number, nil, "has no column named \(DataError.quoted(n)); its columns are \(header.map(DataError.quoted).joined(separator: ", "))")
                         }
                         return i
                     }
@@ -57,7 +67,7 @@ extension CSVScanner {
             }
         }
 
-        var state = RowState(position: hasHeader ? first.next : first.start, line: first.number - (hasHeader ? 0 : 1),
+        var state = RowState(position: hasHeader ? first.next : first.start, line: hasHeader ? first.lastLine : first.number - 1,
                              textCells: Array(repeating: 0, count: width), firstBad: Array(repeating: nil, count: width))
         var values = try readRows(width: width, firstLine: first.number, state: &state, splitting: splitting)
         guard state.rows > 0 else { throw fail(first.number, nil, "has a header but no data rows; add samples below it") }
@@ -82,13 +92,13 @@ extension CSVScanner {
         // the first such column in the order read.
         if let line = columnsRead.compactMap({ state.firstBad[$0]?.line }).min(),
            let c = columnsRead.first(where: { state.firstBad[$0]?.line == line }), let bad = state.firstBad[c] {
-            let cell = cellText(base + bad.start, base + bad.end)
+            let cell = cellText(base + bad.start, base + bad.end, quoted: bad.quoted)
             switch bad.kind {
             case .empty, .text:
-                let what = cell.isEmpty ? "is empty" : "\"\(cell.prefix(40))\" is not a number"
+                let what = cell.isEmpty ? "is empty" : "\(DataError.quoted(cell.prefix(40))) is not a number"
                 throw fail(line, c + 1, "\(what); every cell of a data column must be a decimal number")
             case .nonFinite:
-                throw fail(line, c + 1, "\"\(cell.prefix(40))\" is not a finite number; remove or replace NaN and infinite values")
+                throw fail(line, c + 1, "\(DataError.quoted(cell.prefix(40))) is not a finite number; remove or replace NaN and infinite values")
             }
         }
 

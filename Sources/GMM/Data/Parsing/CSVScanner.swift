@@ -6,13 +6,16 @@ import Darwin
 
 /// One pass over CSV bytes that writes every cell's value straight into one `[Double]`.
 ///
-/// The rules are ``CSVReader``'s; this type only makes them fast. The first non-blank line is
+/// The rules are ``CSVReader``'s; this type only makes them fast. The first non-blank record is
 /// read cell by cell to decide whether it is a header and how many fields a row has (W). Every
-/// later line goes through the row loop: skip spaces, convert the number in place with
-/// ``DecimalParser``, expect a `,` (or the line end after the W-th cell), store the value. No
-/// line or cell is ever copied; a cell leaves the fast path only when it is not a finite number,
-/// and then it is remembered (the first per column, by byte offsets) rather than reported at
-/// once, because which columns count — label columns are left out — is known only at the end.
+/// later line goes through the row loop: skip spaces (and the quote of a quoted number),
+/// convert the number in place with ``DecimalParser``, expect a `,` (or the line end after the
+/// W-th cell), store the value. No line or cell is ever copied; a cell leaves the fast path only
+/// when it is not a finite number (or holds quotes), and then it goes through the RFC 4180
+/// lexer (`CSVScanner+Cells.swift`) and is remembered (the first per column, by byte offsets)
+/// rather than reported at once, because which columns count — label columns are left out — is
+/// known only at the end. Line numbers count physical lines, so a row after a quoted line
+/// break is named by the line an editor shows.
 ///
 /// A large input's rows are cut into pieces that go through the row loop on several cores at
 /// once and are merged in file order (``readRows(width:firstLine:state:splitting:)``); the
@@ -30,18 +33,20 @@ struct CSVScanner {
     let separator: UInt8
 
     static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), comma = UInt8(ascii: ",")
-    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: "\"")
 
     /// Why a cell is not a finite number. Empty and text cells are also not numbers at all,
     /// which is what label-column detection counts.
     enum BadKind { case empty, text, nonFinite }
 
-    /// The first cell of a column that is not a finite number: its line and its trimmed bytes.
+    /// The first cell of a column that is not a finite number: the line its row starts on, and
+    /// its bytes (inside the quotes of a quoted cell).
     struct BadCell {
         var line: Int
         var kind: BadKind
         var start: Int
         var end: Int
+        var quoted: Bool
     }
 
     /// Where the row loop is, so that it can stop when the values buffer is full and resume.
@@ -73,7 +78,9 @@ struct CSVScanner {
     }
 
     /// Checks that hold for the whole input, in the order the reader reports them: empty, NUL
-    /// bytes, invalid UTF-8 (after a byte-order mark, which `base` already skips).
+    /// bytes (UTF-16 or UTF-32 text, or a binary file), the byte-order mark of UTF-16 or UTF-32,
+    /// invalid UTF-8 (after a UTF-8 byte-order mark, which `body` already skips), named by its
+    /// byte, line and column.
     static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String, known: KnownText = KnownText()) throws {
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
         guard !bytes.isEmpty else {
@@ -82,10 +89,54 @@ struct CSVScanner {
         guard !(known.noNUL && known.isASCII) else { return }
         // One pass over the body answers both; a byte-order mark holds no NUL byte.
         let seen = ByteScan.inspect(body)
-        if !known.noNUL, seen.hasNUL { throw fail("contains NUL bytes, so it is a binary file, not CSV text") }
-        if !known.isASCII, !seen.isASCII, String(validating: body, as: UTF8.self) == nil {
-            throw fail("is not valid UTF-8 text; save it as UTF-8 CSV")
+        if !known.noNUL, seen.hasNUL {
+            if let (encoding, evidence) = TextEncoding.recognise(bytes) {
+                throw DataError.otherEncoding(source: source, encoding: encoding, evidence: evidence)
+            }
+            throw fail("contains NUL bytes, so it is a binary file, not CSV text")
         }
+        guard !known.isASCII, !seen.isASCII else { return }
+        if let encoding = TextEncoding.byteOrderMark(bytes) {
+            throw DataError.otherEncoding(source: source, encoding: encoding, evidence: .byteOrderMark)
+        }
+        if String(validating: body, as: UTF8.self) == nil, let offset = firstInvalidUTF8(body), let start = body.baseAddress {
+            let place = CSVScanner(start: start, end: start + body.count, source: source).place(of: start + offset)
+            throw DataError.notUTF8(source: source, line: place.line, column: place.column, byte: body[offset])
+        }
+    }
+
+    /// The offset of the first byte of `bytes` that does not begin a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    /// The physical line and the comma-separated field (both 1-based) of the byte at `target`,
+    /// counted from `base` with every quote opening or closing a quoted field; for messages.
+    func place(of target: UnsafePointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1, quoted = false
+        var q = base
+        while q < target {
+            let b = q.pointee
+            if b == Self.quote {
+                quoted.toggle()
+            } else if b == separator {
+                line += 1
+                if !quoted { column = 1 }
+            } else if b == Self.comma, !quoted {
+                column += 1
+            }
+            q += 1
+        }
+        return (line, column)
     }
 
     /// A scanner of the bytes `start ..< end`, which follow any byte-order mark.
@@ -128,16 +179,6 @@ struct CSVScanner {
         return nil
     }
 
-    /// The cell starting at `start`: its bytes without the CR that ends a line, and the
-    /// address of what ends it (a comma, the separator, or the end of the input).
-    func rawCell(from start: UnsafePointer<UInt8>) -> (start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, stop: UnsafePointer<UInt8>) {
-        var q = start
-        while q < end, q.pointee != Self.comma, q.pointee != separator { q += 1 }
-        var e = q
-        if q == end || q.pointee == separator, e > start, (e - 1).pointee == Self.cr { e -= 1 }
-        return (start, e, q)
-    }
-
     /// The trimmed cell `start ..< end` as the line-splitting reader saw it: a number (finite
     /// or not, including the words nan, inf and infinity), or `nil` for an empty or text cell.
     func classify(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Double? {
@@ -159,29 +200,12 @@ struct CSVScanner {
         return lower.elementsEqual("nan".utf8) || lower.elementsEqual("inf".utf8) || lower.elementsEqual("infinity".utf8)
     }
 
-    /// The text of the cell `start ..< end` (untrimmed) as a `Substring` trimmed the way the
-    /// reader trims, for messages.
-    func cellText(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Substring {
-        CSVReader.trim(Substring(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)))
-    }
-
     /// The line starting at `start` without its line end, as text.
     func lineText(from start: UnsafePointer<UInt8>) -> String {
         var q = start
         while q < end, q.pointee != separator { q += 1 }
         if q > start, (q - 1).pointee == Self.cr { q -= 1 }
         return String(decoding: UnsafeBufferPointer(start: start, count: q - start), as: UTF8.self)
-    }
-
-    /// The number of comma-separated fields on the line starting at `start`.
-    func fieldCount(from start: UnsafePointer<UInt8>) -> Int {
-        var q = start
-        var fields = 1
-        while q < end, q.pointee != separator {
-            if q.pointee == Self.comma { fields += 1 }
-            q += 1
-        }
-        return fields
     }
 
     /// True when the line at `q` holds only spaces and tabs; `next` is then the next line.
@@ -192,32 +216,5 @@ struct CSVScanner {
         guard let after = afterLineEnd(r) else { return false }
         next = after
         return true
-    }
-
-    /// The first non-blank line: its number, its start, and its cells (untrimmed bytes);
-    /// `nil` when every line is blank.
-    func firstLine() -> (number: Int, start: UnsafePointer<UInt8>, cells: [(UnsafePointer<UInt8>, UnsafePointer<UInt8>)], next: UnsafePointer<UInt8>)? {
-        var p = base
-        var number = 0
-        while p < end {
-            number += 1
-            var next = p
-            if blankLine(p, next: &next) {
-                p = next
-                continue
-            }
-            var cells = [(UnsafePointer<UInt8>, UnsafePointer<UInt8>)]()
-            var q = p
-            while true {
-                let cell = rawCell(from: q)
-                cells.append((cell.start, cell.end))
-                if cell.stop < end, cell.stop.pointee == Self.comma {
-                    q = cell.stop + 1
-                } else {
-                    return (number, p, cells, cell.stop < end ? cell.stop + 1 : end)
-                }
-            }
-        }
-        return nil
     }
 }
