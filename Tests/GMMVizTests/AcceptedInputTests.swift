@@ -72,4 +72,24 @@ struct AcceptedInputTests {
             #expect(runs[0] == runs[1], "\(format): two runs differ")
         }
     }
+
+    /// Files as pandas (`to_csv`, minimal and `QUOTE_ALL` quoting) and Python's `csv` module
+    /// write them, with commas, doubled quotes and a line break inside header names and numbers
+    /// in quotes, fit exactly as the same numbers written plainly.
+    @Test func quotedCSVFitsAsTheUnquotedFile() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../GMMTests/Fixtures/csv").standardized
+        func fit(_ name: String, _ extra: [String] = []) throws -> String {
+            let r = try CommandRunner.run(["fit", "--data", fixtures.appendingPathComponent(name).path, "-k", "2", "--max-iter", "3", "--json"] + extra)
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(name): \(r.stderr)")
+            return r.stdout
+        }
+        let plain = try fit("unquoted.csv")
+        #expect(plain.contains("\"samples\": 25"))
+        for name in ["pandas-minimal.csv", "pandas-quote-all.csv", "csv-minimal.csv", "csv-nonnumeric.csv"] {
+            #expect(try fit(name) == plain, "\(name)")
+        }
+        // A quoted text column with a comma inside is left out by number.
+        #expect(try fit("csv-quote-all-labels.csv", ["--columns", "1,2,4,5"]) == plain)
+    }
 }

@@ -138,6 +138,26 @@ struct RenderBadInputTests {
         Case(name: "--out without an extension", arguments: ["--out", "$D/x"], fragments: ["no extension", ".gif"]),
         Case(name: "--history into a missing directory, found before the fit", arguments: ["--history", "$D/missing/h.json", "--size", "3000x3000"], fragments: ["missing/h.json", "does not exist"]),
 
+        // CSV as spreadsheets write it, and text in other encodings
+        Case(name: "csv: duplicate column names", input: .text("x,y,x\n1,2,3\n4,5,6\n7,8,9\n"), arguments: ["--data", "IN"], fragments: ["in.csv:1", "columns 1 and 3", "\"x\"", "rename one"]),
+        Case(name: "csv: duplicate quoted names", input: .text("\"a,b\",\"a,b\"\n1,2\n3,4\n5,6\n"), arguments: ["--data", "IN"], fragments: ["in.csv:1", "columns 1 and 2", "a,b"]),
+        Case(name: "csv: an unclosed quote", input: .text("x,y\n1,\"2\n3,4\n"), arguments: ["--data", "IN"], fragments: ["in.csv:2, column 2", "never closed"]),
+        Case(name: "csv: a stray quote", input: .text("x,y\n1,2\"\n3,4\n"), arguments: ["--data", "IN"], fragments: ["in.csv:2, column 2", "quote"]),
+        Case(name: "csv: UTF-16LE with a byte-order mark", input: .bytes([0xFF, 0xFE] + Array("x,y\n1,2\n3,4\n5,6\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+             arguments: ["--data", "IN"], fragments: ["in.csv", "UTF-16 (little-endian)", "byte-order mark", "save the file as UTF-8"]),
+        Case(name: "csv: UTF-16BE without a byte-order mark", input: .bytes(Array("x,y\n1,2\n3,4\n5,6\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+             arguments: ["--data", "IN"], fragments: ["in.csv", "UTF-16 (big-endian)", "save the file as UTF-8"]),
+        Case(name: "csv: UTF-32LE with a byte-order mark", input: .bytes([0xFF, 0xFE, 0, 0] + Array("x,y\n1,2\n3,4\n".unicodeScalars).flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }),
+             arguments: ["--data", "IN"], fragments: ["in.csv", "UTF-32 (little-endian)", "save the file as UTF-8"]),
+        Case(name: "csv: a Latin-1 header", input: .bytes(Array("t (".utf8) + [0xB0] + Array("C),y\n1,2\n3,4\n5,6\n".utf8)),
+             arguments: ["--data", "IN"], fragments: ["in.csv:1, column 1", "0xB0", "Latin-1", "save the file as UTF-8"]),
+        Case(name: "history: a key twice", input: .text(#"{"format":"gmmviz.history","version":1,"version":2,"samples":300,"components":1,"dimensions":2,"snapshots":[{"weights":[1],"means":[[0,0]],"covariances":[[[1,0],[0,1]]]}]}"#),
+             arguments: ["--history-in", "IN"], fragments: ["h.json:1:", "\"version\"", "twice", "keep one"]),
+        Case(name: "history: a key twice in a snapshot", input: .text(#"{"format":"gmmviz.history","version":1,"samples":300,"components":1,"dimensions":2,"snapshots":[{"weights":[1],"weights":[1],"means":[[0,0]],"covariances":[[[1,0],[0,1]]]}]}"#),
+             arguments: ["--history-in", "IN"], fragments: ["h.json", "\"weights\"", "twice"]),
+        Case(name: "history: UTF-16", input: .bytes([0xFF, 0xFE] + Array(#"{"format":"gmmviz.history"}"#.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+             arguments: ["--history-in", "IN"], fragments: ["h.json", "UTF-16 (little-endian)", "save the file as UTF-8"]),
+
         // Inputs that contradict each other
         Case(name: "--data - and --history-in -", arguments: ["--data", "-", "--history-in", "-"], fragments: ["standard input", "give one of them a file"]),
         Case(name: "history: fitted on another number of samples",
