@@ -58,19 +58,17 @@ public final class OutputFile {
             }
         }
         direct = false
-        target = Self.resolvedLink(path) ?? path
+        target = UniqueName.resolvedLink(path) ?? path
         let directory = FileError.directory(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard fd >= 0 else {
+        guard let (temporary, fd) = UniqueName.create("\(directory)/.\(name).tmp-", { base -> Int32? in
+            let fd = mkstemp(base)
+            return fd >= 0 ? fd : nil
+        }) else {
             // A name too long for the file system may be one the user could still write directly.
             throw FileError(path: path, call: .mkstemp, code: errno)
         }
-        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        temporaryPath = temporary
         registration = TemporaryFiles.register(temporaryPath)
         descriptor = fd
         // mkstemp creates 0600; an output is a document others may read, like any file we create.
@@ -139,15 +137,6 @@ public final class OutputFile {
     private func unregister() {
         if let registration { TemporaryFiles.unregister(registration) }
         registration = nil
-    }
-
-    /// The absolute path of the regular file `path` links to, when `path` is a symbolic link.
-    private static func resolvedLink(_ path: String) -> String? {
-        var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
-              let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Records the failure, aborts, and returns the error to throw.

@@ -37,16 +37,13 @@ public final class StagedDirectory {
         if stat(String(trimmed), &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
             throw FileError(path: destination, call: .stat, code: ENOTDIR)
         }
-        target = Self.resolvedLink(String(trimmed)) ?? String(trimmed)
+        target = UniqueName.resolvedLink(String(trimmed)) ?? String(trimmed)
         let parent = FileError.directory(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
-        var template = Array("\(parent)/.\(name).tmp-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            return mkdtemp(base) != nil
+        guard let (staging, _) = UniqueName.create("\(parent)/.\(name).tmp-", { mkdtemp($0) }) else {
+            throw FileError(path: destination, call: .mkdir, code: errno)
         }
-        guard made else { throw FileError(path: destination, call: .mkdir, code: errno) }
-        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        path = staging
         registration = TemporaryFiles.register(path, isDirectory: true)
         // mkdtemp creates 0700; the frames are documents others may read, like any directory we create.
         let mask = umask(0)
@@ -108,17 +105,11 @@ public final class StagedDirectory {
         }
         func undoCarry() { for name in carried { rename(path + "/" + name, target + "/" + name) } }
         let name = target.split(separator: "/").last.map(String.init) ?? target
-        var template = Array("\(FileError.directory(of: target))/.\(name).old-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            return mkdtemp(base) != nil
-        }
-        guard made else {
+        guard let (aside, _) = UniqueName.create("\(FileError.directory(of: target))/.\(name).old-", { mkdtemp($0) }) else {
             let code = errno
             undoCarry()
             throw FileError(path: destination, call: .mkdir, code: code)
         }
-        let aside = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let asideRegistration = TemporaryFiles.register(aside, isDirectory: true)
         defer { TemporaryFiles.unregister(asideRegistration) }
         guard rename(target, aside) == 0 else {
@@ -156,14 +147,5 @@ public final class StagedDirectory {
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)
-    }
-
-    /// The absolute path of the directory `path` links to, when `path` is a symbolic link.
-    private static func resolvedLink(_ path: String) -> String? {
-        var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
-              let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
