@@ -20,7 +20,7 @@ public final class StagedDirectory {
     public let destination: String
     /// The staging directory to write the new files into.
     public let path: String
-    /// The directory the renames replace (the destination, or the target of its link).
+    /// The directory the renames replace: the destination as an absolute path, links resolved.
     private let target: String
     private var registration: Int?
     private var finished = false
@@ -37,7 +37,9 @@ public final class StagedDirectory {
         if stat(String(trimmed), &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
             throw FileError(path: destination, call: .stat, code: ENOTDIR)
         }
-        target = UniqueName.resolvedLink(String(trimmed)) ?? String(trimmed)
+        // Absolute and without links, `.` or `..`, so the staging directory lands beside the
+        // destination, never inside it (`--frames-dir .`).
+        target = UniqueName.canonical(String(trimmed))
         let parent = FileError.directory(of: target)
         let name = target.split(separator: "/").last.map(String.init) ?? target
         guard let (staging, _) = UniqueName.create("\(parent)/.\(name).tmp-", { mkdtemp($0) }) else {
@@ -94,6 +96,10 @@ public final class StagedDirectory {
     /// aside (onto an empty directory made for it, which rename replaces), move the new one in,
     /// remove the old.
     private func replaceExisting(owned: (String) -> Bool) throws {
+        // A process working in the directory being replaced would be left in the removed old
+        // one; it moves to the new one, at the same path.
+        let workingHere = Self.sameDirectory(".", target)
+        defer { if workingHere { _ = chdir(target) } }
         var carried: [String] = []
         for name in Self.entries(of: target) where !owned(name) {
             guard rename(target + "/" + name, path + "/" + name) == 0 else {
@@ -125,6 +131,12 @@ public final class StagedDirectory {
             throw FileError(path: destination, call: .rename, code: code)
         }
         TemporaryFiles.removeDirectory(aside)
+    }
+
+    /// Whether `a` and `b` are the same directory (device and inode).
+    private static func sameDirectory(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
     /// The names in directory `path`, without `.` and `..`.

@@ -18,6 +18,21 @@ enum UniqueName {
         return (String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), made)
     }
 
+    /// `path` as an absolute path without links, `.` or `..`: `realpath` of it when it exists,
+    /// else of its directory followed by its last component; `path` itself when neither
+    /// resolves.
+    static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let parent = realpath(FileError.directory(of: path), nil) else { return path }
+        defer { free(parent) }
+        let base = String(cString: parent)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
     /// The absolute path that `path` links to, when `path` is a symbolic link.
     static func resolvedLink(_ path: String) -> String? {
         var status = stat()

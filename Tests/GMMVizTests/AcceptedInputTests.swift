@@ -92,4 +92,20 @@ struct AcceptedInputTests {
         // A quoted text column with a comma inside is left out by number.
         #expect(try fit("csv-quote-all-labels.csv", ["--columns", "1,2,4,5"]) == plain)
     }
+
+    /// `--frames-dir .` replaces the frame set of the directory the command runs in: the new
+    /// frames and the history written after them land there, other files stay, the earlier
+    /// run's extra frames go.
+    @Test func framesIntoTheWorkingDirectory() throws {
+        let dir = TestPaths.temporaryDirectory()
+        for name in ["notes.txt", "frame_0000.png", "frame_0099.png"] { try Data("old".utf8).write(to: dir.appendingPathComponent(name)) }
+        let r = try CommandRunner.run(["render", "--frames-dir", ".", "--out", "none", "--history", "h.json", "--max-iter", "2",
+                                       "--size", "320x200", "--quiet"], in: dir)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["frame_0000.png", "frame_0001.png", "frame_0002.png", "h.json", "notes.txt"])
+        #expect(try Data(contentsOf: dir.appendingPathComponent("notes.txt")) == Data("old".utf8))
+        let png = try Data(contentsOf: dir.appendingPathComponent("frame_0000.png"))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    }
 }
