@@ -84,6 +84,7 @@ struct RenderBadInputTests {
         Case(name: "zero size", arguments: ["--size", "0x0"], fragments: ["size", "at least 32"]),
         Case(name: "frame over 64 Mpx", arguments: ["--size", "10000x10000"], fragments: ["size", "64 Mpx"]),
         Case(name: "scale 0", arguments: ["--scale", "0"], fragments: ["scale"]),
+        Case(name: "scale 1e-300", arguments: ["--scale", "1e-300"], fragments: ["--scale", "0.25 to 8"]),
         Case(name: "--bounds with xmin = xmax", arguments: ["--bounds", "1,1,-5,5"], fragments: ["bounds", "xmin < xmax"]),
         Case(name: "--bounds with ymin > ymax", arguments: ["--bounds", "-5,5,3,2"], fragments: ["bounds", "ymin < ymax"]),
         Case(name: "--bounds not finite", arguments: ["--bounds", "-5,inf,-5,5"], fragments: ["bounds", "finite"]),

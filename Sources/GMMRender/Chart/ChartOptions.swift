@@ -11,18 +11,18 @@ public struct ChartOptions: Sendable, Equatable {
 
     public init() {}
 
-    public var deviceWidth: Int { Int((Double(width) * scale).rounded()) }
-    public var deviceHeight: Int { Int((Double(height) * scale).rounded()) }
+    public var deviceWidth: Int { FrameSize(width: width, height: height, scale: scale).deviceWidth }
+    public var deviceHeight: Int { FrameSize(width: width, height: height, scale: scale).deviceHeight }
 
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for a size below 320 × 200,
-    ///   a scale outside (0, 8] or more device pixels than a frame may hold.
+    ///   a scale outside [``RenderOptions/minScale``, 8] or more device pixels than a frame may hold.
     public func validate() throws {
         guard width >= 320, height >= 200 else {
             throw RenderError.invalidOption(.chartSize, value: "\(width)x\(height)",
                                             fix: "a chart needs at least 320 x 200 pixels, e.g. 800x480")
         }
-        guard scale.isFinite, scale > 0, scale <= 8 else {
-            throw RenderError.invalidOption(.chartScale, value: "\(scale)", fix: "use a factor greater than 0 and at most 8")
+        guard scale.isFinite, scale >= RenderOptions.minScale, scale <= 8 else {
+            throw RenderError.invalidOption(.chartScale, value: "\(scale)", fix: "use a factor from \(RenderOptions.minScale) to 8")
         }
         guard deviceWidth <= RenderOptions.maxSide, deviceHeight <= RenderOptions.maxSide,
               deviceWidth * deviceHeight <= RenderOptions.maxPixels else {

@@ -1,4 +1,7 @@
 extension RenderOptions {
+    /// The smallest ``scale``: a quarter of a device pixel per logical pixel.
+    public static let minScale = 0.25
+
     /// Checks every option, and the axes against the data's dimension when given.
     ///
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` naming the first bad option,
@@ -13,8 +16,10 @@ extension RenderOptions {
         guard width >= 32, height >= 32 else {
             throw bad(.size, "\(width)x\(height)", "width and height must each be at least 32 pixels, e.g. 1000x600")
         }
-        guard scale.isFinite, scale > 0, scale <= 8 else {
-            throw bad(.scale, "\(scale)", "use a factor greater than 0 and at most 8, e.g. 2 for high-DPI output")
+        // Below a quarter, text and strokes fall under a device pixel, and a tiny factor would
+        // round the frame to no pixels at all.
+        guard scale.isFinite, scale >= Self.minScale, scale <= 8 else {
+            throw bad(.scale, "\(scale)", "use a factor from \(Self.minScale) to 8, e.g. 2 for high-DPI output")
         }
         guard width <= Self.maxSide, height <= Self.maxSide,
               deviceWidth <= Self.maxSide, deviceHeight <= Self.maxSide else {
