@@ -10,8 +10,9 @@
 SWIFT    ?= swift
 PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 BROWSER_PACKAGES := chromium
-# The PDF deck tests read pages back with poppler's pdfinfo and pdftoppm.
-TEST_PACKAGES := poppler-utils
+# The PDF deck tests read pages back with poppler's pdfinfo and pdftoppm; the video output and its
+# tests run Debian's ffmpeg (make demo needs neither).
+TEST_PACKAGES := poppler-utils ffmpeg
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz

@@ -22,6 +22,8 @@ public enum AnimationError: Error, Equatable, Sendable, CustomStringConvertible 
         case loopCount
         /// The number of worker threads.
         case threads
+        /// ``VideoOutput/Options/quality``: the encoder's constant rate factor.
+        case videoQuality
     }
 
     /// `parameter` is `value`, outside `allowed`.

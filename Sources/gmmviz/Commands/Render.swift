@@ -20,6 +20,8 @@ struct Render: ParsableCommand {
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
           gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
+          gmmviz render --out talk.mp4                     # H.264 for PowerPoint, Keynote
+          gmmviz render --out talk.webm --video-quality 36 # VP9 for a web page
           gmmviz render --timing constant                  # every iteration 0.5 s
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
@@ -36,11 +38,14 @@ struct Render: ParsableCommand {
     @OptionGroup(title: "Drawing") var drawing: DrawingOptions
     @OptionGroup(title: "Animation") var animation: AnimationOptions
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player ('none' for frames only). (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Where to write the animation, in the format of its extension: .gif an animated GIF, .pdf a PDF deck (one page per frame), .html a self-contained player, .mp4 (H.264) or .webm (VP9) a video for slides and the web, which needs ffmpeg ('none' for frames only). (default: \(Render.defaultOutput))", valueName: "path"), transform: AnimationDestination.init(parsing:))
     var out: AnimationDestination = Render.defaultDestination
 
-    @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf or html.")
+    @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf, html, mp4 or webm.")
     var format: AnimationDestination.Format?
+
+    @Option(name: .customLong("video-quality"), parsing: .unconditional, help: "The video's constant rate factor, lower is better and larger: 0 to 51 for .mp4 (default 22), 0 to 63 for .webm (default 30).", transform: Numbers.whole)
+    var videoQuality: Int?
 
     @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"), transform: FilePath.parse)
     var framesDirectory: String?
@@ -78,7 +83,7 @@ struct Render: ParsableCommand {
         let job = AnimationJob(out: try out.resolved(format: format),
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
                                framesDirectory: framesDirectory,
-                               frameFormat: frameFormat, threads: tuning.threads, quiet: quiet)
+                               frameFormat: frameFormat, threads: tuning.threads, videoQuality: videoQuality, quiet: quiet)
         let outputs = try job.prepare()
         if let history { try AtomicFile.checkDestination(history) }
 

@@ -17,6 +17,8 @@ struct AnimationJob {
     var framesDirectory: String?
     var frameFormat: FrameFormat = .png
     var threads: Int?
+    /// The video encoder's quality, or nil for the format's default.
+    var videoQuality: Int?
     var quiet: Bool
 
     /// The outputs of one run, made by ``prepare()``.
@@ -25,6 +27,7 @@ struct AnimationJob {
         var gif: GIFOutput?
         var deck: PDFDeckOutput?
         var player: HTMLPlayerOutput?
+        var video: VideoOutput?
     }
 
     /// Checks every destination and makes the outputs before any work, so a typo or an option
@@ -49,6 +52,11 @@ struct AnimationJob {
             case .html:
                 let output = HTMLPlayerOutput(path: outPath, options: HTMLPlayerOutput.Options(sourceName: sourceName))
                 outputs.player = output
+                outputs.all.append(output)
+            case .mp4, .webm:
+                let codec: VideoOutput.Codec = format == .mp4 ? .h264 : .vp9
+                let output = try VideoOutput(path: outPath, options: VideoOutput.Options(codec: codec, quality: videoQuality))
+                outputs.video = output
                 outputs.all.append(output)
             }
         }
@@ -80,6 +88,7 @@ struct AnimationJob {
             let note = player.includesPointData ? "" : "; per-point data left out above \(player.options.pointLimit) points"
             parts.append("\(player.path) (\(Self.size(player.bytesWritten)), \(player.framesWritten) frames\(note))")
         }
+        if let video = outputs.video { parts.append("\(video.path) (\(Self.size(video.bytesWritten)), \(video.framesWritten) frames)") }
         if let framesDirectory { parts.append("\(framesDirectory)/frame_*.\(frameFormat.fileExtension)") }
         parts.append(String(format: "%.1f s", bar.elapsed))
         bar.finish()

@@ -25,6 +25,7 @@ enum ErrorMessages {
         case let e as RenderError: return wording(of: e, data: data, history: history)
         case let e as FileError: return e.description
         case let e as AnimationError: return wording(of: e, savedFit: history != nil)
+        case let e as VideoError: return wording(of: e)
         default: return nil
         }
     }
@@ -90,6 +91,7 @@ enum ErrorMessages {
         case .holdIteration: return "--hold-iteration"
         case .loopCount: return "--loop"
         case .threads: return "--threads"
+        case .videoQuality: return "--video-quality"
         }
     }
 
@@ -238,6 +240,17 @@ enum ErrorMessages {
 
     // MARK: - Animation
 
+    static func wording(of error: VideoError) -> String {
+        switch error {
+        case let .encoderMissing(program):
+            return "video needs the \(program) program, which is not on PATH; install it (Debian: apt-get install ffmpeg), or write a .gif, .pdf or .html instead"
+        case let .encoderFailed(status, message):
+            return "ffmpeg failed (exit status \(status))\(message.isEmpty ? "" : ": \(message)"); no video was written"
+        case let .encoderStopped(signal):
+            return "ffmpeg was stopped by signal \(signal) before the video was complete; no video was written"
+        }
+    }
+
     /// `savedFit`: the animation draws a history read with `--history-in`, whose iterations
     /// no fit option changes.
     static func wording(of error: AnimationError, savedFit: Bool = false) -> String {
@@ -251,6 +264,7 @@ enum ErrorMessages {
             case .maxFrames: fix = "allow at least \(allowed.lowerBound) frames (the first and the last) and at most \(allowed.upperBound)"
             case .loopCount: fix = "give 0 (forever) to \(allowed.upperBound)"
             case .threads: fix = "give \(allowed.lowerBound) to \(allowed.upperBound) threads (one per core is the default)"
+            case .videoQuality: fix = "give \(allowed.lowerBound) (best, largest) to \(allowed.upperBound) (smallest) for this format"
             }
             return "\(flag(parameter)) \(value): \(fix)"
         case let .tooManyFrames(frames, iterations, limit):

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `--out`: where the animation goes and in which format: `.gif` an animated GIF, `.pdf` a PDF
-/// deck, `.html` (or `.htm`) a player, or `none` for frame files only. The path's extension
+/// deck, `.html` (or `.htm`) a player, `.mp4` or `.webm` a video, or `none` for frame files only. The path's extension
 /// names the format unless `--format` does (for a device or a pipe, say); a path with any other
 /// extension, or none, and no `--format` is refused with the list: a format is never guessed.
 struct AnimationDestination: ParsedValue, Equatable {
@@ -13,6 +13,10 @@ struct AnimationDestination: ParsedValue, Equatable {
         case pdf
         /// A self-contained HTML player.
         case html
+        /// An H.264 video in MP4, for slide software and the web.
+        case mp4
+        /// A VP9 video in WebM, for the web.
+        case webm
 
         /// The extensions that name this format, lower case, without the dot.
         var extensions: [String] { self == .html ? ["html", "htm"] : [rawValue] }
@@ -52,7 +56,7 @@ struct AnimationDestination: ParsedValue, Equatable {
         guard let path else { return self }
         guard let format = explicit ?? format else {
             let seen = pathExtension.isEmpty ? "has no extension" : "ends in \".\(pathExtension)\", which names no format"
-            throw ValidationError("--out \(path) \(seen); give a path ending in .gif (animated GIF), .pdf (PDF deck) or .html (player), add --format gif|pdf|html, or give --out none for frame files only")
+            throw ValidationError("--out \(path) \(seen); give a path ending in .gif (animated GIF), .pdf (PDF deck), .html (player), .mp4 or .webm (video), add --format gif|pdf|html|mp4|webm, or give --out none for frame files only")
         }
         return AnimationDestination(path: path, format: format, pathExtension: pathExtension)
     }
