@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh            (make bench runs it)
 #
-# Needs Python with numpy, scipy, scikit-learn, matplotlib and Pillow, and gifsicle.
+# Needs Python with numpy, scipy, scikit-learn, matplotlib and Pillow, gifsicle, and ffmpeg.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/build-release.sh gmmviz gmmviz-bench >/dev/null
@@ -42,6 +42,11 @@ $B gif-synthetic 1000
 echo "== GIF size and quality on the demo animation"
 .build/release/gmmviz render --frames-dir "$WORK/frames" --out "$WORK/comb.gif" --quiet
 python3 scripts/bench-gif.py "$WORK/frames" --gif "$WORK/comb.gif"
+
+echo "== Video: MP4 and WebM size and quality on the demo animation, against matplotlib's FFMpegWriter in the same run"
+.build/release/gmmviz render --out "$WORK/comb.mp4" --quiet
+.build/release/gmmviz render --out "$WORK/comb.webm" --quiet
+python3 scripts/bench-video.py "$WORK/frames" --gif "$WORK/comb.gif" --mp4 "$WORK/comb.mp4" --webm "$WORK/comb.webm"
 
 echo "== End to end against the notebook's pipeline"
 python3 scripts/bench-notebook.py --repeats 3
