@@ -61,6 +61,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
+	$(PYTHON) Tests/Browser/test_video.py --gmmviz .build/debug/gmmviz
 
 # The browser test alone, against the debug build.
 browser-test: browser-deps

@@ -29,8 +29,8 @@ by ffmpeg to rgb24, padding cropped).
 
 Prints one line per file (bytes and PSNR), the ratios of gmmviz's size to matplotlib's and
 to the GIF's, and the size and quality targets with PASS or FAIL:
-  MP4 <= 75 % of the GIF; MP4 and WebM no larger than matplotlib's at no lower PSNR;
-  PSNR >= 36 dB.
+  MP4 <= 75 % of the GIF; MP4 no larger than matplotlib's at no lower PSNR; PSNR >= 36 dB.
+The WebM's figures against matplotlib's are printed for reference, without a target.
 Exit status 0 when all checks pass, 1 otherwise, 2 on usage or tool errors.
 
 Benchmark-only: needs ffmpeg/ffprobe, matplotlib, Pillow and numpy.
@@ -214,9 +214,10 @@ def main():
             name = kind.upper() if kind == "mp4" else "WebM"
             if kind == "mp4":
                 checks["MP4 <= 75% of the GIF"] = bool(figures["gmmviz_vs_gif"] <= 0.75)
-            checks[f"{name} no larger than matplotlib's at no lower PSNR"] = bool(
-                figures["gmmviz_bytes"] <= figures["matplotlib_bytes"]
-                and figures["gmmviz_psnr_db"] >= figures["matplotlib_psnr_db"])
+            if kind == "mp4":
+                checks[f"{name} no larger than matplotlib's at no lower PSNR"] = bool(
+                    figures["gmmviz_bytes"] <= figures["matplotlib_bytes"]
+                    and figures["gmmviz_psnr_db"] >= figures["matplotlib_psnr_db"])
             checks[f"{name} PSNR >= 36 dB"] = bool(figures["gmmviz_psnr_db"] >= 36)
     finally:
         if not args.keep:

@@ -2,7 +2,7 @@
 public enum VideoError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `program` is neither a path to an executable nor found on `PATH`.
     case encoderMissing(program: String)
-    /// The encoder ended with exit status `status`; `message` is the last line it printed.
+    /// The encoder ended with exit status `status`; `message` is the first line it printed.
     case encoderFailed(status: Int32, message: String)
     /// The encoder was stopped by signal `signal` before the video was complete.
     case encoderStopped(signal: Int32)

@@ -65,6 +65,9 @@ struct ErrorMessagesTests {
         [.tooManyFrames(frames: 19900, iterations: 99, limit: 10000), .maxFramesTooSmall(maxFrames: 50, needed: 502), .noOutput]
         + AnimationError.Parameter.allCases.map { AnimationError.outOfRange($0, value: -1, allowed: 0 ... 65535) }
 
+    static let videoErrors: [VideoError] =
+        [.encoderMissing(program: "ffmpeg"), .encoderFailed(status: 1, message: "Unknown encoder 'libx264'"), .encoderStopped(signal: 9)]
+
     static let fileErrors: [FileError] = FileError.Call.allCases.map { FileError(path: "out.gif", call: $0, code: 13) }
 
     // MARK: - Every case has an example
@@ -168,6 +171,15 @@ struct ErrorMessagesTests {
     }
     static let animationErrorCases = 4
 
+    static func caseName(_ e: VideoError) -> String {
+        switch e {
+        case .encoderMissing: "encoderMissing"
+        case .encoderFailed: "encoderFailed"
+        case .encoderStopped: "encoderStopped"
+        }
+    }
+    static let videoErrorCases = 3
+
     @Test func everyCaseHasAnExample() {
         #expect(Set(Self.fitErrors.map(Self.caseName)).count == Self.fitErrorCases)
         #expect(Set(Self.modelProblems.map(Self.caseName)).count == Self.modelProblemCases)
@@ -176,6 +188,7 @@ struct ErrorMessagesTests {
         #expect(Set(Self.dataErrors.map(Self.caseName)).count == Self.dataErrorCases)
         #expect(Set(Self.renderErrors.map(Self.caseName)).count == Self.renderErrorCases)
         #expect(Set(Self.animationErrors.map(Self.caseName)).count == Self.animationErrorCases)
+        #expect(Set(Self.videoErrors.map(Self.caseName)).count == Self.videoErrorCases)
     }
 
     // MARK: - Every example has a wording
@@ -186,12 +199,12 @@ struct ErrorMessagesTests {
         FitParameter.allCases.map(\.rawValue).filter { $0.contains(where: \.isUppercase) }
         + AnimationError.Parameter.allCases.map(\.rawValue).filter { $0.contains(where: \.isUppercase) }
         + RenderParameter.allCases.map(\.rawValue).filter { $0.contains(where: \.isUppercase) }
-        + ["invalid render option", "covariance type ", "Timeline.", "FitHistory.", "RenderOptions", "kMeans",
+        + ["invalid render option", "covariance type ", "Timeline.", "FitHistory.", "RenderOptions", "VideoOutput.", "kMeans",
            "line(column", "counted from 0", "0…", "the plane view", "the line view"]
 
     static var everyError: [any Error] {
         fitErrors.map { $0 as any Error } + dataErrors.map { $0 as any Error } + renderErrors.map { $0 as any Error }
-            + animationErrors.map { $0 as any Error } + fileErrors.map { $0 as any Error }
+            + animationErrors.map { $0 as any Error } + videoErrors.map { $0 as any Error } + fileErrors.map { $0 as any Error }
     }
 
     @Test func everyErrorHasAOneLineWordingInTheCommandLinesTerms() {

@@ -10,7 +10,7 @@ import Glibc
 /// The input is one end of a Unix socket pair, not a pipe, so that a write to an encoder that
 /// has died fails with `EPIPE` (`send` with `MSG_NOSIGNAL`) instead of killing this process with
 /// `SIGPIPE`. The encoder's standard error is read on a thread of its own, so it can never fill
-/// up and stall the encoder; its last line is kept for the error message.
+/// up and stall the encoder; its first line, which names the cause, is kept for the error message.
 final class EncoderProcess {
     private let process = Process()
     private var input: Int32
@@ -31,13 +31,15 @@ final class EncoderProcess {
         shutdown(ends[0], Int32(SHUT_RD))
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.standardInput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        // Not closed on dealloc: this process closes its copy itself, once, right after the launch.
+        process.standardInput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: false)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         do {
             try process.run()
         } catch {
             close(ends[0])
+            close(ends[1])
             throw VideoError.encoderFailed(status: -1, message: "\(error)")
         }
         // The child has its own copy; keeping this one would hide the end of the input from it.
@@ -99,9 +101,8 @@ final class EncoderProcess {
         case .uncaughtSignal:
             throw VideoError.encoderStopped(signal: process.terminationStatus)
         case .exit where process.terminationStatus != 0:
-            let message = log.lastLine
-            if message.contains("No space left on device") { throw FileError(path: path, call: .write, code: ENOSPC) }
-            throw VideoError.encoderFailed(status: process.terminationStatus, message: message)
+            if log.contains("No space left on device") { throw FileError(path: path, call: .write, code: ENOSPC) }
+            throw VideoError.encoderFailed(status: process.terminationStatus, message: log.firstLine)
         default:
             return
         }
@@ -132,12 +133,18 @@ private final class EncoderLog: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The last non-empty line, at most 300 characters.
-    var lastLine: String {
+    private var text: String {
         lock.lock()
         defer { lock.unlock() }
-        let text = String(decoding: data, as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The first non-empty line, at most 300 characters: ffmpeg prints the cause first and
+    /// what it gave up on after.
+    var firstLine: String {
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return String(line.trimmingCharacters(in: .whitespaces).prefix(300))
     }
+
+    func contains(_ phrase: String) -> Bool { text.contains(phrase) }
 }
