@@ -31,10 +31,10 @@ struct FastExpTests {
     @Test func vectorExpMatchesScalarBits() {
         var rng = SeededGenerator(seed: 2)
         for _ in 0 ..< 50_000 {
-            var x = Lanes()
-            for l in 0 ..< laneCount { x[l] = -rng.nextUniform() * 708 }
+            var x = SampleVector()
+            for l in 0 ..< samplesPerVector { x[l] = -rng.nextUniform() * 708 }
             let e = expNonPositiveNormal(x)
-            for l in 0 ..< laneCount {
+            for l in 0 ..< samplesPerVector {
                 #expect(e[l].bitPattern == expNonPositiveNormal(x[l]).bitPattern, "x = \(x[l])")
             }
         }
@@ -47,23 +47,23 @@ struct FastExpTests {
         var rng = SeededGenerator(seed: 3)
         var worst = 0.0
         for i in 0 ..< 100_000 {
-            var x = Lanes()
-            for l in 0 ..< laneCount {
+            var x = SampleVector()
+            for l in 0 ..< samplesPerVector {
                 x[l] = i % 2 == 0 ? 1 + rng.nextUniform() * 999
                     : Foundation.exp((rng.nextUniform() * 2 - 1) * 700)
             }
             let fast = logPositiveNormal(x)
-            for l in 0 ..< laneCount {
+            for l in 0 ..< samplesPerVector {
                 let reference = Foundation.log(x[l])
                 if reference != 0 { worst = max(worst, abs(fast[l] - reference) / reference.ulp) }
             }
         }
         #expect(worst <= 1, "worst error \(worst) ulp")
-        var edges = Lanes(repeating: 1024)
+        var edges = SampleVector(repeating: 1024)
         for (l, v) in [1, 2, 0.5, Double.leastNormalMagnitude].enumerated() { edges[l] = v }
         let logs = logPositiveNormal(edges)
         #expect(logs[0] == 0)
-        for l in 1 ..< laneCount {
+        for l in 1 ..< samplesPerVector {
             #expect(abs(logs[l] - Foundation.log(edges[l])) <= Foundation.log(edges[l]).ulp)
         }
     }
@@ -77,13 +77,13 @@ struct WorkspaceMemoryTests {
     /// 16-byte alignment.
     @Test func buffersStartOnCacheLines() {
         for count in [1, 3, 17, 1000, 70_000] {
-            let lanes = UnsafeMutablePointer<Lanes>.allocate(count: count, filledWith: Lanes(repeating: 1))
+            let lanes = UnsafeMutablePointer<SampleVector>.allocate(count: count, filledWith: SampleVector(repeating: 1))
             let doubles = UnsafeMutablePointer<Double>.allocate(count: count, filledWith: 2)
             let flags = UnsafeMutablePointer<Bool>.allocate(count: count, filledWith: true)
             #expect(UInt(bitPattern: lanes) % 64 == 0)
             #expect(UInt(bitPattern: doubles) % 64 == 0)
             #expect(UInt(bitPattern: flags) % 64 == 0)
-            #expect(lanes[count - 1] == Lanes(repeating: 1) && doubles[count - 1] == 2 && flags[count - 1])
+            #expect(lanes[count - 1] == SampleVector(repeating: 1) && doubles[count - 1] == 2 && flags[count - 1])
             lanes.deallocate()
             doubles.deallocate()
             flags.deallocate()
@@ -108,7 +108,7 @@ struct WorkspaceMemoryTests {
 struct FixedDimensionKernelTests {
     /// Random means, weights and covariances A·Aᵀ + I, and one block of eight random samples.
     static func block(dimension d: Int, components k: Int, seed: UInt64) throws
-        -> (factors: ComponentFactors, x: UnsafeMutablePointer<Lanes>) {
+        -> (factors: ComponentFactors, x: UnsafeMutablePointer<SampleVector>) {
         var rng = SeededGenerator(seed: seed)
         let covariances: [[[Double]]] = (0 ..< k).map { _ in
             let a = (0 ..< d).map { _ in (0 ..< d).map { _ in rng.nextUniform() * 2 - 1 } }
@@ -123,9 +123,9 @@ struct FixedDimensionKernelTests {
                                            covariances: covariances)
         let factors = ComponentFactors(components: k, dimension: d, covarianceType: .full)
         try factors.load(parameters, iteration: 0)
-        let x = UnsafeMutablePointer<Lanes>.allocate(count: d, filledWith: Lanes())
+        let x = UnsafeMutablePointer<SampleVector>.allocate(count: d, filledWith: SampleVector())
         for j in 0 ..< d {
-            for l in 0 ..< laneCount { x[j][l] = rng.nextUniform() * 10 - 5 }
+            for l in 0 ..< samplesPerVector { x[j][l] = rng.nextUniform() * 10 - 5 }
         }
         return (factors, x)
     }
@@ -135,17 +135,17 @@ struct FixedDimensionKernelTests {
         let (f, x) = try block(dimension: d, components: k, seed: UInt64(d))
         defer { f.deallocate(); x.deallocate() }
         func run<E: DensityKernel, T: StatisticsKernel>(_: E.Type, _: T.Type) -> [Double] {
-            let a = UnsafeMutablePointer<Lanes>.allocate(count: k, filledWith: Lanes())
-            let dx = UnsafeMutablePointer<Lanes>.allocate(count: k * d, filledWith: Lanes())
-            let y = UnsafeMutablePointer<Lanes>.allocate(count: d, filledWith: Lanes())
-            let acc = UnsafeMutablePointer<Lanes>.allocate(count: k * stride, filledWith: Lanes(repeating: 0.25))
+            let a = UnsafeMutablePointer<SampleVector>.allocate(count: k, filledWith: SampleVector())
+            let dx = UnsafeMutablePointer<SampleVector>.allocate(count: k * d, filledWith: SampleVector())
+            let y = UnsafeMutablePointer<SampleVector>.allocate(count: d, filledWith: SampleVector())
+            let acc = UnsafeMutablePointer<SampleVector>.allocate(count: k * stride, filledWith: SampleVector(repeating: 0.25))
             defer { a.deallocate(); dx.deallocate(); y.deallocate(); acc.deallocate() }
             E.logDensities(x, f, a, dx, y)
             // Responsibilities of any positive kind: the statistics only weight by them.
             for c in 0 ..< k { a[c] = 1 / (1 - a[c]) }
             T.accumulate(a, dx, components: k, dimension: d, acc)
-            return ([a, dx, acc] as [UnsafeMutablePointer<Lanes>]).enumerated().flatMap { i, p in
-                (0 ..< [k, k * d, k * stride][i]).flatMap { j in (0 ..< laneCount).map { p[j][$0] } }
+            return ([a, dx, acc] as [UnsafeMutablePointer<SampleVector>]).enumerated().flatMap { i, p in
+                (0 ..< [k, k * d, k * stride][i]).flatMap { j in (0 ..< samplesPerVector).map { p[j][$0] } }
             }
         }
         let fixed = run(F.self, S.self), generic = run(TriangularKernel.self, TriangleStatistics.self)

@@ -6,27 +6,27 @@
 /// covariance type is decided before the loop over samples, never inside it, and each
 /// specialisation is straight-line vector code.
 ///
-/// Arguments (all in lanes: one vector holds W = ``laneCount`` samples): `x` D vectors (the
+/// Arguments (all in lanes: one vector holds W = ``samplesPerVector`` samples): `x` D vectors (the
 /// block's features), `f` the factors, `a` K outputs, `dx` K × D outputs x − μₖ kept for the
 /// statistics, `y` D scratch vectors.
 protocol DensityKernel {
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>)
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>)
 }
 
 /// The responsibility-weighted sums one block adds: for every component Rₖ += r, the first
 /// moments += r·dx and the second moments += r·dx·dxᵀ (their upper triangle or diagonal).
 /// `r` K vectors, `dx` K × D, `acc` K × S.
 protocol StatisticsKernel {
-    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                           _ acc: UnsafeMutablePointer<Lanes>)
+    static func accumulate(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<SampleVector>)
 }
 
 /// full and tied at D = 2, unrolled: L = [a 0; b c], y₀ = (x₀ − μ₀)/a, y₁ = (x₁ − μ₁ − b·y₀)/c.
 enum TriangularKernel2: DensityKernel {
     @inline(__always)
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>) {
         let x0 = x[0], x1 = x[1]
         let mu = f.means, l = f.cholesky, inv = f.inverseDiagonal, lc = f.logConstant
         for c in 0 ..< f.components {
@@ -44,14 +44,14 @@ enum TriangularKernel2: DensityKernel {
 /// a_c = logConstant_c − ½·`scale`(c, Σⱼ yⱼ²), where yⱼ = `whiten`(c, j, xⱼ − μ_cj) is called
 /// for j = 0, 1, … in order (so a forward substitution may read the y it wrote before).
 @inline(__always)
-private func quadraticForms(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                            _ dx: UnsafeMutablePointer<Lanes>,
-                            whiten: (_ c: Int, _ j: Int, _ dj: Lanes) -> Lanes,
-                            scale: (_ c: Int, _ sumOfSquares: Lanes) -> Lanes = { $1 }) {
+private func quadraticForms(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                            _ dx: UnsafeMutablePointer<SampleVector>,
+                            whiten: (_ c: Int, _ j: Int, _ dj: SampleVector) -> SampleVector,
+                            scale: (_ c: Int, _ sumOfSquares: SampleVector) -> SampleVector = { $1 }) {
     let d = f.dimension
     for c in 0 ..< f.components {
         let m = f.means + c * d, dk = dx + c * d
-        var quad = Lanes()
+        var quad = SampleVector()
         for j in 0 ..< d {
             let dj = x[j] - m[j]
             dk[j] = dj
@@ -69,8 +69,8 @@ private func quadraticForms(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ 
 /// is a chain of vector multiply-adds with no division (1/Lⱼⱼ is precomputed).
 enum TriangularKernel: DensityKernel {
     @inline(__always)
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>) {
         let d = f.dimension
         quadraticForms(x, f, a, dx, whiten: { c, j, dj in
             var s = dj
@@ -102,12 +102,12 @@ enum Dimension8: FixedDimension { static var value: Int { 8 } }
 /// straight-line code over D vectors that the compiler schedules across rows.
 enum FixedTriangularKernel<Dimension: FixedDimension>: DensityKernel {
     @inline(__always)
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>) {
         let d = Dimension.value
         for c in 0 ..< f.components {
             let m = f.means + c * d, l = f.cholesky + c * d * d, inv = f.inverseDiagonal + c * d, dk = dx + c * d
-            var quad = Lanes()
+            var quad = SampleVector()
             for j in 0 ..< d {
                 var s = x[j] - m[j]
                 dk[j] = s
@@ -126,8 +126,8 @@ enum FixedTriangularKernel<Dimension: FixedDimension>: DensityKernel {
 /// the loops over features unroll.
 enum FixedTriangleStatistics<Dimension: FixedDimension>: StatisticsKernel {
     @inline(__always)
-    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                           _ acc: UnsafeMutablePointer<Lanes>) {
+    static func accumulate(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<SampleVector>) {
         accumulateMoments(r, dx, components: k, dimension: Dimension.value, diagonalOnly: false, acc)
     }
 }
@@ -135,8 +135,8 @@ enum FixedTriangleStatistics<Dimension: FixedDimension>: StatisticsKernel {
 /// diag: Σⱼ ((xⱼ − μⱼ)/σⱼ)², no substitution.
 enum DiagonalKernel: DensityKernel {
     @inline(__always)
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>) {
         let d = f.dimension
         quadraticForms(x, f, a, dx, whiten: { c, j, dj in dj * f.inverseDiagonal[c * d + j] })
     }
@@ -145,8 +145,8 @@ enum DiagonalKernel: DensityKernel {
 /// spherical: ‖x − μ‖² / σ², one scaling per component.
 enum SphericalKernel: DensityKernel {
     @inline(__always)
-    static func logDensities(_ x: UnsafePointer<Lanes>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<Lanes>,
-                             _ dx: UnsafeMutablePointer<Lanes>, _ y: UnsafeMutablePointer<Lanes>) {
+    static func logDensities(_ x: UnsafePointer<SampleVector>, _ f: ComponentFactors, _ a: UnsafeMutablePointer<SampleVector>,
+                             _ dx: UnsafeMutablePointer<SampleVector>, _ y: UnsafeMutablePointer<SampleVector>) {
         let d = f.dimension
         quadraticForms(x, f, a, dx, whiten: { _, _, dj in dj }, scale: { c, s in
             let inv = f.inverseDiagonal[c * d]
@@ -159,8 +159,8 @@ enum SphericalKernel: DensityKernel {
 /// Σr·dx·dy, Σr·dy²) per component.
 enum TriangleStatistics2: StatisticsKernel {
     @inline(__always)
-    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                           _ acc: UnsafeMutablePointer<Lanes>) {
+    static func accumulate(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<SampleVector>) {
         for c in 0 ..< k {
             let rc = r[c], d0 = dx[2 * c], d1 = dx[2 * c + 1]
             let r0 = rc * d0, r1 = rc * d1
@@ -179,8 +179,8 @@ enum TriangleStatistics2: StatisticsKernel {
 /// the second moments Σ r·dxⱼ·dxₜ row by row for t in j ..< D, or only t = j when
 /// `diagonalOnly` (a constant at every call, so each caller compiles to its own loop).
 @inline(__always)
-private func accumulateMoments(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                               diagonalOnly: Bool, _ acc: UnsafeMutablePointer<Lanes>) {
+private func accumulateMoments(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                               diagonalOnly: Bool, _ acc: UnsafeMutablePointer<SampleVector>) {
     let stride = 1 + d + (diagonalOnly ? d : d * (d + 1) / 2)
     for c in 0 ..< k {
         let rc = r[c], dk = dx + c * d
@@ -201,8 +201,8 @@ private func accumulateMoments(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<La
 /// The upper triangle of the second moments for any D, row by row.
 enum TriangleStatistics: StatisticsKernel {
     @inline(__always)
-    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                           _ acc: UnsafeMutablePointer<Lanes>) {
+    static func accumulate(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<SampleVector>) {
         accumulateMoments(r, dx, components: k, dimension: d, diagonalOnly: false, acc)
     }
 }
@@ -210,8 +210,8 @@ enum TriangleStatistics: StatisticsKernel {
 /// The diagonal of the second moments (diag and spherical need nothing else).
 enum DiagonalStatistics: StatisticsKernel {
     @inline(__always)
-    static func accumulate(_ r: UnsafePointer<Lanes>, _ dx: UnsafePointer<Lanes>, components k: Int, dimension d: Int,
-                           _ acc: UnsafeMutablePointer<Lanes>) {
+    static func accumulate(_ r: UnsafePointer<SampleVector>, _ dx: UnsafePointer<SampleVector>, components k: Int, dimension d: Int,
+                           _ acc: UnsafeMutablePointer<SampleVector>) {
         accumulateMoments(r, dx, components: k, dimension: d, diagonalOnly: true, acc)
     }
 }

@@ -15,10 +15,10 @@ import Foundation
 ///   read back. ``MaximizationStep`` turns the sums taken around cₖ = μₖ (the old means) into
 ///   the scatter around the new means; when that would cancel, it asks for a second pass
 ///   around the new means instead (see there).
-/// - **SIMD across samples.** A block holds W = ``laneCount`` samples, one per lane
+/// - **SIMD across samples.** A block holds W = ``samplesPerVector`` samples, one per lane
 ///   (``FitWorkspace`` stores the data that way), so every scalar operation of the algorithm is
 ///   one vector operation, and the exponentials and the logarithm are vector functions
-///   (``expNonPositiveNormal(_:)-(Lanes)``, ``logPositiveNormal(_:)``).
+///   (``expNonPositiveNormal(_:)-(SampleVector)``, ``logPositiveNormal(_:)``).
 /// - **The covariance type is a type parameter.** ``run(_:outputs:)`` picks a
 ///   ``DensityKernel`` and a ``StatisticsKernel`` once; the pass is specialised for them. For
 ///   full and tied covariances at D ≤ 8 the dimension is a type parameter too
@@ -81,14 +81,14 @@ enum ExpectationStep {
         let stride = ws.statisticsStride
         let factors = ws.factors, data = ws.data, shift = ws.shift
         let shifted = ws.statisticsAroundNewMeans
-        let floor = Lanes(repeating: expNormalFloor)
+        let floor = SampleVector(repeating: expNormalFloor)
         ws.work.forEachChunk { worker, chunk, rows in
             let s = ws.scratch(worker: worker)
             let a = s.logDensities, dx = s.differences, acc = s.accumulators
-            var ll = Lanes()
-            if outputs.statistics { acc.update(repeating: Lanes(), count: k * stride) }
-            let firstBlock = rows.lowerBound / laneCount
-            let endBlock = (rows.upperBound + laneCount - 1) / laneCount
+            var ll = SampleVector()
+            if outputs.statistics { acc.update(repeating: SampleVector(), count: k * stride) }
+            let firstBlock = rows.lowerBound / samplesPerVector
+            let endBlock = (rows.upperBound + samplesPerVector - 1) / samplesPerVector
             for b in firstBlock ..< endBlock {
                 let x = data + b * d
                 E.logDensities(x, factors, a, dx, s.solved)
@@ -99,7 +99,7 @@ enum ExpectationStep {
                     top.replace(with: v, where: v .> top)
                     bottom.replace(with: v, where: v .< bottom)
                 }
-                var sum = Lanes()
+                var sum = SampleVector()
                 if !any(bottom - top .< floor) {
                     for c in 0 ..< k {
                         let e = expNonPositiveNormal(a[c] - top)
@@ -115,20 +115,20 @@ enum ExpectationStep {
                 }
                 // sum ≥ 1: the largest term is e⁰ = 1 exactly.
                 var lse = top + logPositiveNormal(sum)
-                let valid = min(laneCount, n - b * laneCount)
-                if valid < laneCount { lse *= Lanes.firstLanes(valid) }
+                let valid = min(samplesPerVector, n - b * samplesPerVector)
+                if valid < samplesPerVector { lse *= SampleVector.firstLanes(valid) }
                 ll += lse
 
                 if let out = outputs.logLikelihoods {
-                    for l in 0 ..< valid { out[b * laneCount + l] = lse[l] }
+                    for l in 0 ..< valid { out[b * samplesPerVector + l] = lse[l] }
                 }
                 guard outputs.statistics || outputs.responsibilities != nil else { continue }
                 var inverse = 1 / sum
-                if valid < laneCount { inverse *= Lanes.firstLanes(valid) }
+                if valid < samplesPerVector { inverse *= SampleVector.firstLanes(valid) }
                 for c in 0 ..< k { a[c] *= inverse }
                 if let out = outputs.responsibilities {
                     for l in 0 ..< valid {
-                        let row = out + (b * laneCount + l) * k
+                        let row = out + (b * samplesPerVector + l) * k
                         for c in 0 ..< k { row[c] = a[c][l] }
                     }
                 }
@@ -154,9 +154,9 @@ enum ExpectationStep {
     /// come from `Foundation.exp`, the rest from the vector path — the same bits as the fast
     /// path gives those lanes.
     @inline(never)
-    private static func expFar(_ t: Lanes, _ floor: Lanes) -> Lanes {
+    private static func expFar(_ t: SampleVector, _ floor: SampleVector) -> SampleVector {
         var e = expNonPositiveNormal(t.replacing(with: floor, where: t .< floor))
-        for l in 0 ..< laneCount where t[l] < expNormalFloor {
+        for l in 0 ..< samplesPerVector where t[l] < expNormalFloor {
             e[l] = t[l] <= expZeroCeiling ? 0 : Foundation.exp(t[l])
         }
         return e

@@ -1,9 +1,9 @@
 /// The memory one fit works in, allocated once for the whole fit so that an EM iteration
 /// allocates nothing, and laid out for the fused kernel of ``ExpectationStep``.
 ///
-/// - `samples`: the data as blocks of ``laneCount`` samples, structure of arrays inside a block:
+/// - `samples`: the data as blocks of ``samplesPerVector`` samples, structure of arrays inside a block:
 ///   block b holds D vectors, vector j the feature j of samples b·W ..< (b + 1)·W (W =
-///   ``laneCount``). N is padded to a whole number of blocks with copies of the last sample,
+///   ``samplesPerVector``). N is padded to a whole number of blocks with copies of the last sample,
 ///   which every pass masks out. One copy of the data, made once and aligned to a cache line;
 ///   the kernel then loads a feature of W samples with one aligned vector load.
 /// - `factors`: the current parameters in the kernel's layout (``ComponentFactors``), and the
@@ -33,14 +33,14 @@ final class FitWorkspace {
     let statisticsStride: Int
     let work: ChunkedWork
 
-    let data: UnsafeMutablePointer<Lanes>
+    let data: UnsafeMutablePointer<SampleVector>
     var factors: ComponentFactors
     /// cₖ, K × D: the point each component's statistics are taken around.
     let shift: UnsafeMutablePointer<Double>
     /// Whether ``shift`` holds other points than the factors' means (the M-step's exact pass).
     private(set) var statisticsAroundNewMeans = false
 
-    private let scratch: UnsafeMutablePointer<Lanes>
+    private let scratch: UnsafeMutablePointer<SampleVector>
     private let scratchStride: Int
     private let partials: UnsafeMutablePointer<Double>
     private let partialStride: Int
@@ -50,11 +50,11 @@ final class FitWorkspace {
     /// Scratch regions of one worker: `logDensities` K, `differences` K × D, `solved` D,
     /// `accumulators` K × S, `logLikelihood` 1 (all in lanes).
     struct Scratch {
-        let logDensities: UnsafeMutablePointer<Lanes>
-        let differences: UnsafeMutablePointer<Lanes>
-        let solved: UnsafeMutablePointer<Lanes>
-        let accumulators: UnsafeMutablePointer<Lanes>
-        let logLikelihood: UnsafeMutablePointer<Lanes>
+        let logDensities: UnsafeMutablePointer<SampleVector>
+        let differences: UnsafeMutablePointer<SampleVector>
+        let solved: UnsafeMutablePointer<SampleVector>
+        let accumulators: UnsafeMutablePointer<SampleVector>
+        let logLikelihood: UnsafeMutablePointer<SampleVector>
     }
 
     init(data: Dataset, components k: Int, covarianceType: CovarianceType, threads: Int?) {
@@ -63,17 +63,17 @@ final class FitWorkspace {
         components = k
         dimension = d
         self.covarianceType = covarianceType
-        blocks = (n + laneCount - 1) / laneCount
+        blocks = (n + samplesPerVector - 1) / samplesPerVector
         let tri = CovarianceEstimation.needsDiagonalOnly(covarianceType) ? d : d * (d + 1) / 2
         statisticsStride = 1 + d + tri
         work = ChunkedWork(samples: n, threads: threads)
 
-        let blocked = UnsafeMutablePointer<Lanes>.allocateLineAligned(count: blocks * d)
+        let blocked = UnsafeMutablePointer<SampleVector>.allocateLineAligned(count: blocks * d)
         data.values.withUnsafeBufferPointer { xs in
-            for b in 0 ..< (n + laneCount - 1) / laneCount {
+            for b in 0 ..< (n + samplesPerVector - 1) / samplesPerVector {
                 for j in 0 ..< d {
-                    var v = Lanes()
-                    for l in 0 ..< laneCount { v[l] = xs[min(b * laneCount + l, n - 1) * d + j] }
+                    var v = SampleVector()
+                    for l in 0 ..< samplesPerVector { v[l] = xs[min(b * samplesPerVector + l, n - 1) * d + j] }
                     (blocked + b * d + j).initialize(to: v)
                 }
             }
@@ -83,10 +83,10 @@ final class FitWorkspace {
         shift = .allocate(count: k * d, filledWith: 0)
 
         // Whole 64-byte lines per worker region.
-        let linesOfLanes = 64 / MemoryLayout<Lanes>.stride
+        let linesOfLanes = 64 / MemoryLayout<SampleVector>.stride
         func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }
         scratchStride = roundUp(k + k * d + d + k * statisticsStride + 1, max(1, linesOfLanes))
-        scratch = .allocate(count: work.workers * scratchStride, filledWith: Lanes())
+        scratch = .allocate(count: work.workers * scratchStride, filledWith: SampleVector())
         partialStride = roundUp(1 + k * statisticsStride, 8)
         partials = .allocate(count: work.chunkCount * partialStride, filledWith: 0)
         totals = .allocate(count: 1 + k * statisticsStride, filledWith: 0)

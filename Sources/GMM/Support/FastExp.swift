@@ -19,11 +19,11 @@ import Foundation
 /// For x < −708 (where 2ⁿ would be subnormal) the caller must use `Foundation.exp`; such
 /// values are below 1e-307 and rare. Below ``expZeroCeiling`` eˣ rounds to 0.
 @inline(__always)
-func expNonPositiveNormal(_ x: Lanes) -> Lanes {
+func expNonPositiveNormal(_ x: SampleVector) -> SampleVector {
     let t = x * ExpConstants.log2e + ExpConstants.shifter
     let n = t - ExpConstants.shifter
     let r = (x - n * ExpConstants.ln2Hi) - n * ExpConstants.ln2Lo
-    var p = Lanes(repeating: 1.0 / 6227020800.0)
+    var p = SampleVector(repeating: 1.0 / 6227020800.0)
     p = p * r + 1.0 / 479001600.0
     p = p * r + 1.0 / 39916800.0
     p = p * r + 1.0 / 3628800.0
@@ -38,16 +38,16 @@ func expNonPositiveNormal(_ x: Lanes) -> Lanes {
     p = p * r + 1.0
     p = p * r + 1.0
     // The low 12 bits of t's pattern + 1023 are n + 1023, the biased exponent of 2ⁿ.
-    let scale = Lanes(bits: (t.bits &+ 1023) &<< 52)
+    let scale = SampleVector(bits: (t.bits &+ 1023) &<< 52)
     return p * scale
 }
 
-/// ``expNonPositiveNormal(_:)-(Lanes)`` of one value, for the tests and the scalar fallback
+/// ``expNonPositiveNormal(_:)-(SampleVector)`` of one value, for the tests and the scalar fallback
 /// below: the value on every lane, so it has exactly the bits any lane of a block would get.
 /// Nothing on the E-step's hot path calls it.
 @inline(__always)
 func expNonPositiveNormal(_ x: Double) -> Double {
-    expNonPositiveNormal(Lanes(repeating: x))[0]
+    expNonPositiveNormal(SampleVector(repeating: x))[0]
 }
 
 enum ExpConstants {

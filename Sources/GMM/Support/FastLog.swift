@@ -10,19 +10,19 @@
 /// the tests check that bound against glibc. The sum over samples of these logarithms is the
 /// log-likelihood, compared with scikit-learn's to 1e-9 relative: seven orders looser.
 @inline(__always)
-func logPositiveNormal(_ x: Lanes) -> Lanes {
+func logPositiveNormal(_ x: SampleVector) -> SampleVector {
     let sqrtHalf = 0.70710678118654752440
     let bits = x.bits
     // k = unbiased exponent, m ∈ [1, 2) by forcing the exponent field to 1023.
     var k = (bits &>> 52) &- 1023
-    var m = Lanes(bits: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
+    var m = SampleVector(bits: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
     // Move m into [√2/2, √2): halve it and count one more power of two when m ≥ √2.
     let high = m .>= 2 * sqrtHalf
     m.replace(with: m * 0.5, where: high)
     k.replace(with: k &+ 1, where: high)
     // k as a double: k + 1.5·2⁵² is exact in the low mantissa bits for |k| < 2⁵¹.
     let shifter = 6755399441055744.0
-    let dk = Lanes(bits: k &+ Lanes(repeating: shifter).bits) - shifter
+    let dk = SampleVector(bits: k &+ SampleVector(repeating: shifter).bits) - shifter
 
     let lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01
     let lg3 = 2.857142874366239149e-01, lg4 = 2.222219843214978396e-01

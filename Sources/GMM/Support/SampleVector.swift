@@ -1,4 +1,4 @@
-/// A block of samples processed together: one SIMD vector holds one feature of `Lanes.scalarCount`
+/// Eight samples processed together: one SIMD vector holds one feature of `SampleVector.scalarCount`
 /// consecutive samples.
 ///
 /// The EM's work per sample is the same straight-line arithmetic for every sample, so it
@@ -9,15 +9,15 @@
 /// four SSE2 registers (a baseline x86-64 build has SSE2): on this baseline, eight lanes ran
 /// the D = 2 full E-step about 10 % faster than four, as each loaded parameter and each
 /// accumulator update then serves eight samples.
-typealias Lanes = SIMD8<Double>
+typealias SampleVector = SIMD8<Double>
 
-/// The integer view of ``Lanes``, for the exponent-field arithmetic of exp and log.
-typealias LaneBits = SIMD8<Int64>
+/// The integer view of ``SampleVector``, for the exponent-field arithmetic of exp and log.
+typealias SampleVectorBits = SIMD8<Int64>
 
 /// Samples per block.
-let laneCount = Lanes.scalarCount
+let samplesPerVector = SampleVector.scalarCount
 
-extension Lanes {
+extension SampleVector {
     /// The sum of the lanes in a fixed pairwise order, so that a reduction gives the
     /// same bits whichever thread performs it.
     @inline(__always)
@@ -25,16 +25,16 @@ extension Lanes {
 
     /// The raw bits of every lane.
     @inline(__always)
-    var bits: LaneBits { unsafeBitCast(self, to: LaneBits.self) }
+    var bits: SampleVectorBits { unsafeBitCast(self, to: SampleVectorBits.self) }
 
-    /// Lanes from raw bits.
+    /// SampleVector from raw bits.
     @inline(__always)
-    init(bits: LaneBits) { self = unsafeBitCast(bits, to: Lanes.self) }
+    init(bits: SampleVectorBits) { self = unsafeBitCast(bits, to: SampleVector.self) }
 
     /// 1 in the first `count` lanes and 0 in the others.
-    static func firstLanes(_ count: Int) -> Lanes {
-        var m = Lanes(repeating: 0)
-        for l in 0 ..< Swift.min(count, laneCount) { m[l] = 1 }
+    static func firstLanes(_ count: Int) -> SampleVector {
+        var m = SampleVector(repeating: 0)
+        for l in 0 ..< Swift.min(count, samplesPerVector) { m[l] = 1 }
         return m
     }
 }
