@@ -26,6 +26,8 @@ import numpy as np
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from offline import OfflinePage
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -55,24 +57,11 @@ class Page:
     """One loaded player page with its console messages and every network request it made."""
 
     def __init__(self, browser, path, requests):
-        self.context = browser.new_context(viewport={"width": 1100, "height": 1000}, device_scale_factor=1,
-                                           offline=True)
         self.url = "file://" + os.path.abspath(path)
-
-        # Nothing may leave the page: any request but the page's own file is logged and aborted.
-        def route(r):
-            if r.request.url == self.url:
-                r.continue_()
-            else:
-                requests.append(r.request.url)
-                r.abort()
-        self.context.route("**/*", route)
-        self.page = self.context.new_page()
-        self.messages = []
-        self.page.on("console", lambda m: self.messages.append((m.type, m.text)))
-        self.page.on("pageerror", lambda e: self.messages.append(("pageerror", str(e))))
-        self.page.on("request", lambda r: None if r.url == self.url or r.url.startswith("data:") else requests.append(r.url))
-        self.page.goto(self.url)
+        # Nothing may leave the page: any request but the page's own file (and its data: images)
+        # is logged and aborted.
+        opened = OfflinePage(browser, self.url, lambda u: u == self.url or u.startswith("data:"), requests, (1100, 1000))
+        self.context, self.page, self.messages = opened.context, opened.page, opened.messages
         self.page.wait_for_selector("body[data-ready=true]")
 
     def text(self, selector):

@@ -39,6 +39,8 @@ import numpy as np
 from PIL import Image, ImageSequence
 from playwright.sync_api import sync_playwright
 
+from offline import OfflinePage
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 MIN_PSNR_DB = 34.0
@@ -139,24 +141,10 @@ class VideoPage:
                     f'<video id="video" muted playsinline preload="auto" src="{name}"></video>\n')
         self.url = "file://" + page_path
         self.video_url = "file://" + os.path.join(directory, name)
-        self.context = browser.new_context(viewport={"width": 1100, "height": 700}, device_scale_factor=1,
-                                           offline=True)
-        allowed = {self.url, self.video_url}
-
         # Nothing may leave the page: any request but the page and its video is logged and aborted.
-        def route(r):
-            if r.request.url in allowed:
-                r.continue_()
-            else:
-                requests.append(r.request.url)
-                r.abort()
-        self.context.route("**/*", route)
-        self.page = self.context.new_page()
-        self.messages = []
-        self.page.on("console", lambda m: self.messages.append((m.type, m.text)))
-        self.page.on("pageerror", lambda e: self.messages.append(("pageerror", str(e))))
-        self.page.on("request", lambda r: None if r.url in allowed else requests.append(r.url))
-        self.page.goto(self.url)
+        allowed = {self.url, self.video_url}
+        opened = OfflinePage(browser, self.url, lambda u: u in allowed, requests, (1100, 700))
+        self.context, self.page, self.messages = opened.context, opened.page, opened.messages
 
     def can_play(self, mime):
         return self.page.evaluate("(t) => document.createElement('video').canPlayType(t)", mime)

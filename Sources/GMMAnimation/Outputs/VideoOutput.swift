@@ -75,7 +75,6 @@ public final class VideoOutput: AnimationOutput {
     /// Whether the last frame is sent once more before the end (its delay is at least 2).
     private var repeatsLast = false
     private var last: RGBImage?
-    private var facts: AnimationFacts?
 
     /// - Throws: ``AnimationError/outOfRange(_:value:allowed:)`` for a quality outside the
     ///   codec's range; ``VideoError/encoderMissing(program:)`` when the encoder cannot be
@@ -96,7 +95,6 @@ public final class VideoOutput: AnimationOutput {
     public var needs: FrameContents { .pixels }
 
     public func start(_ facts: AnimationFacts) throws {
-        self.facts = facts
         let file = try OutputFile(path: path)
         self.file = file
         // Every frame's start, then the last frame again one hundredth before the end.
@@ -152,7 +150,6 @@ public final class VideoOutput: AnimationOutput {
         file = nil
         filterScript = nil
         last = nil
-        facts = nil
     }
 
     /// The filters: each frame's start time from `times` (in 1/100 s), padding to even
