@@ -1,4 +1,5 @@
 import Foundation
+import GMM
 import GMMAnimation
 import GMMImage
 import GMMRender
@@ -8,14 +9,18 @@ import TestSupport
 /// Whether Debian's ffmpeg is installed (`make deps` installs it; `make demo` does not need it).
 private let hasFFmpeg = FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg")
 
-/// An output that keeps every frame's pixels, beside the video of the same run.
+/// An output that keeps every frame's pixels and point centres, beside the video of the same run.
 private final class PixelRecorder: AnimationOutput {
     var images = [RGBImage]()
-    var needs: FrameContents { .pixels }
+    var centres = [[Int]]()
+    var needs: FrameContents { [.pixels, .pointCentres] }
     func start(_ facts: AnimationFacts) throws {}
     func produce(_ frame: AnimationFrame, worker: Int) throws -> AnimationFrame { frame }
     func consume(_ products: [AnimationFrame], from first: Int) throws {
-        for frame in products { images.append(frame.image ?? RGBImage(width: 0, height: 0, pixels: [])) }
+        for frame in products {
+            images.append(frame.image ?? RGBImage(width: 0, height: 0, pixels: []))
+            centres.append(frame.rendered.pointCentres)
+        }
     }
     func finish() throws {}
     func abort() {}
@@ -55,6 +60,26 @@ private func psnr(_ a: [UInt32], _ b: [UInt32]) -> Double {
     return mse == 0 ? .infinity : 10 * log10(255 * 255 / mse)
 }
 
+/// The largest channel difference at a point's centre pixel, among the centres whose 3 × 3
+/// neighbourhood is one flat colour in the PNG frame: away from anti-aliased edges, where the
+/// 2 × 2 chroma samples of 4:2:0 video around the centre hold that colour alone.
+private func worstCentre(_ image: RGBImage, centres: [Int], decoded: [UInt32]) -> (worst: Int, checked: Int) {
+    let w = image.width, h = image.height
+    var worst = 0, checked = 0
+    for c in centres {
+        let x = c % w, y = c / w
+        guard x >= 1, y >= 1, x < w - 1, y < h - 1 else { continue }
+        let colour = image.pixels[c] & 0xFF_FFFF
+        let flat = (-1 ... 1).allSatisfy { dy in (-1 ... 1).allSatisfy { dx in image.pixels[(y + dy) * w + x + dx] & 0xFF_FFFF == colour } }
+        guard flat else { continue }
+        checked += 1
+        for shift: UInt32 in [16, 8, 0] {
+            worst = max(worst, abs(Int((colour >> shift) & 0xFF) - Int((decoded[c] >> shift) & 0xFF)))
+        }
+    }
+    return (worst, checked)
+}
+
 @Suite("Video output", .enabled(if: hasFFmpeg, "needs Debian's ffmpeg (make deps installs it)"))
 struct VideoOutputTests {
     struct Case: Sendable, CustomStringConvertible {
@@ -62,21 +87,30 @@ struct VideoOutputTests {
         let width: Int, height: Int
         /// Points of the data (the demo's 300, or a large set drawn as a density image).
         let points: Int
+        /// Frames of the timeline to encode, nil for all.
+        let frames: Int?
         var description: String { name }
     }
 
-    /// The demo and the slide preset's size.
-    static let cases = [Case(name: "demo", width: 1000, height: 600, points: 300),
-                        Case(name: "slides", width: 1920, height: 1080, points: 300)]
+    /// The demo, the slide preset's size and a million points drawn as a density image.
+    static let cases = [Case(name: "demo", width: 1000, height: 600, points: 300, frames: nil),
+                        Case(name: "slides", width: 1920, height: 1080, points: 300, frames: nil),
+                        Case(name: "density", width: 1000, height: 600, points: 1_000_000, frames: 4)]
 
     /// At the default quality, every frame of both formats is within 36 dB of its PNG frame,
-    /// and the frames come in the timeline's order, the last one repeated to hold it.
+    /// every data point keeps its colour within 12 levels per channel, and the frames come in
+    /// the timeline's order, the last one repeated to hold it.
     @Test(arguments: cases)
     func framesAreCloseToThePNGFrames(_ c: Case) throws {
         var options = RenderOptions()
         (options.width, options.height) = (c.width, c.height)
-        let animation = try Animation(history: demo.history, data: demo.data, options: options,
-                                      timeline: Timeline.Options(maxFrames: 6))
+        var data = demo.data
+        if c.points > data.count {
+            let blobs = try BlobGenerator.generate(means: Demo.trueMeans, count: c.points / 3 + 1, seed: 1)
+            data = try Dataset(values: Array(blobs.values.prefix(2 * c.points)), dimension: 2)
+        }
+        let animation = try Animation(history: demo.history, data: data, options: options,
+                                      timeline: Timeline.Options(maxFrames: c.frames))
         let dir = TestPaths.temporaryDirectory()
         let recorder = PixelRecorder()
         let mp4 = dir.appendingPathComponent("v.mp4").path, webm = dir.appendingPathComponent("v.webm").path
@@ -89,6 +123,9 @@ struct VideoOutputTests {
                 #expect(quality >= 36, "\(c.name) \(path.suffix(4)) frame \(i): \(quality) dB")
                 // Each frame is closer to its own PNG than to the one before: the order holds.
                 if i > 0 { #expect(quality > psnr(recorder.images[i - 1].pixels, decoded[i]), "frame \(i)") }
+                let (worst, checked) = worstCentre(image, centres: recorder.centres[i], decoded: decoded[i])
+                if c.points <= 2000 { #expect(checked > 0, "\(c.name) frame \(i) has flat point centres") }
+                #expect(worst <= 12, "\(c.name) \(path.suffix(4)) frame \(i): a point centre is \(worst) levels off")
             }
             if let held = decoded.last, decoded.count >= 2 {
                 #expect(psnr(held, decoded[decoded.count - 2]) >= 40, "the held last frame shows the last frame")

@@ -21,7 +21,7 @@ struct Render: ParsableCommand {
           gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
           gmmviz render --out talk.mp4                     # H.264 for PowerPoint, Keynote
-          gmmviz render --out talk.webm --video-quality 36 # VP9 for a web page
+          gmmviz render --out talk.webm --video-quality 30 # VP9, smaller, for the web
           gmmviz render --timing constant                  # every iteration 0.5 s
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
@@ -44,7 +44,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf, html, mp4 or webm.")
     var format: AnimationDestination.Format?
 
-    @Option(name: .customLong("video-quality"), parsing: .unconditional, help: "The video's constant rate factor, lower is better and larger: 0 to 51 for .mp4 (default 22), 0 to 63 for .webm (default 30).", transform: Numbers.whole)
+    @Option(name: .customLong("video-quality"), parsing: .unconditional, help: "The video's constant rate factor, lower is better and larger: 0 to 51 for .mp4, 0 to 63 for .webm (default: 22 and 16 at 1000x600, lower for larger frames: 17 and 10 at 1920x1080).", transform: Numbers.whole)
     var videoQuality: Int?
 
     @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"), transform: FilePath.parse)
