@@ -88,7 +88,7 @@ struct Render: ParsableCommand {
         if let history { try AtomicFile.checkDestination(history) }
 
         let (data, fitHistory) = try loadOrFit()
-        let options = try drawing.renderOptions(dimension: data.dimension)
+        let options = try drawing.renderOptions(dimension: data.dimension, builtInDemo: dataOptions.isDemo)
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
         do {
             try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
@@ -100,8 +100,8 @@ struct Render: ParsableCommand {
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
     }
 
-    /// A note when most points fall outside a fixed window (the ±10 default suits the demo, not
-    /// every CSV), suggesting `--bounds auto`.
+    /// A note when most points fall outside a window given with `--bounds`, suggesting
+    /// `--bounds auto`.
     static func windowHint(_ c: WindowCoverage) -> String? {
         guard c.missesMost else { return nil }
         return "note: \(c.outside) of \(c.total) points lie outside the drawn window x \(c.xmin)…\(c.xmax), y \(c.ymin)…\(c.ymax); --bounds auto fits the window to the data"

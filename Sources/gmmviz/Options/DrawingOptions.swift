@@ -16,7 +16,7 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it). (default: 1)", transform: Numbers.decimal)
     var scale: Double = 1
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default -10,10,-10,10; auto for pca; pairs always fits each column).", valueName: "window"), transform: WindowBounds.init(parsing:))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data window 'xmin,xmax,ymin,ymax', or 'auto' for the data's extent plus a margin (default: -10,10,-10,10 for the built-in demo, auto for --data and for pca; pairs always fits each column).", valueName: "window"), transform: WindowBounds.init(parsing:))
     var bounds: WindowBounds?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("equal: one scale on both axes, so circles are round; fill: stretch the window over the plot; auto (default): equal unless the window's ranges differ by more than 2x.", valueName: "mode"))
@@ -78,8 +78,10 @@ struct DrawingOptions: ParsableArguments {
         }
     }
 
-    /// The renderer's options; with `dimension`, checked against the data too.
-    func renderOptions(dimension: Int?) throws -> RenderOptions {
+    /// The renderer's options; with `dimension`, checked against the data too. Without
+    /// `--bounds`, the built-in demo keeps the notebook's ±10 canvas and data from a file gets a
+    /// window that fits it: a CSV's columns may lie anywhere.
+    func renderOptions(dimension: Int?, builtInDemo: Bool = true) throws -> RenderOptions {
         var o = RenderOptions()
         if let size {
             (o.width, o.height) = (size.width, size.height)
@@ -88,7 +90,7 @@ struct DrawingOptions: ParsableArguments {
         }
         o.scale = scale
         let viewChoice = Self.effectiveView(view, dimension: dimension)
-        o.bounds = bounds?.bounds ?? (viewChoice == .pca ? .auto : o.bounds)
+        o.bounds = bounds?.bounds ?? (viewChoice == .pca || !builtInDemo ? .auto : o.bounds)
         if equalAspect, let aspect, aspect != .equal {
             throw ValidationError("--equal-aspect and --aspect \(aspect.rawValue) disagree; give one of them")
         }
