@@ -71,6 +71,8 @@ public enum RenderParameter: String, Sendable, Equatable, CaseIterable, CustomSt
     case axes
     /// ``RenderOptions/pointRadius``.
     case pointRadius
+    /// ``RenderOptions/textScale``.
+    case textScale
     /// ``RenderOptions/view``.
     case view
     /// ``ChartOptions/width`` and ``ChartOptions/height``.

@@ -3,14 +3,17 @@ import GMM
 import Testing
 @testable import GMMRender
 
-/// The text sizes of the slide preset, measured on rendered ink and on the style's fonts.
+/// The text sizes of the slide presets, measured on rendered ink and on the style's fonts.
 @Suite struct FrameStyleTests {
-    /// At 1920 × 1080 the tick digits are at least 1.6 % of the height, and every label of the
-    /// frame shrunk to 960 pixels wide is at least 8 pixels high: measured on the ink of the
-    /// rendered text in the axis band and the side column.
-    @Test func slideTextIsLargeEnough() throws {
+    /// In both slide presets the tick digits and the caption under the header are at least
+    /// 3.5 % of the frame's height: the digits' ink is measured in the band under the plot, and
+    /// the caption's ink (capitals, ascenders and descenders) must be at least its font's cap
+    /// height, which itself must reach 3.5 %.
+    @Test(arguments: RenderOptions.Preset.allCases)
+    func slideTextReadsFromTheBackOfAHall(_ preset: RenderOptions.Preset) throws {
         var options = RenderOptions()
-        (options.width, options.height) = RenderOptions.Preset.slides.size
+        (options.width, options.height) = preset.size
+        options.textScale = preset.textScale
         options.showPoints = false
         options.showEllipses = false
         options.showTrails = false
@@ -22,18 +25,34 @@ import Testing
         let renderer = try FrameRenderer(options: options)
         let frame = try renderer.renderRaster(scene)
         let layout = try renderer.layout(for: scene)
-        // The x tick labels: the ink rows in the band just under the plot's frame and ticks.
-        let plot = layout.plot
-        let band = (Int(plot.maxY + 5 * layout.style.unit) + 1, Int(plot.maxY + 30 * layout.style.unit))
-        let inkRows = (band.0 ..< band.1).filter { y in
-            (Int(plot.x) ..< Int(plot.maxX)).contains { x in channelDistance(frame.pixels[y * frame.width + x], 0xFFFFFF) > 120 }
+        let height = Double(options.height)
+        func inkRows(_ rows: Range<Int>, _ columns: Range<Int>) -> [Int] {
+            rows.filter { y in columns.contains { x in channelDistance(frame.pixels[y * frame.width + x], 0xFFFFFF) > 120 } }
         }
-        let digitHeight = Double((inkRows.max() ?? 0) - (inkRows.min() ?? 0) + 1)
-        #expect(digitHeight >= 0.016 * 1080, "tick digits \(digitHeight) px high")
-        #expect(digitHeight * 960 / 1920 >= 8)
-        // The smallest text (the side column's) uses the smallest font; its capitals and digits
-        // are 0.73 em: at half size they must stay ≥ 8 px.
-        #expect(layout.style.panelFont * 0.729 * 0.5 >= 8)
+        // The x tick labels: digits and minus signs only, so their ink is the cap height.
+        let plot = layout.plot
+        let ticks = inkRows(Int(plot.maxY) + 6 ..< Int(plot.maxY + FrameLayout.tickLabelGap(layout.style) + 1.2 * layout.style.tickFont),
+                            Int(plot.x) ..< Int(plot.maxX))
+        let digitHeight = Double((ticks.max() ?? 0) - (ticks.min() ?? 0) + 1)
+        #expect(digitHeight >= 0.035 * height, "tick digits \(digitHeight) px high in \(preset)")
+        // The caption's font and its ink.
+        #expect(FrameStyle.capHeight * layout.style.noteFont >= 0.035 * height)
+        let note = try #require(layout.noteBaseline)
+        let captionInk = inkRows(Int(note - layout.style.noteFont) ..< Int(note + 0.3 * layout.style.noteFont),
+                                 Int(layout.textLeft) ..< Int(layout.textRight))
+        let captionHeight = Double((captionInk.max() ?? 0) - (captionInk.min() ?? 0) + 1)
+        #expect(captionHeight >= 0.035 * height, "caption ink \(captionHeight) px high in \(preset)")
+        // The side column's text grows too, and no text is smaller than the default frame's.
+        #expect(layout.style.panelTextUnit > layout.style.unit)
         #expect(layout.style.noteFont >= layout.style.panelFont && layout.style.tickFont >= layout.style.panelFont)
+        #expect(layout.style.titleFont >= layout.style.headerFont)
+    }
+
+    /// Text scale 1 keeps the default frame's sizes: a 1000 × 600 frame's unit is one pixel and
+    /// its fonts are the sizes the doc comments give.
+    @Test func defaultFrameKeepsItsSizes() {
+        let style = FrameStyle(width: 1000, height: 600)
+        #expect(style.unit == 1 && style.textUnit == 1 && style.panelTextUnit == 1)
+        #expect(style.tickFont == 13.5 && style.noteFont == 13 && style.panelFont == 12.5 && style.titleFont == 18)
     }
 }

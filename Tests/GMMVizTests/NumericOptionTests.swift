@@ -19,7 +19,7 @@ struct NumericOptionTests {
     static let commands: [(command: [String], options: [String])] = [
         (["render", "--max-iter", "2", "--size", "320x200", "--out", "$D/ok.gif"],
          ["--tween", "--fps", "--delay", "--hold-first", "--hold-last", "--max-frames", "--loop", "--max-iter", "--tol",
-          "--reg-covar", "--n-init", "--threads", "-k", "--scale", "--point-radius", "--seed"]),
+          "--reg-covar", "--n-init", "--threads", "-k", "--scale", "--text-scale", "--point-radius", "--seed"]),
         (["render", "--tween", "1", "--max-iter", "2", "--size", "320x200", "--out", "$D/ok.gif"], ["--hold-iteration"]),
         (["fit", "--max-iter", "2"], ["--max-iter", "--tol", "--reg-covar", "--n-init", "--threads", "-k", "--seed"]),
         (["select", "--k", "1...2", "--max-iter", "2"], ["--max-iter", "--tol", "--reg-covar", "--n-init", "--threads", "--seed"]),

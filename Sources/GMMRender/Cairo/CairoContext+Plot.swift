@@ -62,7 +62,9 @@ extension CairoContext {
         setColor(labels)
         font(size: fontSize)
         let digit = fontSize * 0.729
-        for tick in xTicks { text(tick.label, x: tick.pixel, baseline: plot.maxY + 8 * u + digit, align: .center) }
+        // Below the ticks and clear of the lowest vertical label, which is centred on the corner.
+        let xLabelTop = plot.maxY + max(8 * u, digit / 2 + 4 * u)
+        for tick in xTicks { text(tick.label, x: tick.pixel, baseline: xLabelTop + digit, align: .center) }
         for tick in yTicks { text(tick.label, x: plot.x - 8 * u, baseline: tick.pixel + digit / 2, align: .right) }
     }
 }

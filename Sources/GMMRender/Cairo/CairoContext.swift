@@ -137,20 +137,67 @@ final class CairoContext {
     }
 
     /// Draws `text` left-aligned at `x` within `width`: as it is when it fits, else in a font
-    /// shrunk down to 80 % of `size`, else shortened with an ellipsis. A narrow side column
-    /// (a tall frame, `--aspect fill`, the pairs view) then never lets text run off the frame.
+    /// narrowed just enough to fit. Text is never cut: a reader must get every word, so the
+    /// layout plans room for it (wrapping or fewer words), and this is the last resort for
+    /// what the plan underestimated.
     func text(_ text: String, x: Double, baseline: Double, fitting width: Double, size: Double, bold: Bool = false) {
         font(size: size, bold: bold)
         let natural = textWidth(text)
-        guard natural > width, natural > 0 else { return self.text(text, x: x, baseline: baseline) }
-        let shrunk = size * max(0.8, width / natural)
-        font(size: shrunk, bold: bold)
-        var shown = text
-        while textWidth(shown) > width, shown.count > 1 {
-            shown = String(shown.dropLast(shown.hasSuffix("…") ? 2 : 1)).trimmingCharacters(in: .whitespaces) + "…"
-        }
-        self.text(shown, x: x, baseline: baseline)
+        guard natural > width, natural > 0, width > 0 else { return self.text(text, x: x, baseline: baseline) }
+        font(size: size * width / natural, bold: bold)
+        self.text(text, x: x, baseline: baseline)
         font(size: size, bold: bold)
+    }
+
+    /// `text` broken at spaces into at most `lines` lines no wider than `width` in the current
+    /// font, the words spread so the last line is not left nearly empty; nil when the words do
+    /// not fit in that many lines.
+    func wrapped(_ text: String, width: Double, lines: Int) -> [String]? {
+        let words = text.split(separator: " ").map(String.init)
+        guard lines > 0, !words.isEmpty else { return lines > 0 ? [] : nil }
+        if textWidth(text) <= width { return [text] }
+        guard lines > 1 else { return nil }
+        // Greedy filling with a shrinking width: the narrowest width at which the words still
+        // fit in `lines` lines balances them.
+        func fill(_ limit: Double) -> [String]? {
+            var out = [String](), line = ""
+            for word in words {
+                let candidate = line.isEmpty ? word : line + " " + word
+                if textWidth(candidate) <= limit || line.isEmpty {
+                    line = candidate
+                } else {
+                    out.append(line)
+                    line = word
+                }
+            }
+            out.append(line)
+            return out.count <= lines && out.allSatisfy({ textWidth($0) <= width }) ? out : nil
+        }
+        guard var best = fill(width) else { return nil }
+        var limit = width
+        while limit > width / Double(lines) {
+            limit *= 0.95
+            guard let tighter = fill(limit) else { break }
+            best = tighter
+        }
+        return best
+    }
+
+    /// Draws `text` in up to `lines` lines within `width`, wrapped at spaces; when even that
+    /// does not hold it, the font narrows until it does (see ``text(_:x:baseline:fitting:size:bold:)``).
+    func paragraph(_ text: String, x: Double, firstBaseline: Double, width: Double, lines: Int,
+                   lineHeight: Double, size: Double, bold: Bool = false) {
+        font(size: size, bold: bold)
+        var shown: [String]
+        if let fitted = wrapped(text, width: width, lines: lines) {
+            shown = fitted
+        } else {
+            // Break into `lines` pieces of about equal length, each narrowed to fit.
+            shown = wrapped(text, width: textWidth(text) / Double(max(lines, 1)) * 1.15, lines: lines) ?? [text]
+        }
+        for (i, line) in shown.enumerated() {
+            self.text(line, x: x, baseline: firstBaseline + Double(i) * lineHeight, fitting: width, size: size, bold: bold)
+        }
     }
 
     /// Draws `text` rotated a quarter turn counter-clockwise, centred on `center`.

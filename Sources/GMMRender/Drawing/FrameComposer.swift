@@ -14,7 +14,8 @@ struct FrameComposer {
         switch scene.view {
         case .plane:
             try main.draw { try points(main) }
-            if options.density == .contours { main.drawContourNote() }
+            // The key names the contours; without a key, a note in the plot does.
+            if options.density == .contours, layout.key == nil { main.drawContourNote() }
             try context.check("drawing the contour note")
         case let .line(line):
             try main.drawFrameBackground()

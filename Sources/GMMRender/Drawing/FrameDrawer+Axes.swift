@@ -3,13 +3,13 @@ import Foundation
 extension FrameDrawer {
     var xTicks: (values: [Double], step: Double) {
         let w = layout.transform.window
-        let target = Int(layout.plot.width / (90 * u))
+        let target = FrameLayout.tickTarget(length: layout.plot.width, style: layout.style, vertical: false)
         return (Ticks.values(from: w.xmin, to: w.xmax, target: target), Ticks.step(from: w.xmin, to: w.xmax, target: target))
     }
 
     var yTicks: (values: [Double], step: Double) {
         let w = layout.transform.window
-        let target = Int(layout.plot.height / (55 * u))
+        let target = FrameLayout.tickTarget(length: layout.plot.height, style: layout.style, vertical: true)
         return (Ticks.values(from: w.ymin, to: w.ymax, target: target), Ticks.step(from: w.ymin, to: w.ymax, target: target))
     }
 
@@ -31,8 +31,8 @@ extension FrameDrawer {
                           line: theme.axis, labels: theme.mutedText, unit: u, fontSize: layout.style.tickFont)
         context.font(size: layout.style.axisLabelFont)
         context.setColor(theme.text)
-        context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: plot.maxY + 38 * u, align: .center)
-        context.verticalText(scene.axisLabels.y, center: Point2(x: plot.x - 48 * u, y: plot.y + plot.height / 2))
+        context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: layout.xAxisLabelBaseline, align: .center)
+        context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: plot.y + plot.height / 2))
         context.restore()
     }
 
@@ -46,33 +46,42 @@ extension FrameDrawer {
             context.text(options.title, x: plot.x + plot.width / 2, baseline: baseline, align: .center)
         }
         guard let baseline = layout.headerBaseline else { return }
-        var x = plot.x
-        func piece(_ text: String, color: UInt32, bold: Bool = false) {
-            context.font(size: layout.style.headerFont, bold: bold)
-            context.setColor(color)
-            context.text(text, x: x, baseline: baseline)
-            x += context.textWidth(text)
-        }
+        // The pieces in one line, in a font narrowed only if the line would not fit otherwise.
+        var pieces = [(text: String, color: UInt32, bold: Bool)]()
         let separator = "   ·   "
         if let caption = scene.caption, !caption.isEmpty {
-            piece(caption, color: theme.text, bold: true)
-            piece(separator, color: theme.mutedText)
+            pieces.append((caption, theme.text, true))
+            pieces.append((separator, theme.mutedText, false))
         }
-        piece("iteration ", color: theme.mutedText)
-        piece("\(scene.iteration) / \(scene.iterationCount)", color: theme.text, bold: true)
+        pieces.append(("iteration ", theme.mutedText, false))
+        pieces.append(("\(scene.iteration) / \(scene.iterationCount)", theme.text, true))
         if let ll = scene.logLikelihood {
-            piece(separator, color: theme.mutedText)
-            piece("mean log-likelihood ", color: theme.mutedText)
-            piece(ll.isFinite ? Ticks.formatted(ll, decimals: 3) : "\(ll)", color: theme.text, bold: true)
+            pieces.append((separator, theme.mutedText, false))
+            pieces.append(("mean log-likelihood ", theme.mutedText, false))
+            pieces.append((ll.isFinite ? Ticks.formatted(ll, decimals: 3) : "\(ll)", theme.text, true))
         }
         if scene.converged {
-            piece(separator, color: theme.mutedText)
-            piece("✓ converged", color: theme.text, bold: true)
+            pieces.append((separator, theme.mutedText, false))
+            pieces.append(("✓ converged", theme.text, true))
+        }
+        var size = layout.style.headerFont
+        let natural = pieces.reduce(0.0) { total, piece in
+            context.font(size: size, bold: piece.bold)
+            return total + context.textWidth(piece.text)
+        }
+        let room = layout.textRight - layout.textLeft
+        if natural > room, natural > 0 { size *= room / natural }
+        var x = layout.textLeft
+        for piece in pieces {
+            context.font(size: size, bold: piece.bold)
+            context.setColor(piece.color)
+            context.text(piece.text, x: x, baseline: baseline)
+            x += context.textWidth(piece.text)
         }
         if let noteBaseline = layout.noteBaseline, let note = scene.note, !note.isEmpty {
-            context.font(size: layout.style.noteFont)
             context.setColor(theme.mutedText)
-            context.text(note, x: plot.x, baseline: noteBaseline)
+            context.paragraph(note, x: layout.textLeft, firstBaseline: noteBaseline, width: layout.textRight - layout.textLeft,
+                              lines: layout.noteLines, lineHeight: FrameLayout.noteLeading * layout.style.noteFont, size: layout.style.noteFont)
         }
     }
 }

@@ -2,24 +2,29 @@ import Foundation
 
 extension FrameDrawer {
     /// The key: one row per ``KeyRow``, each a small drawing made with the same calls and
-    /// colours as the plot, then its meaning. Rows that do not fit are left out from the bottom.
+    /// colours as the plot, then its meaning in the lines the layout planned for it.
     func drawKey(_ r: PixelRect) {
         heading("key", x: r.x, y: r.y)
-        let rowHeight = FrameLayout.keyRow * u
+        let p = layout.style.panelTextUnit
+        let lineHeight = FrameLayout.keyRow * p
         let rows = KeyRow.rows(options: options, scene: scene)
-        let fit = min(rows.count, Int((r.height - 24 * u) / rowHeight))
         let font = layout.style.panelFont
         let iconWidth = 40 * u
         let first = componentColors.first ?? theme.text
-        for (i, row) in rows.prefix(fit).enumerated() {
-            let mid = r.y + 24 * u + rowHeight * (Double(i) + 0.5)
-            let icon = Point2(x: r.x + iconWidth / 2, y: mid)
+        var top = r.y + FrameLayout.headingHeight * p
+        for (i, row) in rows.enumerated() {
+            let lines = i < layout.keyLines.count ? layout.keyLines[i] : 1
+            let height = lineHeight * Double(lines)
+            guard top + height <= r.maxY + 0.5 else { break }
+            let mid = top + height / 2
             context.save()
-            drawKeyIcon(row, at: icon, color: first)
+            drawKeyIcon(row, at: Point2(x: r.x + iconWidth / 2, y: mid), color: first)
             context.restore()
             context.setColor(theme.text)
             let x = r.x + iconWidth + 6 * u
-            context.text(row.text, x: x, baseline: mid + font * 0.36, fitting: r.maxX - x, size: font)
+            context.paragraph(row.text, x: x, firstBaseline: top + lineHeight / 2 + font * 0.36, width: r.maxX - x,
+                              lines: lines, lineHeight: lineHeight, size: font)
+            top += height
         }
     }
 
@@ -94,6 +99,39 @@ extension FrameDrawer {
             context.line(to: Point2(x: c.x + 9 * u, y: c.y + 3.5 * u))
             context.closePath()
             context.fill()
+        case .regions:
+            // Two neighbouring regions, tinted as the plot tints them.
+            let background = RGB(theme.background)
+            for (j, colour) in componentColors.prefix(2).enumerated() {
+                context.newPath()
+                context.rectangle(PixelRect(x: c.x - 16 * u + Double(j) * 16 * u, y: c.y - 7 * u, width: 16 * u, height: 14 * u))
+                context.setColor(background.mixed(with: RGB(colour), Self.regionTint))
+                context.fill()
+            }
+        case let .contours(masses):
+            for (i, _) in masses.enumerated() {
+                let scale = 1 + Double(i) * 0.9
+                context.newPath()
+                context.ellipse(center: c, a: Point2(x: 4.5 * scale * u, y: 0), b: Point2(x: 0, y: 2.2 * scale * u))
+                context.setLineWidth(0.9 + 0.35 * Double(masses.count - 1 - i))
+                context.setColor(theme.text, alpha: 0.45 + 0.1 * Double(masses.count - 1 - i))
+                context.stroke()
+            }
+        case .shade:
+            let ink = RGB(theme.text), background = RGB(theme.background)
+            for j in 0 ..< 4 {
+                context.newPath()
+                context.rectangle(PixelRect(x: c.x - 16 * u + Double(j) * 8 * u, y: c.y - 7 * u, width: 8 * u, height: 14 * u))
+                context.setColor(background.mixed(with: ink, Self.shadeStrength * (Double(j + 1) / 4).squareRoot()))
+                context.fill()
+            }
+        case .densityImage:
+            for j in 0 ..< 4 {
+                context.newPath()
+                context.rectangle(PixelRect(x: c.x - 16 * u + Double(j) * 8 * u, y: c.y - 7 * u, width: 8 * u, height: 14 * u))
+                context.setColor(color, alpha: 0.25 + 0.25 * Double(j))
+                context.fill()
+            }
         }
         context.newPath()
     }

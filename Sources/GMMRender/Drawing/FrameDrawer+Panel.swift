@@ -28,32 +28,33 @@ extension FrameDrawer {
     /// weights are ``Scene/displayedWeights``, a real snapshot's.
     func drawLegend(_ r: PixelRect) {
         heading("component weights πₖ", x: r.x, y: r.y)
-        let rowHeight = FrameLayout.legendRow * u
-        let rows = Int((r.height - 24 * u) / rowHeight)
+        let p = layout.style.panelTextUnit
+        let rowHeight = FrameLayout.legendRow * p
+        let rows = Int((r.height - FrameLayout.headingHeight * p) / rowHeight)
         guard rows >= 1 else { return }
         let k = scene.componentCount
         let shown = k <= rows ? k : max(rows - 1, 0)
         let font = layout.style.panelFont
         context.font(size: font)
-        let numberWidth = context.textWidth("0.000") + 4 * u
-        let barX = r.x + 40 * u, barMax = r.width - 40 * u - numberWidth
+        let numberWidth = context.textWidth("0.000") + 4 * p
+        let barX = r.x + 40 * p, barMax = r.width - 40 * p - numberWidth
         for i in 0 ..< shown {
             let weight = i < scene.displayedWeights.count ? scene.displayedWeights[i] : .nan
-            let mid = r.y + 24 * u + rowHeight * (Double(i) + 0.5)
+            let mid = r.y + FrameLayout.headingHeight * p + rowHeight * (Double(i) + 0.5)
             let baseline = mid + font * 0.36
             context.newPath()
-            context.circle(Point2(x: r.x + 7 * u, y: mid), radius: 5.5 * u)
+            context.circle(Point2(x: r.x + 7 * p, y: mid), radius: 5.5 * p)
             context.setColor(componentColors[i])
             context.fillPreserve()
             context.setLineWidth(0.8 * u)
             context.setColor(RGB(componentColors[i]).scaled(PointColors.rimFactor))
             context.stroke()
             context.setColor(theme.text)
-            context.text("\(i + 1)", x: r.x + 18 * u, baseline: baseline)
+            context.text("\(i + 1)", x: r.x + 18 * p, baseline: baseline)
             let w = weight.isFinite ? min(max(weight, 0), 1) : 0
             if barMax > 4 * u {
                 context.newPath()
-                context.rectangle(PixelRect(x: barX, y: mid - 4 * u, width: max(1, barMax * w), height: 8 * u))
+                context.rectangle(PixelRect(x: barX, y: mid - 4 * p, width: max(1, barMax * w), height: 8 * p))
                 context.setColor(componentColors[i], alpha: 0.85)
                 context.fill()
             }
@@ -62,7 +63,7 @@ extension FrameDrawer {
         }
         if shown < k {
             context.setColor(theme.mutedText)
-            context.text("+ \(k - shown) more", x: r.x, baseline: r.y + 24 * u + rowHeight * (Double(shown) + 0.5) + font * 0.36)
+            context.text("+ \(k - shown) more", x: r.x, baseline: r.y + FrameLayout.headingHeight * p + rowHeight * (Double(shown) + 0.5) + font * 0.36)
         }
     }
 }

@@ -12,9 +12,16 @@ extension FrameLayout {
         inset = nil
         legend = nil
         key = nil
+        keyLines = []
+        keyComplete = true
         panel = nil
         titleBaseline = nil
         headerBaseline = nil
         noteBaseline = nil
+        noteLines = 0
+        textLeft = plot.x
+        textRight = plot.maxX
+        xAxisLabelBaseline = frame.xAxisLabelBaseline
+        yAxisLabelCenter = frame.yAxisLabelCenter
     }
 }

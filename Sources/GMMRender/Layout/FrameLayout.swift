@@ -2,8 +2,11 @@
 /// the side column holding the log-likelihood inset, the weights legend and the key (each a
 /// separate rectangle, so other plot kinds can reuse the pieces), and the text baselines.
 ///
-/// Every size is a multiple of ``FrameStyle/unit``. Pure arithmetic on the options and the
-/// scene, so it is tested without Cairo.
+/// Strokes and margins are multiples of ``FrameStyle/unit``; every band that holds text is sized
+/// from its font, so larger text (``RenderOptions/textScale``) takes the room it needs instead of
+/// being cut. The side column is planned in ``FrameLayout/Column``. Pure arithmetic on the
+/// options and the scene, so it is tested without Cairo; text widths are planned with
+/// ``FrameStyle/meanAdvance`` and the drawing wraps or narrows what the plan underestimated.
 public struct FrameLayout: Sendable, Equatable {
     /// Logical canvas size.
     public let width: Double
@@ -21,45 +24,93 @@ public struct FrameLayout: Sendable, Equatable {
     public let legend: PixelRect?
     /// The key's area (heading included), if shown.
     public let key: PixelRect?
+    /// The number of text lines of each key row (1 or 2), in the order of ``KeyRow/rows(options:scene:)``.
+    public let keyLines: [Int]
+    /// Whether the key holds every row (false only when even the smallest side-column text
+    /// leaves no room).
+    let keyComplete: Bool
     /// The side column behind inset, legend and key, if any is shown.
     public let panel: PixelRect?
     /// Baselines of the title, header and note lines (nil when hidden).
     public let titleBaseline: Double?
     public let headerBaseline: Double?
     public let noteBaseline: Double?
+    /// How many lines the note under the header may take; the drawing wraps it into them.
+    public let noteLines: Int
+    /// Where the header and note lines start and end.
+    public let textLeft: Double
+    public let textRight: Double
+    /// The baseline of the horizontal axis's name and the centre of the vertical one's.
+    public let xAxisLabelBaseline: Double
+    public let yAxisLabelCenter: Double
 
-    /// Height of one legend row, in units.
+    /// Height of one legend row, in panel text units.
     static let legendRow = 20.0
-    /// Height of one key row, in units.
+    /// Height of one line of a key row, in panel text units.
     static let keyRow = 20.0
+    /// The distance between the note's lines, in note font sizes.
+    static let noteLeading = 1.35
+    /// The height of a block's heading, in panel text units.
+    static let headingHeight = 24.0
+    /// The longest note a frame is planned for, in characters: the E-step note with its count
+    /// of changed points.
+    static let longestNote = 100
+    /// The largest share of a landscape frame's width the side column takes, so that a plot
+    /// free to stretch (``RenderOptions/Aspect/fill``) gets most of the width.
+    static let columnShare = 0.32
 
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` when the size leaves no room
     ///   for the plot after the elements shown.
     public init(options: RenderOptions, scene: Scene) throws {
         let w = Double(options.width), h = Double(options.height)
-        let style = FrameStyle(options: options)
+        // The side column's text grows with the text scale as far as its pieces still fit.
+        var style = FrameStyle(options: options)
+        if options.textScale > 1 {
+            for growth in [FrameStyle.panelGrowthLimit, 0.3, 0.15, 0] {
+                style = FrameStyle(width: w, height: h, textScale: options.textScale, panelGrowth: growth)
+                if let fitted = try? FrameLayout(options: options, scene: scene, style: style), fitted.fitsEveryPiece { break }
+            }
+        }
+        try self.init(options: options, scene: scene, style: style)
+    }
+
+    /// Whether the side column holds every piece it was asked for, with every key row.
+    var fitsEveryPiece: Bool { keyComplete }
+
+    private init(options: RenderOptions, scene: Scene, style: FrameStyle) throws {
+        let w = Double(options.width), h = Double(options.height)
         let u = style.unit
         // The outer margin never goes below 14 pixels, so small frames keep a clean edge.
         let pad = 14 * max(u, 1)
-        let titleHeight = options.title.isEmpty ? 0.0 : 28 * u
-        let headerHeight = options.showHeader ? 22 * u : 0
-        // The note line is reserved whenever the header is shown, so the plot never moves
-        // between frames that have a note and frames that have none.
-        let noteHeight = options.showHeader ? 20 * u : 0
+        let window = Self.window(options: options, scene: scene)
+        let rows = KeyRow.rows(options: options, scene: scene)
+        let hasPanel = options.showInset || options.showLegend || (options.showKey && !rows.isEmpty)
+        let gap = 20 * u
+
+        // Left: the vertical axis's name, its tick labels (as wide as the widest label the
+        // window's ticks can have) and the ticks.
+        let yLabels = Self.tickLabelWidth(lo: window.ymin, hi: window.ymax, length: h * 0.6, style: style, vertical: true)
+        let axisNameBand = 1.35 * style.axisLabelFont
+        let left = pad + (options.showAxes ? axisNameBand + yLabels + 14 * u : 0)
+        let bottom = pad + (options.showAxes ? Self.tickLabelGap(style) + 1.35 * style.tickFont + 1.1 * style.axisLabelFont : 0)
+        // Above: title, header and the note, which wraps into as many lines as the longest
+        // note needs at this width. The note's band is reserved whenever the header is shown,
+        // so the plot never moves between frames that have a note and frames that have none.
+        let textRight = w - pad
+        let noteCapacity = (textRight - left) / (FrameStyle.meanAdvance * style.noteFont)
+        let noteLines = options.showHeader ? min(3, max(1, Int((Double(Self.longestNote) / max(noteCapacity, 1)).rounded(.up)))) : 0
+        let titleHeight = options.title.isEmpty ? 0.0 : 1.45 * style.titleFont
+        let headerHeight = options.showHeader ? 1.5 * style.headerFont : 0
+        let noteHeight = Double(noteLines) * Self.noteLeading * style.noteFont
         let above = titleHeight + headerHeight + noteHeight
         let top = pad + above + (above > 0 ? 6 * u : 0)
-        let left = pad + (options.showAxes ? 62 * u : 0)
-        let bottom = pad + (options.showAxes ? 44 * u : 0)
-        let hasPanel = options.showInset || options.showLegend || options.showKey
-        let gap = 20 * u
-        let minPanel = hasPanel ? 236 * u : 0
-        let maxPanel = hasPanel ? 420 * u : 0
-        let free = PixelRect(x: left, y: top, width: w - left - pad - (hasPanel ? minPanel + gap : 0), height: h - top - bottom)
+        let column = hasPanel ? Column.width(options: options, scene: scene, rows: rows, style: style, frameWidth: w, height: h - top - pad) : 0
+
+        let free = PixelRect(x: left, y: top, width: w - left - pad - (hasPanel ? column + gap : 0), height: h - top - bottom)
         guard free.width >= 16, free.height >= 16 else {
             throw RenderError.invalidOption(.size, value: "\(options.width)x\(options.height)",
-                                            fix: "too small for the elements shown; enlarge the frame or hide the header, axes, inset, legend and key")
+                                            fix: "too small for the elements shown; enlarge the frame, lower the text scale, or hide the header, axes, inset, legend and key")
         }
-        let window = Self.window(options: options, scene: scene)
         let dataAspect = (window.xmax - window.xmin) / (window.ymax - window.ymin)
         let equal: Bool
         switch options.aspect {
@@ -77,95 +128,80 @@ public struct FrameLayout: Sendable, Equatable {
                 plot.height = newHeight
             }
         }
-        // The side column takes the width the plot leaves, up to a cap; what is left beyond the
-        // cap is shared on both sides so plot and column stay together.
-        var panelWidth = hasPanel ? w - pad - (plot.maxX + gap) : 0
-        if panelWidth > maxPanel {
-            let slack = panelWidth - maxPanel
-            panelWidth = maxPanel
-            if !hasPanel || equal { plot.x += slack / 2 } else { plot.width += slack }
+        // An equal-scale plot narrower than its room leaves width over: the column takes what
+        // it can use, and what is left is shared on both sides so plot and column stay together.
+        var columnWidth = hasPanel ? column : nil
+        if plot.width < free.width {
+            let spare = free.width - plot.width
+            let grown = hasPanel ? min(column + spare, max(Column.widest(style: style, frameWidth: w), column)) : 0
+            plot.x += (spare - (grown - column)) / 2
+            if hasPanel { columnWidth = grown }
         }
-        if !hasPanel, equal {
-            plot.x = left + (free.width - plot.width) / 2
-        }
+        self.init(w: w, h: h, style: style, plot: plot, window: window, equal: equal, options: options, scene: scene,
+                  rows: rows, column: columnWidth, gap: gap, pad: pad, top: top, textLeft: left,
+                  textRight: textRight, noteLines: noteLines, heights: (titleHeight, headerHeight))
+    }
+
+    private init(w: Double, h: Double, style: FrameStyle, plot: PixelRect, window: DataWindow, equal: Bool,
+                 options: RenderOptions, scene: Scene, rows: [KeyRow], column: Double?, gap: Double, pad: Double,
+                 top: Double, textLeft: Double, textRight: Double, noteLines: Int, heights: (title: Double, header: Double)) {
         width = w
         height = h
         self.style = style
         self.plot = plot
         equalScale = equal
         transform = ViewTransform(window: window, plot: plot)
-        titleBaseline = titleHeight > 0 ? pad + 19 * u : nil
-        headerBaseline = headerHeight > 0 ? pad + titleHeight + 16 * u : nil
-        noteBaseline = noteHeight > 0 ? pad + titleHeight + headerHeight + 15 * u : nil
-
-        guard hasPanel else {
+        self.textLeft = min(textLeft, plot.x)
+        self.textRight = textRight
+        self.noteLines = noteLines
+        titleBaseline = heights.title > 0 ? pad + 1.06 * style.titleFont : nil
+        headerBaseline = heights.header > 0 ? pad + heights.title + 1.15 * style.headerFont : nil
+        noteBaseline = noteLines > 0 ? pad + heights.title + heights.header + 1.15 * style.noteFont : nil
+        xAxisLabelBaseline = plot.maxY + Self.tickLabelGap(style) + 1.35 * style.tickFont + 0.9 * style.axisLabelFont
+        yAxisLabelCenter = plot.x - 14 * style.unit - Self.tickLabelWidth(lo: window.ymin, hi: window.ymax, length: plot.height, style: style, vertical: true) - 0.55 * style.axisLabelFont
+        guard let column else {
             panel = nil
             inset = nil
             legend = nil
             key = nil
+            keyLines = []
+            keyComplete = true
             return
         }
         // The column may run down into the band of the x axis's labels, which it does not share.
-        var panel = PixelRect(x: plot.maxX + gap, y: top, width: panelWidth, height: h - top - pad)
-        let inner = PixelRect(x: panel.x + 12 * u, y: panel.y, width: panel.width - 24 * u, height: panel.height)
-        var y = panel.y + 10 * u
-        if options.showInset {
-            // Heading, then the plot with room on its left for the value labels and below for
-            // the iteration labels.
-            let insetHeight = min(150 * u, max(40 * u, panel.height * 0.3))
-            inset = PixelRect(x: inner.x + 50 * u, y: y + 24 * u, width: inner.width - 50 * u - 8 * u, height: insetHeight)
-            y += 24 * u + insetHeight + 30 * u
-        } else {
-            inset = nil
-        }
-        let k = Double(max(scene.componentCount, 1))
-        let legendHeight = min(panel.maxY - y - 6 * u, (24 + Self.legendRow * k) * u)
-        if options.showLegend, legendHeight > 24 * u + Self.legendRow * u {
-            legend = PixelRect(x: inner.x, y: y, width: inner.width, height: legendHeight)
-            y += legendHeight + 12 * u
-        } else {
-            legend = nil
-        }
-        let rows = Double(KeyRow.rows(options: options, scene: scene).count)
-        let keyHeight = min(panel.maxY - y - 6 * u, (24 + Self.keyRow * rows) * u)
-        key = options.showKey && rows > 0 && keyHeight >= (24 + Self.keyRow) * u
-            ? PixelRect(x: inner.x, y: y, width: inner.width, height: keyHeight) : nil
-        // The column's background ends below its content.
-        let contentBottom = key?.maxY ?? legend?.maxY ?? inset.map { $0.maxY + 22 * u } ?? panel.maxY
-        panel.height = min(panel.height, contentBottom + 8 * u - panel.y)
-        self.panel = panel
+        let area = PixelRect(x: plot.maxX + gap, y: top, width: column, height: h - top - pad)
+        let planned = Column(area: area, options: options, scene: scene, rows: rows, style: style)
+        panel = planned.panel
+        inset = planned.inset
+        legend = planned.legend
+        key = planned.key
+        keyLines = planned.keyLines
+        keyComplete = planned.complete
     }
 
-    /// The data window: the fixed bounds, or the points' extent plus a margin.
-    static func window(options: RenderOptions, scene: Scene) -> DataWindow {
-        switch options.bounds {
-        case let .fixed(xmin, xmax, ymin, ymax):
-            return DataWindow(xmin: xmin, xmax: xmax, ymin: ymin, ymax: ymax)
-        case .auto:
-            var xs = (lo: Double.infinity, hi: -Double.infinity), ys = xs
-            func include(_ p: Point2) {
-                guard p.isFinite else { return }
-                xs = (min(xs.lo, p.x), max(xs.hi, p.x))
-                ys = (min(ys.lo, p.y), max(ys.hi, p.y))
-            }
-            scene.points.forEach(include)
-            if scene.points.isEmpty {
-                // No data: frame the components at two standard deviations.
-                for c in scene.components {
-                    let dx = 2 * max(c.covariance.xx, 0).squareRoot(), dy = 2 * max(c.covariance.yy, 0).squareRoot()
-                    include(Point2(x: c.mean.x - dx, y: c.mean.y - dy))
-                    include(Point2(x: c.mean.x + dx, y: c.mean.y + dy))
-                }
-            }
-            guard xs.lo <= xs.hi, ys.lo <= ys.hi else { return DataWindow(xmin: -10, xmax: 10, ymin: -10, ymax: 10) }
-            func padded(_ r: (lo: Double, hi: Double)) -> (Double, Double) {
-                let span = r.hi - r.lo
-                let m = span > 0 && span.isFinite ? span * RenderOptions.autoMargin : max(1, abs(r.lo) * 0.1)
-                let lo = r.lo - m, hi = r.hi + m
-                return lo < hi && (hi - lo).isFinite ? (lo, hi) : (-1, 1)
-            }
-            let (xmin, xmax) = padded(xs), (ymin, ymax) = padded(ys)
-            return DataWindow(xmin: xmin, xmax: xmax, ymin: ymin, ymax: ymax)
-        }
+    /// The space between the plot's lower edge and the top of the horizontal tick labels,
+    /// which clears the lowest vertical label centred on the corner (as the axes draw it).
+    static func tickLabelGap(_ style: FrameStyle) -> Double {
+        max(8 * style.unit, FrameStyle.capHeight * style.tickFont / 2 + 4 * style.unit)
+    }
+
+    /// The width the tick labels of `lo…hi` can take, for an axis `length` pixels long.
+    static func tickLabelWidth(lo: Double, hi: Double, length: Double, style: FrameStyle, vertical: Bool) -> Double {
+        let target = tickTarget(length: length, style: style, vertical: vertical)
+        let step = Ticks.step(from: lo, to: hi, target: target)
+        let labels = Ticks.values(from: lo, to: hi, target: target).map { Ticks.label($0, step: step) }
+        // Digits are 0.636 em and the minus sign 0.838 em in DejaVu Sans.
+        let widest = labels.map { label in
+            label.reduce(0.0) { $0 + ($1 == "−" ? 0.84 : $1 == "." ? 0.32 : 0.64) }
+        }.max() ?? 1.3
+        return widest * style.tickFont
+    }
+
+    /// About how many ticks an axis `length` pixels long carries: one per 90 units across and
+    /// 55 up, and never closer than the labels need (4.5 and 2.2 font sizes), so larger text
+    /// gets fewer ticks rather than labels that touch.
+    static func tickTarget(length: Double, style: FrameStyle, vertical: Bool) -> Int {
+        let spacing = vertical ? max(55 * style.unit, 2.2 * style.tickFont) : max(90 * style.unit, 4.5 * style.tickFont)
+        return max(2, Int(length / spacing))
     }
 }

@@ -17,6 +17,16 @@ public enum KeyRow: Sendable, Equatable {
     case changed
     /// The dashed ellipses of the model before the M-step, and the arrows of the means' moves.
     case ghost
+    /// The background tinted by the component with the largest responsibility.
+    case regions
+    /// The contour lines of the mixture's density at the levels enclosing the given shares of
+    /// its mass, innermost first.
+    case contours(masses: [Double])
+    /// The neutral shade of the mixture's density under the points.
+    case shade
+    /// Many points drawn as a density image: colour from the responsibilities, opacity from
+    /// the count per pixel.
+    case densityImage
 
     /// The share of a Gaussian's mass within `sigma` standard deviations in the two dimensions
     /// drawn: the squared Mahalanobis radius of a 2-D Gaussian is χ² with 2 degrees of freedom,
@@ -32,13 +42,18 @@ public enum KeyRow: Sendable, Equatable {
         case let .ellipses(sigmas, shares):
             let names = sigmas.map { $0 == $0.rounded() ? "\(Int($0))σ" : Ticks.formatted($0, decimals: 1) + "σ" }
             let percents = shares.map { "\(Int(($0 * 100).rounded())) %" }
-            return names.joined(separator: ", ") + " ellipses hold " + percents.joined(separator: ", ")
+            return names.joined(separator: ", ") + " ellipses: " + percents.joined(separator: ", ") + " of mass"
         case .mean: return "mean, now"
-        case .trail: return "path of the mean from its start ○"
-        case .colour: return "colour: share of each component"
+        case .trail: return "path of the mean from ○"
+        case .colour: return "colour: mix of shares"
         case .unassigned: return "grey: not assigned yet"
-        case .changed: return "ring: share changed > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
-        case .ghost: return "dashed: before the M-step"
+        case .changed: return "ring: share moved > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
+        case .ghost: return "dashed: before M-step"
+        case .regions: return "tint: likeliest component"
+        case let .contours(masses):
+            return "contours: " + masses.map { "\(Int(($0 * 100).rounded()))" }.joined(separator: ", ") + " % of mass"
+        case .shade: return "shade: mixture density"
+        case .densityImage: return "opacity: points per pixel"
         }
     }
 
@@ -54,6 +69,15 @@ public enum KeyRow: Sendable, Equatable {
         if options.showMeans { rows.append(.mean) }
         if options.showTrails { rows.append(.trail) }
         if options.showPoints && scene.componentCount > 1 { rows.append(.colour) }
+        if options.showPoints, FrameDrawer.drawsDensity(options: options, count: scene.points.count) { rows.append(.densityImage) }
+        if options.view.drawsEllipses {
+            if options.showRegions { rows.append(.regions) }
+            switch options.density {
+            case .none: break
+            case .contours: rows.append(.contours(masses: DensityLevels.masses.reversed()))
+            case .shade: rows.append(.shade)
+            }
+        }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
             if options.showPoints { rows.append(.unassigned) }

@@ -60,6 +60,9 @@ extension RenderOptions {
                 throw RenderError.missingColumn(view: .plane, column: missing, columns: dimension)
             }
         }
+        guard textScale.isFinite, Self.textScaleRange.contains(textScale) else {
+            throw bad(.textScale, "\(textScale)", "use a factor from \(Self.textScaleRange.lowerBound) to \(Self.textScaleRange.upperBound), e.g. \(Self.slideTextScale) as the slide presets do")
+        }
         guard pointRadius.isFinite, pointRadius >= 0, pointRadius <= 50 else {
             throw bad(.pointRadius, "\(pointRadius)", "use a radius between 0 and 50 pixels")
         }

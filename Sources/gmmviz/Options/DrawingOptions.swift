@@ -10,8 +10,11 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame size in pixels, WIDTHxHEIGHT (default 1000x600); text and strokes scale with the smaller side.", valueName: "WxH"), transform: FrameSize.init(parsing:))
     var size: FrameSize?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame shape for slides: slides (1920x1080, 16:9) or slides-4x3 (1440x1080); --size overrides it.", valueName: "preset"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Frame for slides: slides (1920x1080, 16:9) or slides-4x3 (1440x1080), with text 2.25x larger for a lecture hall; --size overrides the shape, --text-scale the text.", valueName: "preset"))
     var preset: RenderOptions.Preset?
+
+    @Option(name: .customLong("text-scale"), parsing: .unconditional, help: "Text size relative to the default frame's, 0.5 to 4, on top of the growth with the frame's size (default: 1, or 2.25 with --preset).", transform: Numbers.decimal)
+    var textScale: Double?
 
     @Option(name: .long, parsing: .unconditional, help: "Device pixels per frame pixel for PNG and GIF output: 2 renders the same picture at twice the width and height, for high-DPI screens (vector output ignores it). (default: 1)", transform: Numbers.decimal)
     var scale: Double = 1
@@ -89,6 +92,7 @@ struct DrawingOptions: ParsableArguments {
             (o.width, o.height) = preset.size
         }
         o.scale = scale
+        o.textScale = textScale ?? preset?.textScale ?? 1
         let viewChoice = Self.effectiveView(view, dimension: dimension)
         o.bounds = bounds?.bounds ?? (viewChoice == .pca || !builtInDemo ? .auto : o.bounds)
         if equalAspect, let aspect, aspect != .equal {

@@ -66,6 +66,7 @@ enum ErrorMessages {
         case .sigmas: return "--sigmas"
         case .axes: return "--axes"
         case .pointRadius: return "--point-radius"
+        case .textScale: return "--text-scale"
         case .view: return "--view"
         case .chartSize: return "chart size"
         case .chartScale: return "chart scale"
