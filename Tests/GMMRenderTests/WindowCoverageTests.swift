@@ -29,6 +29,38 @@ struct WindowCoverageTests {
         #expect(options.windowCoverage(of: Self.data)?.missesMost == false)
     }
 
+    /// Every frame of a fixed window that leaves points out says how many: the scene carries
+    /// the count, and the frame shows a note in the plot's upper right corner that a window
+    /// holding every point does not.
+    @Test func framesSayHowManyPointsTheWindowLeavesOut() throws {
+        let history = try GaussianMixture(components: 1).fit(Self.data, initialization: .kMeans).history
+        var options = RenderOptions()
+        options.axes = RenderOptions.Axes(x: 0, y: 1)
+        options.showInset = false
+        options.showLegend = false
+        options.showKey = false
+        let builder = try SceneBuilder(history: history, data: Self.data, options: options)
+        let missing = try builder.scene(at: 0)
+        #expect(missing.pointsOutsideWindow == 3)
+        var wide = options
+        wide.bounds = .fixed(xmin: -100, xmax: 100, ymin: -100, ymax: 100)
+        let all = try SceneBuilder(history: history, data: Self.data, options: wide).scene(at: 0)
+        #expect(all.pointsOutsideWindow == 0)
+        // The note's ink: the plot's upper right corner has dark text only when points are left out.
+        func darkInCorner(_ options: RenderOptions, _ scene: Scene) throws -> Int {
+            let renderer = try FrameRenderer(options: options)
+            let plot = try renderer.layout(for: scene).plot
+            let image = try renderer.renderRaster(scene)
+            var dark = 0
+            for y in Int(plot.y) + 2 ..< Int(plot.y) + 30 {
+                for x in Int(plot.maxX) - 250 ..< Int(plot.maxX) - 2 where image.pixels[y * image.width + x] & 0xFF < 80 { dark += 1 }
+            }
+            return dark
+        }
+        #expect(try darkInCorner(options, missing) > 100)
+        #expect(try darkInCorner(wide, all) == 0)
+    }
+
     /// Exactly half outside is not "most".
     @Test func halfIsNotMost() throws {
         let data = try Dataset(rows: [[0, 0], [50, 0]])

@@ -16,7 +16,8 @@ struct FrameComposer {
             try main.draw { try points(main) }
             // The key names the contours; without a key, a note in the plot does.
             if options.density == .contours, layout.key == nil { main.drawContourNote() }
-            try context.check("drawing the contour note")
+            main.drawOutsideNote()
+            try context.check("drawing the notes in the plot")
         case let .line(line):
             try main.drawFrameBackground()
             try main.drawLineView(line, in: layout.plot, strip: true, points: points)

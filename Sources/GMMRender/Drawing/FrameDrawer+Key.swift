@@ -22,8 +22,12 @@ extension FrameDrawer {
             context.restore()
             context.setColor(theme.text)
             let x = r.x + iconWidth + 6 * u
-            context.paragraph(row.text, x: x, firstBaseline: top + lineHeight / 2 + font * 0.36, width: r.maxX - x,
-                              lines: lines, lineHeight: lineHeight, size: font)
+            // Text that needs fewer lines than planned is centred in its row.
+            context.font(size: font)
+            let used = context.wrapped(row.text, width: r.maxX - x, lines: lines)?.count ?? lines
+            let first = top + lineHeight * (Double(lines - used) / 2 + 0.5) + font * 0.36
+            context.paragraph(row.text, x: x, firstBaseline: first, width: r.maxX - x,
+                              lines: used, lineHeight: lineHeight, size: font)
             top += height
         }
     }

@@ -58,6 +58,9 @@ public struct Scene: Sendable, Equatable {
     public var markedPoints: [Int] {
         responsibilityChange.indices.filter { responsibilityChange[$0] > Self.changeThreshold }
     }
+    /// How many of the points lie outside a fixed data window, so the frame can say that the
+    /// picture leaves them out (0 when the window fits the data).
+    public var pointsOutsideWindow: Int = 0
     /// What the plot area shows beyond the projected points and components: nothing more for
     /// the 2-D plane, one column's densities, or a scatter-plot matrix.
     public var view: SceneView = .plane

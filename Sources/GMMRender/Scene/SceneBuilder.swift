@@ -17,6 +17,8 @@ public struct SceneBuilder: Sendable {
     public let axisLabels: Scene.AxisLabels
     /// What the line and pairs views keep fixed over the animation.
     let views: FixedViewParts
+    /// How many points a fixed window leaves out, the same on every scene.
+    let pointsOutside: Int
 
     /// Checks that `history` describes `data`: a fit of data of as many columns and samples.
     ///
@@ -83,6 +85,7 @@ public struct SceneBuilder: Sendable {
             history.snapshots.map { projection.mean($0.parameters.means[k]) }
         }
         views = try FixedViewParts(history: history, data: data, options: options, names: names)
+        pointsOutside = options.windowCoverage(of: data)?.outside ?? 0
     }
 
     /// Column names from the CSV header, or x₁, x₂, … where there is none.
@@ -203,6 +206,7 @@ public struct SceneBuilder: Sendable {
                               converged: history.converged && index == history.snapshots.count - 1,
                               caption: caption, axisLabels: axisLabels, progress: progress)
         scene.view = views.view(index: index, parameters: parameters, interpolated: progress != nil)
+        scene.pointsOutsideWindow = pointsOutside
         return scene
     }
 
