@@ -41,7 +41,7 @@ extension FrameDrawer {
         let d = panels.density
 
         if options.showGrid {
-            let yTicks = Ticks.values(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
+            let yTicks = Ticks.values(from: 0, to: line.densityMax, target: densityTickTarget(d))
             context.gridLines(in: d, xs: curves.xTicks.values.map { t.pixel(Point2(x: $0, y: 0)).x },
                               ys: strip ? yTicks.map { t.pixel(Point2(x: 0, y: $0)).y } : [], color: theme.grid)
         }
@@ -131,20 +131,20 @@ extension FrameDrawer {
         }
 
         guard strip, options.showAxes else { return }
-        let yTicks = Ticks.values(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
-        let yStep = Ticks.step(from: 0, to: line.densityMax, target: max(2, Int(d.height / 55)))
+        let yTicks = Ticks.values(from: 0, to: line.densityMax, target: densityTickTarget(d))
+        let yStep = Ticks.step(from: 0, to: line.densityMax, target: densityTickTarget(d))
         context.save()
         context.axisFrame(in: d, x: [], y: yTicks.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: yStep)) },
-                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit)
+                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit, fontSize: layout.style.tickFont)
         let bottom = panels.strip ?? panels.markers
         let whole = PixelRect(x: area.x, y: bottom.y, width: area.width, height: bottom.height)
         let x = curves.xTicks
         context.axisFrame(in: whole, x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) }, y: [],
-                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit)
-        context.font(size: 12 * layout.style.unit)
+                          line: theme.axis, labels: theme.mutedText, unit: layout.style.unit, fontSize: layout.style.tickFont)
+        context.font(size: layout.style.axisLabelFont)
         context.setColor(theme.text)
-        context.text(line.label, x: area.x + area.width / 2, baseline: area.maxY + 38 * layout.style.unit, align: .center)
-        context.verticalText("density", center: Point2(x: area.x - 48 * layout.style.unit, y: d.y + d.height / 2))
+        context.text(line.label, x: area.x + area.width / 2, baseline: layout.xAxisLabelBaseline, align: .center)
+        context.verticalText("density", center: Point2(x: layout.yAxisLabelCenter, y: d.y + d.height / 2))
         context.restore()
         drawLineKey(in: d)
     }
@@ -157,28 +157,37 @@ extension FrameDrawer {
         for p in points.dropFirst() { context.line(to: p) }
     }
 
+    /// About how many ticks the density axis of `d` carries, as the plane's vertical axis.
+    func densityTickTarget(_ d: PixelRect) -> Int {
+        FrameLayout.tickTarget(length: d.height, style: layout.style, vertical: true)
+    }
+
     /// What the marks of a line panel are, at its top right.
     func drawLineKey(in d: PixelRect) {
         let rows: [(String, Int)] = [("histogram (Freedman–Diaconis/Sturges bins)", 0), ("mixture density", 1), ("components πₖ·N(x | μₖ, σₖ²)", 2)]
-        context.font(size: 11 * layout.style.unit)
-        let width = (rows.map { context.textWidth($0.0) }.max() ?? 0) + 34
-        let x = d.maxX - width - 6, y = d.y + 6
+        let p = layout.style.panelTextUnit, font = 11 * p
+        let row = 16 * p, icon = 18 * p, pad = 6 * p
+        context.font(size: font)
+        // Never wider than the panel: a long row narrows its font rather than running off it.
+        let textRoom = d.width - icon - 3 * pad
+        let width = min(rows.map { context.textWidth($0.0) }.max() ?? 0, textRoom) + icon + 2 * pad + pad
+        let x = d.maxX - width - pad, y = d.y + pad
         context.newPath()
-        context.rectangle(PixelRect(x: x, y: y, width: width, height: 16 * Double(rows.count) + 6))
+        context.rectangle(PixelRect(x: x, y: y, width: width, height: row * Double(rows.count) + pad))
         context.setColor(theme.background, alpha: 0.85)
         context.fill()
-        for (i, row) in rows.enumerated() {
-            let mid = y + 11 + 16 * Double(i)
+        for (i, entry) in rows.enumerated() {
+            let mid = y + pad / 2 + row * (Double(i) + 0.5)
             context.newPath()
-            switch row.1 {
+            switch entry.1 {
             case 0:
-                context.rectangle(PixelRect(x: x + 6, y: mid - 5, width: 18, height: 10))
+                context.rectangle(PixelRect(x: x + pad, y: mid - 5 * p, width: icon, height: 10 * p))
                 context.setColor(theme.mutedText, alpha: 0.3)
                 context.fill()
             case 1:
-                context.move(to: Point2(x: x + 6, y: mid))
-                context.line(to: Point2(x: x + 24, y: mid))
-                context.setLineWidth(2.4)
+                context.move(to: Point2(x: x + pad, y: mid))
+                context.line(to: Point2(x: x + pad + icon, y: mid))
+                context.setLineWidth(2.4 * u)
                 context.setColor(theme.text)
                 context.stroke()
             default:
@@ -186,16 +195,16 @@ extension FrameDrawer {
                 let n = max(1, min(componentColors.count, 3))
                 for j in 0 ..< n {
                     context.newPath()
-                    let x0 = x + 6 + 18 * Double(j) / Double(n)
+                    let x0 = x + pad + icon * Double(j) / Double(n)
                     context.move(to: Point2(x: x0, y: mid))
-                    context.line(to: Point2(x: x0 + 18 / Double(n) - 1, y: mid))
-                    context.setLineWidth(2)
+                    context.line(to: Point2(x: x0 + icon / Double(n) - u, y: mid))
+                    context.setLineWidth(2 * u)
                     context.setColor(componentColors[j])
                     context.stroke()
                 }
             }
             context.setColor(theme.text)
-            context.text(row.0, x: x + 30, baseline: mid + 4)
+            context.text(entry.0, x: x + 2 * pad + icon, baseline: mid + font * 0.36, fitting: textRoom, size: font)
         }
     }
 }

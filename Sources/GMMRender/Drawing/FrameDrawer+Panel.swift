@@ -17,17 +17,23 @@ extension FrameDrawer {
         context.restore()
     }
 
-    /// A piece's heading, bold, with its baseline `ascent` below `y`.
-    func heading(_ text: String, x: Double, y: Double) {
+    /// A piece's heading, bold, with its baseline `ascent` below `y`, narrowed to `width` if
+    /// given and needed.
+    func heading(_ text: String, x: Double, y: Double, width: Double? = nil) {
         context.setColor(theme.text)
-        context.font(size: layout.style.panelHeadingFont, bold: true)
-        context.text(text, x: x, baseline: y + layout.style.panelHeadingFont * 0.76)
+        let size = layout.style.panelHeadingFont, baseline = y + size * 0.76
+        if let width {
+            context.text(text, x: x, baseline: baseline, fitting: width, size: size, bold: true)
+        } else {
+            context.font(size: size, bold: true)
+            context.text(text, x: x, baseline: baseline)
+        }
     }
 
     /// One row per component: its colour, its number and its weight as a bar and a number. The
     /// weights are ``Scene/displayedWeights``, a real snapshot's.
     func drawLegend(_ r: PixelRect) {
-        heading("component weights πₖ", x: r.x, y: r.y)
+        heading("component weights πₖ", x: r.x, y: r.y, width: r.width)
         let p = layout.style.panelTextUnit
         let rowHeight = FrameLayout.legendRow * p
         let rows = Int((r.height - FrameLayout.headingHeight * p) / rowHeight)

@@ -23,7 +23,7 @@ extension FrameLayout {
 
         /// The planned width of the column.
         static func width(options: RenderOptions, scene: Scene, rows: [KeyRow], style: FrameStyle, frameWidth: Double,
-                          height room: Double) -> Double {
+                          height room: Double, widen: Bool) -> Double {
             let p = style.panelTextUnit
             let widestRow = options.showKey ? rows.map { textWidth($0.text, style: style) }.max() ?? 0 : 0
             let rowText = options.showKey ? iconWidth(style) : 0
@@ -34,7 +34,7 @@ extension FrameLayout {
             // Pieces too tall to stack need the width to stand side by side.
             let probe = Column(area: PixelRect(x: 0, y: 0, width: planned, height: room), options: options, scene: scene,
                                rows: rows, style: style)
-            guard !probe.complete else { return planned }
+            guard widen, !probe.complete else { return planned }
             return min(max(planned, (2 * pieceWidth + 16 + 24) * p), frameWidth * 0.5)
         }
 

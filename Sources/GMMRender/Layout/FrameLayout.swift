@@ -65,19 +65,28 @@ public struct FrameLayout: Sendable, Equatable {
         let w = Double(options.width), h = Double(options.height)
         // The side column's text grows with the text scale as far as its pieces still fit.
         var style = FrameStyle(options: options)
+        // The plot keeps its width before the column widens: first the column's text shrinks
+        // towards the default frame's, then the column may widen to set its pieces side by side.
+        var widen = false
         if options.textScale > 1 {
-            for growth in [FrameStyle.panelGrowthLimit, 0.3, 0.15, 0] {
-                style = FrameStyle(width: w, height: h, textScale: options.textScale, panelGrowth: growth)
-                if let fitted = try? FrameLayout(options: options, scene: scene, style: style), fitted.fitsEveryPiece { break }
+            search: for allowWidening in [false, true] {
+                for growth in [FrameStyle.panelGrowthLimit, 0.3, 0.15, 0] {
+                    style = FrameStyle(width: w, height: h, textScale: options.textScale, panelGrowth: growth)
+                    widen = allowWidening
+                    if let fitted = try? FrameLayout(options: options, scene: scene, style: style, widen: widen),
+                       fitted.fitsEveryPiece { break search }
+                }
             }
+        } else {
+            widen = true
         }
-        try self.init(options: options, scene: scene, style: style)
+        try self.init(options: options, scene: scene, style: style, widen: widen)
     }
 
     /// Whether the side column holds every piece it was asked for, with every key row.
     var fitsEveryPiece: Bool { keyComplete }
 
-    private init(options: RenderOptions, scene: Scene, style: FrameStyle) throws {
+    private init(options: RenderOptions, scene: Scene, style: FrameStyle, widen: Bool) throws {
         let w = Double(options.width), h = Double(options.height)
         let u = style.unit
         // The outer margin never goes below 14 pixels, so small frames keep a clean edge.
@@ -104,7 +113,7 @@ public struct FrameLayout: Sendable, Equatable {
         let noteHeight = Double(noteLines) * Self.noteLeading * style.noteFont
         let above = titleHeight + headerHeight + noteHeight
         let top = pad + above + (above > 0 ? 6 * u : 0)
-        let column = hasPanel ? Column.width(options: options, scene: scene, rows: rows, style: style, frameWidth: w, height: h - top - pad) : 0
+        let column = hasPanel ? Column.width(options: options, scene: scene, rows: rows, style: style, frameWidth: w, height: h - top - pad, widen: widen) : 0
 
         let free = PixelRect(x: left, y: top, width: w - left - pad - (hasPanel ? column + gap : 0), height: h - top - bottom)
         guard free.width >= 16, free.height >= 16 else {
