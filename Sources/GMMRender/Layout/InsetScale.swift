@@ -115,7 +115,7 @@ struct InsetScale: Equatable {
     }
 
     /// Nice ends and ticks for values from `low` to `high` over `height` pixels: the range
-    /// widened to ``minimumSpan`` about its centre, then snapped out to multiples of a 1-2-5
+    /// widened to ``minimumSpan`` about its centre and by a 5 % margin, then snapped out to multiples of a 1-2-5
     /// step chosen so that ticks sit at least two label heights apart, three or more where
     /// that fits.
     static func niceAxis(low: Double, high: Double, height: Double,
@@ -126,6 +126,11 @@ struct InsetScale: Equatable {
             a = mid - minimumSpan / 2
             b = mid + minimumSpan / 2
         }
+        // A margin of 5 % at each end, so that no point sits on the frame's edge (where a dot
+        // would be cut in half) even when a value is itself a tick multiple.
+        let margin = 0.05 * (b - a)
+        a -= margin
+        b += margin
         let most = max(2, Int(height / (2 * max(labelHeight, 1))) + 1)
         var best: (lo: Double, hi: Double, step: Double, count: Int)?
         for target in stride(from: max(most - 1, 1), through: 1, by: -1) {
