@@ -117,7 +117,7 @@ struct InsetScale: Equatable {
     /// Nice ends and ticks for values from `low` to `high` over `height` pixels: the range
     /// widened to ``minimumSpan`` about its centre and by a 5 % margin, then snapped out to multiples of a 1-2-5
     /// step chosen so that ticks sit at least two label heights apart, three or more where
-    /// that fits.
+    /// that fits and seven at most (more would be a column of digits, not an axis).
     static func niceAxis(low: Double, high: Double, height: Double,
                          labelHeight: Double) -> (lo: Double, hi: Double, step: Double, ticks: [Double]) {
         var a = low, b = max(high, low)
@@ -131,7 +131,7 @@ struct InsetScale: Equatable {
         let margin = 0.05 * (b - a)
         a -= margin
         b += margin
-        let most = max(2, Int(height / (2 * max(labelHeight, 1))) + 1)
+        let most = max(2, min(7, Int(height / (2 * max(labelHeight, 1))) + 1))
         var best: (lo: Double, hi: Double, step: Double, count: Int)?
         for target in stride(from: max(most - 1, 1), through: 1, by: -1) {
             let step = Ticks.step(from: a, to: b, target: target)
