@@ -51,7 +51,8 @@ extension FrameDrawer {
         let labelRight = r.x - 5 * u
         var marks = scale.ticks.map { (y: scale.y($0), text: Ticks.label($0, step: scale.step)) }
         if let initial = scale.brokenInitial {
-            marks.append((scale.y(initial), Ticks.label(initial, step: scale.step)))
+            // Not a tick but the value itself, at its own row: one decimal more than the ticks.
+            marks.append((scale.y(initial), Ticks.label(initial, step: scale.step / 10)))
         }
         context.newPath()
         for mark in marks {
