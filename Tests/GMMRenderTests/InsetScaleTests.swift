@@ -156,4 +156,27 @@ import Testing
         let rises = zip(gentle, gentle.dropFirst()).map { scale.y($0.0) - scale.y($0.1) }
         for rise in rises { #expect(abs(rise - rises[0]) < 1e-6, "rises \(rises)") }
     }
+
+    /// Histories with non-finite or enormous values, or too short for a curve, give a scale
+    /// whose rows stay in the plot and a frame that draws.
+    @Test func degenerateHistoriesStayInThePlot() throws {
+        let histories: [[Double]] = [
+            [], [-3], [.nan, -2, -1], [-.infinity, -4, -3], [-1e300, -4, -3.9], [-1e308, 1e308],
+            [.nan, .nan], [-2, -2, -2], [-4, .infinity],
+        ]
+        let (r, style) = Self.plots[2]
+        for values in histories {
+            let scale = InsetScale(values: values, plot: r, style: style)
+            for v in values + [0, -1e308, 1e308] where !v.isNaN {
+                let y = scale.y(v)
+                #expect(y >= r.y && y <= r.maxY, "\(values): \(v) at row \(y)")
+            }
+            let scene = try Scene(points: [], responsibilities: [], components: [], iteration: max(values.count - 1, 0),
+                                  iterationCount: max(values.count - 1, 0), logLikelihoods: values)
+            var options = RenderOptions()
+            options.width = 600
+            options.height = 400
+            _ = try FrameRenderer(options: options).renderRaster(scene)
+        }
+    }
 }

@@ -145,7 +145,8 @@ struct InsetScale: Equatable {
             }
         }
         guard let axis = best, axis.hi > axis.lo else {
-            return (a, b, b - a, [a, b])
+            // Values too large for a finite span: a unit axis with no ticks, every point clamped.
+            return a.isFinite && b.isFinite && b > a ? (a, b, b - a, [a, b]) : (-1, 0, 1, [])
         }
         let first = (axis.lo / axis.step).rounded()
         let ticks = (0 ..< axis.count).map { (first + Double($0)) * axis.step }
