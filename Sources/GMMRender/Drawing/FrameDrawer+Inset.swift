@@ -1,38 +1,16 @@
 import Foundation
 
 extension FrameDrawer {
-    /// The y range of the log-likelihood inset and whether the initial value lies below it.
-    ///
-    /// EM's first iteration usually gains far more than all the others together (the demo:
-    /// +5.6 then +0.4 over the remaining 17), so an axis spanning every value would crush the
-    /// later increases into a few pixels. The axis therefore starts just below the value after
-    /// the first iteration — 8 % of the span lower, so that point is off the bottom edge — and
-    /// ends at the largest value; the initial value, if lower, is an off-scale marker on the
-    /// bottom edge with its value printed. Both ends come from the whole history, so the axis
-    /// never moves during an animation. Increases too small even for this scale (the last
-    /// iterations of a converging fit) are printed as the step's gain in the heading.
-    static func insetRange(_ values: [Double]) -> (lo: Double, hi: Double, initialBelow: Bool) {
-        let finite = values.filter(\.isFinite)
-        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
-        var initialBelow = false
-        if values.count >= 3, values[0].isFinite, values[1].isFinite {
-            let after = values.dropFirst().filter(\.isFinite)
-            if let low = after.min(), let high = after.max(), high > low, values[0] < low {
-                lo = low - 0.08 * (high - low)
-                hi = high
-                initialBelow = true
-            }
-        }
-        if !(hi - lo > 1e-12 * max(1, abs(hi))) || !(hi - lo).isFinite {
-            lo -= 0.5
-            hi += 0.5
-        }
-        return (lo, hi, initialBelow)
+    /// The value axis of the inset in `r` for this scene's history (see ``InsetScale``).
+    func insetScale(_ r: PixelRect) -> InsetScale {
+        InsetScale(values: scene.logLikelihoods, plot: r, style: layout.style)
     }
 
     /// Mean log-likelihood against iteration, drawn only up to the iteration shown (the axes
     /// are fixed from the whole history, so they never move). Every iteration so far is a dot
-    /// on the curve; the current one is larger. See ``insetRange(_:)`` for the scale.
+    /// on the curve; the current one is larger. Iteration 0 is always on the chart: when it
+    /// lies far below the rest, below a drawn axis break (see ``InsetScale``), which the words
+    /// "axis broken" in the break name.
     func drawInset(_ r: PixelRect) {
         let values = scene.logLikelihoods
         let shown = min(max(Int(scene.progress.rounded(.down)), 0), max(values.count - 1, 0))
@@ -51,11 +29,10 @@ extension FrameDrawer {
             }
         }
 
-        let range = Self.insetRange(values)
-        let lo = range.lo, hi = range.hi
+        let scale = insetScale(r)
         let xMax = Double(max(scene.iterationCount, values.count - 1, 1))
         func pixel(_ i: Double, _ v: Double) -> Point2 {
-            Point2(x: r.x + i / xMax * r.width, y: r.maxY - (v - lo) / (hi - lo) * r.height)
+            Point2(x: r.x + i / xMax * r.width, y: scale.y(v))
         }
 
         context.newPath()
@@ -66,36 +43,34 @@ extension FrameDrawer {
         context.setColor(theme.grid)
         context.stroke()
 
-        // Labels outside the plotting area only, so they can never touch the curve: the two
-        // ends of the value axis on the left, the iteration axis below.
+        // Labels outside the plotting area only, so they can never touch the curve: the value
+        // ticks on the left, the iteration axis below.
         let font = layout.style.panelFont
         let digit = font * 0.729
         context.font(size: font)
+        let labelRight = r.x - 5 * u
+        var marks = scale.ticks.map { (y: scale.y($0), text: Ticks.label($0, step: scale.step)) }
+        if let initial = scale.brokenInitial {
+            // Not a tick but the value itself, at its own row: one decimal more than the ticks.
+            marks.append((scale.y(initial), Ticks.label(initial, step: scale.step / 10)))
+        }
+        context.newPath()
+        for mark in marks {
+            context.move(to: Point2(x: r.x - 3 * u, y: mark.y))
+            context.line(to: Point2(x: r.x, y: mark.y))
+        }
+        context.setColor(theme.grid)
+        context.stroke()
         context.setColor(theme.mutedText)
-        let decimals = max(2, min(8, 1 - Int(floor(log10(hi - lo)))))
-        context.text(Ticks.formatted(hi, decimals: decimals), x: r.x - 5 * u, baseline: r.y + digit, align: .right)
-        let bottomValue = range.initialBelow && values.count > 1 ? values[1] : lo
-        let bottomY = range.initialBelow ? pixel(1, bottomValue).y : r.maxY
-        context.text(Ticks.formatted(bottomValue, decimals: decimals), x: r.x - 5 * u,
-                     baseline: min(r.maxY, max(bottomY + digit / 2, r.y + 2 * digit + 3 * u)), align: .right)
-        let below = r.maxY + 6 * u + digit
-        context.text("0", x: r.x, baseline: below, align: .center)
+        for mark in marks {
+            context.text(mark.text, x: labelRight, baseline: mark.y + digit / 2, align: .right)
+        }
+        // The iteration labels: "0" kept clear of the lowest value label on its left.
+        let below = r.maxY + max(6 * u, digit / 2 + 3 * u) + digit
+        let zeroHalf = context.textWidth("0") / 2
+        context.text("0", x: max(r.x, labelRight + 2 * u + zeroHalf), baseline: below, align: .center)
         context.text("\(Int(xMax))", x: r.maxX, baseline: below, align: .center)
         context.text("iteration", x: r.x + r.width / 2, baseline: below, align: .center)
-        if range.initialBelow {
-            // The off-scale initial value: a downward triangle on the bottom edge at iteration
-            // 0, its value under the value axis.
-            let p = Point2(x: r.x, y: r.maxY)
-            context.newPath()
-            context.move(to: Point2(x: p.x - 4 * u, y: p.y - 7 * u))
-            context.line(to: Point2(x: p.x + 4 * u, y: p.y - 7 * u))
-            context.line(to: p)
-            context.closePath()
-            context.setColor(theme.text)
-            context.fill()
-            context.setColor(theme.mutedText)
-            context.text("↓" + Ticks.formatted(values[0], decimals: 2), x: r.x - 9 * u, baseline: below, align: .right)
-        }
 
         context.save()
         context.clip(to: PixelRect(x: r.x - 6 * u, y: r.y - 6 * u, width: r.width + 12 * u, height: r.height + 6 * u))
@@ -105,13 +80,44 @@ extension FrameDrawer {
         context.setLineWidth(1.8 * u)
         context.setColor(theme.text)
         context.stroke()
-        for (i, v) in sofar where v.isFinite && !(range.initialBelow && i == 0) {
+        for (i, v) in sofar where v.isFinite {
             context.newPath()
             context.circle(pixel(i, v), radius: (Int(i) == shown ? 3.8 : 2) * u)
             context.setColor(theme.text)
             context.fill()
         }
         context.restore()
+        if let band = scale.breakBand { drawInsetBreak(r, band: band) }
+    }
+
+    /// The axis break: the band between the bottom strip and the main part cleared to the
+    /// column's colour (cutting the frame and the curve), two slanted strokes on each side,
+    /// and "axis broken" in the band where it fits.
+    func drawInsetBreak(_ r: PixelRect, band: (top: Double, bottom: Double)) {
+        let gap = PixelRect(x: r.x - 1.5 * u, y: band.top + 2 * u, width: r.width + 3 * u, height: band.bottom - band.top - 4 * u)
+        context.newPath()
+        context.rectangle(gap)
+        context.setColor(theme.panel)
+        context.fill()
+        context.newPath()
+        for x in [r.x, r.maxX] {
+            for y in [gap.y, gap.maxY] {
+                context.move(to: Point2(x: x - 4 * u, y: y + 2 * u))
+                context.line(to: Point2(x: x + 4 * u, y: y - 2 * u))
+            }
+        }
+        context.setLineWidth(1.2 * u)
+        context.setColor(theme.mutedText)
+        context.stroke()
+        let font = layout.style.panelFont
+        context.font(size: font)
+        let words = "axis broken"
+        let width = context.textWidth(words)
+        // Centred in the band, right of the steep first step (which crosses near the left).
+        let x = r.x + r.width * 0.6
+        if x - width / 2 > r.x + r.width * 0.15, x + width / 2 < r.maxX - 6 * u {
+            context.text(words, x: x, baseline: (band.top + band.bottom) / 2 + font * 0.729 / 2, align: .center)
+        }
     }
 
     /// A positive gain with two significant digits: "0.018", "1.9e−6".
