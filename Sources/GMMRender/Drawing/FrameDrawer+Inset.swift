@@ -15,17 +15,19 @@ extension FrameDrawer {
         let values = scene.logLikelihoods
         let shown = min(max(Int(scene.progress.rounded(.down)), 0), max(values.count - 1, 0))
         // The heading, with the gain of the step shown when there is one.
-        heading("mean log-likelihood", x: r.x - 50 * u, y: r.y - 24 * u)
+        let p = layout.style.panelTextUnit
+        let headingX = r.x - FrameLayout.insetGutter * p, headingY = r.y - FrameLayout.headingHeight * p
+        heading("mean log-likelihood", x: headingX, y: headingY, width: r.maxX - headingX)
         if shown >= 1, shown < values.count, values[shown].isFinite, values[shown - 1].isFinite {
             let gain = values[shown] - values[shown - 1]
             // Shown only where it clears the heading (a narrow side column has no room for both).
             context.font(size: layout.style.panelHeadingFont, bold: true)
-            let headingEnd = r.x - 50 * u + context.textWidth("mean log-likelihood")
+            let headingEnd = headingX + context.textWidth("mean log-likelihood")
             context.font(size: layout.style.panelFont)
             let label = "+" + Self.gainText(gain)
             if r.maxX - context.textWidth(label) > headingEnd + 8 * u {
                 context.setColor(theme.mutedText)
-                context.text(label, x: r.maxX, baseline: r.y - 24 * u + layout.style.panelHeadingFont * 0.76, align: .right)
+                context.text(label, x: r.maxX, baseline: headingY + layout.style.panelHeadingFont * 0.76, align: .right)
             }
         }
 

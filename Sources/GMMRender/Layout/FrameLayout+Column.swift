@@ -104,7 +104,7 @@ extension FrameLayout {
                 let width = paired ? halves : inner.width
                 // Heading, then the plot with room on its left for the value labels and below for
                 // the iteration labels.
-                inset = PixelRect(x: inner.x + 50 * p, y: y + headingHeight * p, width: width - 58 * p, height: insetPlot)
+                inset = PixelRect(x: inner.x + insetGutter * p, y: y + headingHeight * p, width: width - (insetGutter + 8) * p, height: insetPlot)
                 if paired {
                     legendX = inner.x + halves + 16 * p
                     legendWidth = halves

@@ -50,6 +50,8 @@ public struct FrameLayout: Sendable, Equatable {
     static let keyRow = 20.0
     /// The distance between the note's lines, in note font sizes.
     static let noteLeading = 1.35
+    /// The room left of the inset's plot for its value labels, in panel text units.
+    static let insetGutter = 50.0
     /// The height of a block's heading, in panel text units.
     static let headingHeight = 24.0
     /// The longest note a frame is planned for, in characters: the E-step note with its count
