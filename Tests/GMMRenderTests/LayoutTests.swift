@@ -35,6 +35,29 @@ import Testing
         #expect(layout.panel == nil && layout.inset == nil && layout.titleBaseline == nil)
     }
 
+    /// A plot free to stretch takes most of a wide frame's width, at the common sizes and in the
+    /// 16:9 slide preset with its large text, and in the 4:3 preset at least as much as the side
+    /// column; an equal-scale plot takes the whole height it may.
+    @Test func plotTakesMostOfTheWidth() throws {
+        let sizes: [(Int, Int, Double)] = [(800, 480, 1), (1000, 600, 1), (1920, 1080, RenderOptions.slideTextScale),
+                                           (1440, 1080, RenderOptions.slideTextScale)]
+        for (w, h, text) in sizes {
+            var options = RenderOptions()
+            (options.width, options.height, options.textScale) = (w, h, text)
+            options.aspect = .fill
+            let layout = try FrameLayout(options: options, scene: scene)
+            if Double(w) >= 1.5 * Double(h) {
+                #expect(layout.plot.width >= 0.5 * Double(w), "plot \(layout.plot.width) of \(w) at \(w)x\(h)")
+            } else {
+                #expect(layout.plot.width >= (layout.panel?.width ?? 0), "plot \(layout.plot.width) at \(w)x\(h)")
+            }
+            options.aspect = .equal
+            let square = try FrameLayout(options: options, scene: scene)
+            #expect(abs(square.plot.height - layout.plot.height) < 1e-9, "equal scale keeps the height at \(w)x\(h)")
+            #expect(square.panel.map { $0.maxX <= Double(w) } ?? false)
+        }
+    }
+
     @Test func equalAspectGivesOneScale() throws {
         var options = RenderOptions()
         options.equalAspect = true

@@ -115,7 +115,7 @@ extension FrameLayout {
                 inset = nil
             }
             let legendRoom = min(area.maxY - y - 6 * p, legendHeight)
-            if options.showLegend, legendRoom > (headingHeight + legendRow) * p {
+            if options.showLegend, legendRoom >= (headingHeight + legendRow) * p - 0.5 {
                 legend = PixelRect(x: legendX, y: y, width: legendWidth, height: legendRoom)
                 y += paired ? pairHeight + gap : legendRoom + gap
             } else {

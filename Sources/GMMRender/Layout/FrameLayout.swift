@@ -67,16 +67,18 @@ public struct FrameLayout: Sendable, Equatable {
         let w = Double(options.width), h = Double(options.height)
         // The side column's text grows with the text scale as far as its pieces still fit.
         var style = FrameStyle(options: options)
-        // The plot keeps its width before the column widens: first the column's text shrinks
-        // towards the default frame's, then the column may widen to set its pieces side by side.
+        // The plot keeps its width before the column widens: the column's text shrinks towards
+        // the default frame's until the column fits its share of the width, then it may take
+        // more, and last it may widen to set its pieces side by side.
         var widen = false
         if options.textScale > 1 {
-            search: for allowWidening in [false, true] {
+            let share = w * Self.columnShare
+            search: for (allowWidening, keepShare) in [(false, true), (false, false), (true, false)] {
                 for growth in [FrameStyle.panelGrowthLimit, 0.3, 0.15, 0] {
                     style = FrameStyle(width: w, height: h, textScale: options.textScale, panelGrowth: growth)
                     widen = allowWidening
                     if let fitted = try? FrameLayout(options: options, scene: scene, style: style, widen: widen),
-                       fitted.fitsEveryPiece { break search }
+                       fitted.fitsEveryPiece, !keepShare || (fitted.panel?.width ?? 0) <= share + 0.5 { break search }
                 }
             }
         } else {
@@ -96,7 +98,8 @@ public struct FrameLayout: Sendable, Equatable {
         let window = Self.window(options: options, scene: scene)
         let rows = KeyRow.rows(options: options, scene: scene)
         let hasPanel = options.showInset || options.showLegend || (options.showKey && !rows.isEmpty)
-        let gap = 20 * u
+        // The last horizontal tick label is centred on the plot's edge: half of it must clear the column.
+        let gap = max(20 * u, 0.75 * style.tickFont)
 
         // Left: the vertical axis's name, its tick labels (as wide as the widest label the
         // window's ticks can have) and the ticks.
