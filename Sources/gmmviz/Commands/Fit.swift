@@ -36,12 +36,12 @@ struct Fit: ParsableCommand {
         if let history { try AtomicFile.checkDestination(history) }
         let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
         if let history {
-            try AtomicFile.write(Array(run.result.history.jsonText().utf8), to: history)
+            try AtomicFile.write(Array(run.history.jsonText().utf8), to: history)
         }
         if json {
-            try Terminal.output(FitReport.json(run.result.history))
+            try Terminal.output(FitReport.json(run.history))
         } else {
-            try Terminal.output(FitReport.table(run.result.history, source: dataOptions.sourceName))
+            try Terminal.output(FitReport.table(run.history, source: dataOptions.sourceName))
         }
     }
 }
