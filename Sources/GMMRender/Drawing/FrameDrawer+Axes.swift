@@ -69,6 +69,10 @@ extension FrameDrawer {
             piece(separator, color: theme.mutedText)
             piece("✓ converged", color: theme.text, bold: true)
         }
+        if let warning = Self.starvedHeaderText(scene) {
+            piece(separator, color: theme.mutedText)
+            piece(warning, color: warningColor, bold: true)
+        }
         if let noteBaseline = layout.noteBaseline, let note = scene.note, !note.isEmpty {
             context.font(size: layout.style.noteFont)
             context.setColor(theme.mutedText)

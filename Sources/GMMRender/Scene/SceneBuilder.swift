@@ -148,6 +148,7 @@ public struct SceneBuilder: Sendable {
         scene.view = views.view(index: a, parameters: parameters, interpolated: true)
         scene.displayedWeights = history.snapshots[reported].parameters.weights
         scene.note = nil
+        scene.banner = nil
         return scene
     }
 
@@ -203,6 +204,8 @@ public struct SceneBuilder: Sendable {
                               converged: history.converged && index == history.snapshots.count - 1,
                               caption: caption, axisLabels: axisLabels, progress: progress)
         scene.view = views.view(index: index, parameters: parameters, interpolated: progress != nil)
+        markStarved(&scene, index: index)
+        if index == history.snapshots.count - 1 { scene.banner = options.finalBanner }
         return scene
     }
 
