@@ -112,11 +112,17 @@ extension FrameDrawer {
     /// whose band hides least — counting each point in the band once, each mean as much as all
     /// the points, and the named component's mean (the banner's subject) as much as everything
     /// else together — the highest among equals. Row counts and their prefix sums make each
-    /// place O(1) after one pass over the points. In the 1-D and pairs views, the top.
+    /// place O(1) after one pass over the points. The middle of a 1-D view, the top of pairs.
     func bannerTop(height: Double, margin: Double, banner: FrameBanner) -> Double {
         let plot = layout.plot
         let first = plot.y + margin, last = plot.maxY - margin - height
-        guard case .plane = scene.view, last > first else { return first }
+        guard last > first else { return first }
+        switch scene.view {
+        case .plane: break
+        // The densities rise from the bottom and the curve's key sits at the top.
+        case .line: return (first + last) / 2
+        case .matrix: return first
+        }
         let rows = Int(plot.height.rounded(.up)) + 1
         var weight = [Int](repeating: 0, count: rows)
         let t = layout.transform
