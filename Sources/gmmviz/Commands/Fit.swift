@@ -26,7 +26,7 @@ struct Fit: ParsableCommand {
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "EM") var tuning: FitTuning
 
-    @Option(name: .long, help: ArgumentHelp("Write the history of every EM step as JSON to this file (schema: docs/history-schema.md).", valueName: "path"), transform: FilePath.parse)
+    @Option(name: .long, help: ArgumentHelp("Write the history of every EM step as JSON to this file (schema: docs/history-schema.md); a fit that fails writes none.", valueName: "path"), transform: FilePath.parse)
     var history: String?
 
     @Flag(name: .long, help: "Print the final model, convergence and log-likelihood as JSON on standard output.")

@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
           gmmviz render --data iris.csv -k 3 --view pairs  # every pair of columns
+          gmmviz render --data faithful.csv -k 2 --init bunched  # for teaching
           gmmviz render --data iris.csv -k 3 --view pca    # principal axes
           gmmviz render --bounds auto --regions --density contours
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
