@@ -15,7 +15,7 @@ struct FitStartOptionTests {
             let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
             return object?["log_likelihood"] as? Double ?? .nan
         }
-        for start in ["kmeans", "kmeans++", "random", "random-from-data"] {
+        for start in ["kmeans", "kmeans++", "random", "random-from-data", "bunched"] {
             for type in ["full", "spherical"] {
                 let one = try ll(["--init", start, "--covariance-type", type])
                 #expect(one == (try ll(["--init", start, "--covariance-type", type])))

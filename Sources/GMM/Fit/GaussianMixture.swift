@@ -59,6 +59,26 @@ public struct GaussianMixture: Sendable {
     /// - Throws: ``FitError`` for invalid options, fewer samples than components, a malformed
     ///   initial model, or a covariance that stops being positive definite (in any run).
     public func fit(_ data: Dataset, initialization: Initialization) throws -> FitResult {
+        try fit(data, initialization: initialization, keepingHistoryOnCollapse: false)
+    }
+
+    /// Fits the model as ``fit(_:initialization:)`` does; with `keepingHistoryOnCollapse`, a
+    /// covariance that stops being positive definite after an M-step ends the fit with a
+    /// ``CollapsedFit`` holding the run's history up to the last valid model, so a caller can
+    /// show what led there. A start whose own covariances are invalid has no history to keep
+    /// and still throws ``FitError/illDefinedCovariance(component:iteration:)``.
+    ///
+    /// - Throws: ``CollapsedFit`` (with `keepingHistoryOnCollapse`), otherwise ``FitError``.
+    public func fit(_ data: Dataset, initialization: Initialization, keepingHistoryOnCollapse: Bool) throws -> FitResult {
+        do {
+            return try fitRuns(data, initialization: initialization)
+        } catch let collapse as CollapsedFit where !keepingHistoryOnCollapse {
+            throw collapse.error
+        }
+    }
+
+    /// Every run of the fit; a collapse after an M-step throws ``CollapsedFit``.
+    private func fitRuns(_ data: Dataset, initialization: Initialization) throws -> FitResult {
         try validate()
         guard data.dimension <= Self.maxDimension else {
             throw FitError.tooManyDimensions(dimension: data.dimension, maximum: Self.maxDimension)
@@ -105,7 +125,17 @@ public struct GaussianMixture: Sendable {
         var converged = false
         var iteration = 0
         while true {
-            try workspace.load(parameters, iteration: iteration)
+            do {
+                try workspace.load(parameters, iteration: iteration)
+            } catch let FitError.illDefinedCovariance(component, failed) where failed > 0 {
+                // M-step `failed` made this covariance; snapshots 0 … failed − 1 are all valid.
+                let history = FitHistory(components: components, dimensions: workspace.dimension,
+                                         samples: workspace.samples, covarianceType: covarianceType,
+                                         converged: false, snapshots: snapshots)
+                throw CollapsedFit(component: component, iteration: failed,
+                                   effectiveCount: parameters.weights[component] * Double(workspace.samples),
+                                   history: history)
+            }
             guard let logLikelihood = ExpectationStep.run(workspace, outputs: .init(statistics: true)) else {
                 throw FitError.nonFiniteLikelihood(iteration: iteration)
             }

@@ -28,12 +28,18 @@ public enum Initialization: Sendable, Equatable {
     /// (scikit-learn's `random_from_data` keeps reg_covar·I as the initial covariance, which draws
     /// as invisible ellipses; gmmviz estimates them from the nearest-seed assignment instead.)
     case randomFromData
+    /// A deliberately poor start for teaching: the means bunched in the corner of the data's
+    /// smallest values, half a standard deviation apart along its principal axis (plus a small
+    /// seeded jitter), every covariance as broad as the data (its per-column variances), equal
+    /// weights. EM takes many visible iterations to drag the components across the data, as in
+    /// the classic animations of EM on Old Faithful.
+    case bunched
 
     /// Whether the start draws random numbers, so that restarts with other seeds differ.
     public var isRandom: Bool {
         switch self {
         case .parameters, .means: return false
-        case .kMeans, .kMeansPlusPlus, .random, .randomFromData: return true
+        case .kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched: return true
         }
     }
 }
@@ -64,6 +70,8 @@ extension Initialization {
                 : try Seeding.randomDistinct(data: data, components: k, rng: &rng)
             return Seeding.parametersFromLabels(Seeding.nearestSeedLabels(seeds, data: data), components: k, data: data,
                                                 covarianceType: type, regCovar: options.regCovar)
+        case .bunched:
+            return Seeding.bunched(components: k, data: data, covarianceType: type, regCovar: options.regCovar, rng: &rng)
         case .random:
             return Seeding.parametersFromRandomResponsibilities(components: k, data: data, covarianceType: type,
                                                                 regCovar: options.regCovar, rng: &rng)

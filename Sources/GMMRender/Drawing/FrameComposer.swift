@@ -37,12 +37,14 @@ extension FrameDrawer {
         try context.check("painting the background")
     }
 
-    /// Title, header and side panel: the parts every view shares.
+    /// Title, header, side panel and warnings: the parts every view shares.
     func drawChrome() throws {
         drawTitleAndHeader()
         try context.check("drawing the title and header")
         drawPanel()
         try context.check("drawing the inset and legend")
+        drawWarnings()
+        try context.check("drawing the warnings")
     }
 
     /// A drawer for one panel of this frame, showing `scene` in `plot` over `window`.

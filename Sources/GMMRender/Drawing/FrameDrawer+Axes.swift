@@ -64,6 +64,10 @@ extension FrameDrawer {
             pieces.append((separator, theme.mutedText, false))
             pieces.append(("✓ converged", theme.text, true))
         }
+        if let warning = Self.starvedHeaderText(scene) {
+            pieces.append((separator, theme.mutedText, false))
+            pieces.append((warning, warningColor, true))
+        }
         var size = layout.style.headerFont
         let natural = pieces.reduce(0.0) { total, piece in
             context.font(size: size, bold: piece.bold)

@@ -129,6 +129,19 @@ extension FrameDrawer {
                 context.setColor(background.mixed(with: ink, Self.shadeStrength * (Double(j + 1) / 4).squareRoot()))
                 context.fill()
             }
+        case .starved:
+            let radius = 7 * u
+            context.circle(c, radius: radius)
+            context.setLineWidth(2.5 * u)
+            context.setColor(theme.halo, alpha: 0.85)
+            context.stroke()
+            context.newPath()
+            context.circle(c, radius: radius)
+            context.setDash([3 * u, 2 * u])
+            context.setLineWidth(1.6 * u)
+            context.setColor(warningColor)
+            context.stroke()
+            context.setDash([])
         case .densityImage:
             for j in 0 ..< 4 {
                 context.newPath()

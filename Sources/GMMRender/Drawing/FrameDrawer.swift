@@ -1,7 +1,7 @@
 /// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
 /// background, density and regions, grid, ghost ellipses of the previous model, ellipse fills,
 /// points, rings around the points whose responsibilities changed, ellipse outlines, the moves
-/// of the means, trails, means, axes, text, side column.
+/// of the means, trails, means, axes, text, side column, warnings.
 ///
 /// Every size is a multiple of ``FrameStyle/unit`` (`u` below), so a larger frame is the same
 /// picture, sharper.
@@ -59,6 +59,8 @@ struct FrameDrawer {
         try context.check("drawing the title and header")
         drawPanel()
         try context.check("drawing the inset, legend and key")
+        drawWarnings()
+        try context.check("drawing the warnings")
     }
 
     /// The effective point radius in logical pixels: the option in style units, shrunk for large

@@ -24,6 +24,8 @@ public enum KeyRow: Sendable, Equatable {
     case contours(masses: [Double])
     /// The neutral shade of the mixture's density under the points.
     case shade
+    /// The dashed warning ring around a component holding too few points for its covariance.
+    case starved
     /// Many points drawn as a density image: colour from the responsibilities, opacity from
     /// the count per pixel.
     case densityImage
@@ -54,6 +56,7 @@ public enum KeyRow: Sendable, Equatable {
             return "contours: " + masses.map { "\(Int(($0 * 100).rounded()))" }.joined(separator: ", ") + " % of mass"
         case .shade: return "shade: mixture density"
         case .densityImage: return "opacity: points per pixel"
+        case .starved: return "red ring: too few points"
         }
     }
 
@@ -78,6 +81,7 @@ public enum KeyRow: Sendable, Equatable {
             case .shade: rows.append(.shade)
             }
         }
+        if case .plane = scene.view, !scene.starved.isEmpty, options.showMeans || options.showEllipses { rows.append(.starved) }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
             if options.showPoints { rows.append(.unassigned) }

@@ -87,6 +87,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// Above this many points, the points are drawn as a density image (see
     /// ``densityThreshold``); `nil` uses the default.
     public var densityAbove: Int? = nil
+    /// A notice drawn across the plot of the frames of the history's last snapshot (why the
+    /// fit ended there), or nil.
+    public var finalBanner: FrameBanner? = nil
 
     /// The point count above which points become a density image: 20,000. Below it discs of
     /// the shrunk radius still read as single points; above it a 1000 × 600 plot has more

@@ -46,6 +46,23 @@ public struct Scene: Sendable, Equatable {
     /// changed, drawn under the header.
     public var note: String?
 
+    /// K values or none: Nₖ = N·πₖ, how many points each component effectively holds, for
+    /// the weights of ``displayedWeights``' snapshot.
+    public var effectiveCounts: [Double] = []
+    /// The components whose Nₖ is below ``starvationThreshold(dimension:)``, in increasing
+    /// order: each is flagged on the frame and in the header.
+    public var starved: [Int] = []
+    /// A notice drawn across the plot (the reason a fit stopped at this frame), or nil.
+    public var banner: FrameBanner?
+
+    /// The effective count below which a component is flagged as starved: D + 3 points in D
+    /// dimensions. A covariance estimated from Nₖ points has ν = Nₖ − 1 degrees of freedom: below
+    /// D + 1 points it is singular (held up only by the regulariser, drawn as a needle), and
+    /// until ν > D + 1 its inverse, which the density uses, has no finite expected value (the
+    /// inverse Wishart mean Σ⁻¹·ν/(ν − D − 1)): such a component's shape is noise, not data.
+    /// 5 points in the plane, 7 for the four columns of Iris.
+    public static func starvationThreshold(dimension: Int) -> Double { Double(dimension + 3) }
+
     /// The change of responsibility above which a point is ringed as having changed its mind:
     /// 0.1, a tenth of the point's membership. A smaller change moves its colour by about one
     /// just-noticeable difference or less, so ringing it would flag points whose colour did not

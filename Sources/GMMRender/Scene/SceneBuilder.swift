@@ -151,6 +151,7 @@ public struct SceneBuilder: Sendable {
         scene.view = views.view(index: a, parameters: parameters, interpolated: true)
         scene.displayedWeights = history.snapshots[reported].parameters.weights
         scene.note = nil
+        scene.banner = nil
         return scene
     }
 
@@ -207,6 +208,8 @@ public struct SceneBuilder: Sendable {
                               caption: caption, axisLabels: axisLabels, progress: progress)
         scene.view = views.view(index: index, parameters: parameters, interpolated: progress != nil)
         scene.pointsOutsideWindow = pointsOutside
+        markStarved(&scene, index: index)
+        if index == history.snapshots.count - 1 { scene.banner = options.finalBanner }
         return scene
     }
 

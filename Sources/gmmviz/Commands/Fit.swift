@@ -26,7 +26,7 @@ struct Fit: ParsableCommand {
     @OptionGroup(title: "Model") var model: ModelOptions
     @OptionGroup(title: "EM") var tuning: FitTuning
 
-    @Option(name: .long, help: ArgumentHelp("Write the history of every EM step as JSON to this file (schema: docs/history-schema.md).", valueName: "path"), transform: FilePath.parse)
+    @Option(name: .long, help: ArgumentHelp("Write the history of every EM step as JSON to this file (schema: docs/history-schema.md); a fit that fails writes none.", valueName: "path"), transform: FilePath.parse)
     var history: String?
 
     @Flag(name: .long, help: "Print the final model, convergence and log-likelihood as JSON on standard output.")
@@ -36,12 +36,12 @@ struct Fit: ParsableCommand {
         if let history { try AtomicFile.checkDestination(history) }
         let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
         if let history {
-            try AtomicFile.write(Array(run.result.history.jsonText().utf8), to: history)
+            try AtomicFile.write(Array(run.history.jsonText().utf8), to: history)
         }
         if json {
-            try Terminal.output(FitReport.json(run.result.history))
+            try Terminal.output(FitReport.json(run.history))
         } else {
-            try Terminal.output(FitReport.table(run.result.history, source: dataOptions.sourceName))
+            try Terminal.output(FitReport.table(run.history, source: dataOptions.sourceName))
         }
     }
 }

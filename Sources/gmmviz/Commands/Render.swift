@@ -26,6 +26,7 @@ struct Render: ParsableCommand {
           gmmviz render --theme dark --frames-dir slides --frame-format pdf
           gmmviz render --data points.csv -k 4 --bounds auto --equal-aspect
           gmmviz render --data iris.csv -k 3 --view pairs  # every pair of columns
+          gmmviz render --data faithful.csv -k 2 --init bunched  # for teaching
           gmmviz render --data iris.csv -k 3 --view pca    # principal axes
           gmmviz render --bounds auto --regions --density contours
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
@@ -87,15 +88,22 @@ struct Render: ParsableCommand {
         let outputs = try job.prepare()
         if let history { try AtomicFile.checkDestination(history) }
 
-        let (data, fitHistory) = try loadOrFit()
-        let options = try drawing.renderOptions(dimension: data.dimension, builtInDemo: dataOptions.isDemo)
+        let (data, fitHistory, collapse) = try loadOrFit()
+        var options = try drawing.renderOptions(dimension: data.dimension, builtInDemo: dataOptions.isDemo)
+        if let collapse { options.finalBanner = ErrorMessages.banner(for: collapse) }
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
         do {
-            try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions())
+            // After a collapse the error below is the one line the run ends with.
+            try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions(),
+                        summary: collapse == nil)
         } catch let error where historyIn != nil && !(error is InputContext) {
             // A saved fit's iterations are fixed: advice names only what applies to it.
             throw InputContext(error: error, data: dataOptions.sourceName, history: historyIn)
         }
+        // The frames up to a collapse are written, its last frame saying why; the command
+        // still fails, with the message `fit` gives, and writes no history (a history file
+        // describes a finished fit).
+        if let collapse { throw InputContext(error: collapse.error, data: dataOptions.sourceName) }
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
     }
@@ -107,11 +115,12 @@ struct Render: ParsableCommand {
         return "note: \(c.outside) of \(c.total) points lie outside the drawn window x \(c.xmin)…\(c.xmax), y \(c.ymin)…\(c.ymax); --bounds auto fits the window to the data"
     }
 
-    /// The data and the history: loaded from --history-in, or fitted now.
-    private func loadOrFit() throws -> (Dataset, FitHistory) {
+    /// The data and the history: loaded from --history-in, or fitted now (up to a covariance
+    /// collapse, returned with it).
+    private func loadOrFit() throws -> (Dataset, FitHistory, CollapsedFit?) {
         guard let path = historyIn else {
-            let run = try FitRun(data: dataOptions, model: model, tuning: tuning)
-            return (run.data, run.result.history)
+            let run = try FitRun(data: dataOptions, model: model, tuning: tuning, keepingHistoryOnCollapse: true)
+            return (run.data, run.history, run.collapse)
         }
         let bytes = try InputFile.read(path: path, kind: .history)
         let h = try FitHistory(json: Data(bytes), source: path)
@@ -122,6 +131,6 @@ struct Render: ParsableCommand {
         } catch {
             throw InputContext(error: error, data: dataOptions.sourceName, history: path)
         }
-        return (data, h)
+        return (data, h, nil)
     }
 }

@@ -8,6 +8,7 @@ enum InitMethod: String, ExpressibleByArgument, CaseIterable {
     case kmeansPlusPlus = "kmeans++"
     case random
     case randomFromData = "random-from-data"
+    case bunched
 
     /// The library's start of this name.
     var initialization: Initialization {
@@ -16,6 +17,7 @@ enum InitMethod: String, ExpressibleByArgument, CaseIterable {
         case .kmeansPlusPlus: return .kMeansPlusPlus
         case .random: return .random
         case .randomFromData: return .randomFromData
+        case .bunched: return .bunched
         }
     }
 }
@@ -43,7 +45,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial covariances with --means: per component its D × D matrix row-major, components separated by ';', e.g. \"1,0,0,1;2,0.5,0.5,1\".", valueName: "matrices"), transform: MatrixList.init(parsing:))
     var covariances: MatrixList?
 
-    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data), kmeans (Lloyd's k-means, scikit-learn's default), random (random responsibilities) or random-from-data.", valueName: "method"))
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data), kmeans (Lloyd's k-means, scikit-learn's default), random (random responsibilities), random-from-data, or bunched: a deliberately poor start for teaching, the means bunched in a corner of the data with ellipses as broad as the data, so EM takes many visible iterations (as in the classic Old Faithful animation).", valueName: "method"))
     var initMethod: InitMethod?
 
     func validate() throws {

@@ -65,8 +65,9 @@ struct AnimationJob {
     }
 
     /// Renders `history`'s animation on `data` into the outputs ``prepare()`` made, with a
-    /// progress bar, then prints the summary line.
-    func run(_ outputs: Outputs, history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options) throws {
+    /// progress bar, then prints the summary line (unless `summary` is false).
+    func run(_ outputs: Outputs, history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options,
+             summary printsSummary: Bool = true) throws {
         // Frame-sized blocks stay on the heap from here on; set only for a render, so that
         // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
         AllocatorSettings.configureForFrames()
@@ -80,7 +81,7 @@ struct AnimationJob {
         let summary = try animation.render(to: outputs.all, workers: try Workers(count: threads)) { done, _ in
             bar.update(done: done)
         }
-        guard !quiet else { return }
+        guard !quiet, printsSummary else { return }
         var parts = ["\(summary.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
         if let gif = outputs.gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
         if let deck = outputs.deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }

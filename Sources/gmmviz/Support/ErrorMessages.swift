@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GMM
 import GMMAnimation
@@ -123,6 +124,19 @@ enum ErrorMessages {
         case .outOfRange, .notFiniteNonNegative, .illDefinedCovariance, .nonFiniteLikelihood, .valuesTooLarge:
             return error.description(naming: flag, namingType: flag)
         }
+    }
+
+    /// The banner on the last frame of a fit that ended in a covariance collapse: which
+    /// component, how many points it held, and what to change.
+    static func banner(for collapse: CollapsedFit) -> FrameBanner {
+        let k = collapse.history.components, n = collapse.history.samples
+        let lowerK = k > 1 ? " or lower -k to \(k - 1)" : ""
+        let count = String(format: collapse.effectiveCount < 10 ? "%.1f" : "%.0f", collapse.effectiveCount)
+        return FrameBanner(
+            component: collapse.component,
+            headline: "EM stopped: component \(collapse.component + 1) collapsed in iteration \(collapse.iteration)",
+            detail: "It held only N≈\(count) of \(n) points, and its covariance shrank onto them until it was singular. "
+                + "This frame is the last valid model. Raise --reg-covar (the default is 1e-6)\(lowerK).")
     }
 
     /// What is wrong with the initial model the user gave with `--means`, `--weights` and
