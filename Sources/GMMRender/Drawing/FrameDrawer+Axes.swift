@@ -58,8 +58,9 @@ extension FrameDrawer {
             piece(caption, color: theme.text, bold: true)
             piece(separator, color: theme.mutedText)
         }
-        piece("iteration ", color: theme.mutedText)
-        piece("\(scene.iteration) / \(scene.iterationCount)", color: theme.text, bold: true)
+        for run in scene.stageLabel {
+            piece(run.text, color: run.isValue ? theme.text : theme.mutedText, bold: run.isValue)
+        }
         if let ll = scene.logLikelihood {
             piece(separator, color: theme.mutedText)
             piece("mean log-likelihood ", color: theme.mutedText)

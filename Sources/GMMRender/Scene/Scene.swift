@@ -45,6 +45,9 @@ public struct Scene: Sendable, Equatable {
     /// A one-line plain-language account of what the step shown did and which quantities
     /// changed, drawn under the header.
     public var note: String?
+    /// The moment of the fit shown, named in the header by ``FrameStage/label(iterations:)``;
+    /// nil for the plain snapshot ``iteration``.
+    public var stage: FrameStage?
 
     /// The change of responsibility above which a point is ringed as having changed its mind:
     /// 0.1, a tenth of the point's membership. A smaller change moves its colour by about one
@@ -58,6 +61,12 @@ public struct Scene: Sendable, Equatable {
     public var markedPoints: [Int] {
         responsibilityChange.indices.filter { responsibilityChange[$0] > Self.changeThreshold }
     }
+    /// The header's name of the frame: ``stage``'s label in a fit of ``iterationCount``
+    /// iterations, in runs.
+    public var stageLabel: [FrameStage.Piece] {
+        (stage ?? .snapshot(iteration)).pieces(iterations: iterationCount)
+    }
+
     /// What the plot area shows beyond the projected points and components: nothing more for
     /// the 2-D plane, one column's densities, or a scatter-plot matrix.
     public var view: SceneView = .plane
