@@ -36,8 +36,9 @@ extension FrameDrawer {
         context.restore()
     }
 
-    /// The title, centred over the plot, the header line (phase, iteration, log-likelihood, the
-    /// converged mark) and under it the note saying in words what the step did.
+    /// The title, centred over the plot, the header line (the frame's name from
+    /// ``Scene/stageLabel``, log-likelihood, the converged mark) and under it the note saying in
+    /// words what the step did.
     func drawTitleAndHeader() {
         let plot = layout.plot
         if let baseline = layout.titleBaseline {

@@ -23,7 +23,8 @@ public struct Scene: Sendable, Equatable {
     public var logLikelihoods: [Double]
     /// Whether the header shows the converged mark.
     public var converged: Bool
-    /// A phase label such as "E-step" or "M-step", shown at the start of the header.
+    /// A label of the caller's, shown at the start of the header before the frame's name
+    /// (``stageLabel``); nil for none.
     public var caption: String?
     /// Names of the horizontal and vertical axes.
     public var axisLabels: AxisLabels
