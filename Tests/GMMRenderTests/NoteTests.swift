@@ -120,6 +120,18 @@ struct NoteTests {
         #expect(SceneBuilder.distanceText(0.42) == "0.42")
     }
 
+    /// A gain the header shows but the inset would write as 7.0e−4 is written out.
+    @Test func aSmallVisibleGainIsWrittenOut() throws {
+        var snapshots = demoFit.history.snapshots
+        let n = snapshots.count - 1
+        snapshots[n].logLikelihood = snapshots[n - 1].logLikelihood + 0.0007
+        let fit = demoFit.history
+        let history = FitHistory(components: fit.components, dimensions: fit.dimensions, samples: fit.samples,
+                                 covarianceType: fit.covarianceType, converged: true, snapshots: snapshots)
+        let note = try SceneBuilder(history: history, data: demoFit.data, options: Self.options(.plane)).mStepNote(at: n)
+        #expect(note.hasSuffix("log-likelihood +0.0007"), "\(note)")
+    }
+
     /// Every note of every view fits on its line at 800 × 480: measured with the frame's own
     /// font, it ends before the frame's right margin (the side column's edge).
     @Test(arguments: ["plane", "pca", "line", "pairs"])

@@ -77,7 +77,10 @@ extension SceneBuilder {
             parts.append("means moved up to " + Self.distanceText(Self.largestMove(p, q)))
         }
         if !(abs(gain) < DisplayPrecision.logLikelihoodStep) {
-            parts.append("log-likelihood " + (gain < 0 ? "−" : "+") + FrameDrawer.gainText(abs(gain)))
+            // Between 0.0005 and 0.001 a gain shows in the header's third decimal; it is written
+            // out to the fourth rather than in the inset's scientific notation.
+            let g = abs(gain)
+            parts.append("log-likelihood " + (gain < 0 ? "−" : "+") + (g < 0.001 ? Ticks.formatted(g, decimals: 4) : FrameDrawer.gainText(g)))
         }
         if parts.isEmpty {
             // Only a weight or an outline's shape changed visibly.
