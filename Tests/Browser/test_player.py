@@ -6,7 +6,9 @@ Usage: test_player.py [--gmmviz PATH] [--screenshot PNG]
 Renders the demo as a player (and its PNG frames and history), then loads the page from a
 file:// URL with the network blocked and checks, one by one: no console error; → steps to
 iteration 1, the readout says so and the displayed frame equals frame_0001.png pixel for pixel
-at device scale 1; the clicker's keys; play and pause; a clicked data point shows the
+at device scale 1; the clicker's keys; play and pause; in an E/M player every frame's readout is
+the label that frame was drawn with (the PDF deck's page label and the header text on that page)
+and the title shows once; a clicked data point shows the
 responsibilities the history gives (recomputed here with numpy); and a page made from a CSV
 whose header is HTML and a title containing </script> runs no injected script and shows that
 text literally. No check may cause a network request. Prints "browser: N passed, M failed"
@@ -16,6 +18,7 @@ import argparse
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,6 +39,33 @@ def gmmviz(binary, *args, cwd):
     if r.returncode != 0:
         raise RuntimeError(f"gmmviz {' '.join(args)} failed ({r.returncode}): {r.stderr.strip()}")
     return r
+
+
+def page_labels(pdf):
+    """The page labels of a PDF from its /PageLabels number tree, in page order. A prefix /P is
+    a literal or UTF-16BE hex string; a label ending in a number is written, as Cairo does, as
+    the prefix and a decimal page number /S /D /St n."""
+    text = pdf.decode("latin-1")
+    body = text[text.index("/Nums [") + 7:]
+    body = body[:body.index("]")]
+    labels = {}
+    for page, entry in re.findall(r"(\d+)\s*<<((?:[^<>]|<[0-9A-Fa-f]*>)*)>>", body):
+        label = ""
+        prefix = re.search(r"/P\s*(?:<([0-9A-Fa-f]*)>|\(([^)]*)\))", entry)
+        if prefix:
+            label = bytes.fromhex(prefix.group(1)).decode("utf-16") if prefix.group(1) is not None else prefix.group(2)
+        start = re.search(r"/S\s*/D(?:\s*/St\s*(\d+))?", entry)
+        if start:
+            label += start.group(1) or "1"
+        labels[int(page)] = label
+    return [labels[i] for i in sorted(labels)]
+
+
+def page_text(pdf_path, page):
+    """The text drawn on one page of a PDF, as pdftotext reads it."""
+    r = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), pdf_path, "-"],
+                       capture_output=True, text=True, check=True)
+    return r.stdout
 
 
 def responsibilities(snapshot, x):
@@ -89,6 +119,7 @@ def main():
     gmmviz(binary, "render", "--out", "lecture.html", "--frames-dir", "frames", "--history", "history.json", "-q", cwd=work)
     gmmviz(binary, "generate", "--out", "demo.csv", cwd=work)
     gmmviz(binary, "render", "--steps", "em", "--max-iter", "6", "--out", "em.html", "--frames-dir", "em-frames", "-q", cwd=work)
+    gmmviz(binary, "render", "--steps", "em", "--max-iter", "6", "--out", "em.pdf", "-q", cwd=work)
     history = json.load(open(os.path.join(work, "history.json")))
     data = np.loadtxt(os.path.join(work, "demo.csv"), delimiter=",", skiprows=1)
     title = 'Lecture </script><script>window.__pwned = "title"</script> & <b>bold</b>'
@@ -121,7 +152,7 @@ def main():
 
         def loads_cleanly():
             assert not player.errors(), f"console errors: {player.errors()}"
-            assert player.text("#step") == f"iteration 0 of {n}", player.text("#step")
+            assert player.text("#step") == f"iteration 0 of {n} · initial model", player.text("#step")
             frames = page.evaluate("JSON.parse(document.getElementById('gmmviz-data').textContent).frames.length")
             assert frames == len(os.listdir(os.path.join(work, "frames"))), f"{frames} frames embedded"
 
@@ -160,13 +191,41 @@ def main():
             assert em.page.locator("#em-toggle").is_visible()
             em.page.keyboard.press("Home")
             em.page.keyboard.press("ArrowRight")
-            assert "E-step" in em.text("#phase"), em.text("#phase")
+            assert em.text("#step").startswith("iteration 1 of ") and em.text("#step").endswith(" · E-step"), em.text("#step")
             em.page.click("#em")                       # off: back from E-step 1 to the initial model
             assert em.frame_number() == 1, em.text("#readout")
             em.page.keyboard.press("ArrowRight")
-            assert "M-step" in em.text("#phase") and em.text("#step").startswith("iteration 1 "), em.text("#readout")
+            assert em.text("#step").startswith("iteration 1 of ") and em.text("#step").endswith(" · M-step"), em.text("#readout")
             em.page.keyboard.press("ArrowRight")
-            assert "M-step" in em.text("#phase") and em.text("#step").startswith("iteration 2 "), em.text("#readout")
+            assert em.text("#step").startswith("iteration 2 of ") and em.text("#step").endswith(" · M-step"), em.text("#readout")
+            assert not em.errors(), f"console errors: {em.errors()}"
+            em.context.close()
+
+        def em_readout_is_the_frames_label():
+            # The deck of the same run labels each page with what its header draws; the player's
+            # readout for each frame must say exactly that.
+            deck = os.path.join(work, "em.pdf")
+            labels = page_labels(open(deck, "rb").read())
+            em = Page(browser, os.path.join(work, "em.html"), requests)
+            count = len(os.listdir(os.path.join(work, "em-frames")))
+            assert len(labels) == count, (len(labels), count)
+            steps = set()
+            em.page.keyboard.press("Home")
+            for i in range(count):
+                assert em.frame_number() == i + 1, em.text("#frame-no")
+                readout = em.text("#step")
+                assert readout == labels[i], f"frame {i}: the readout says {readout!r}, the deck's page {labels[i]!r}"
+                drawn = " ".join(page_text(deck, i + 1).split())
+                assert readout in drawn, f"frame {i}: {readout!r} is not the header drawn: {drawn[:160]!r}"
+                steps.add(readout.rsplit(" · ", 1)[-1])
+                em.page.keyboard.press("ArrowRight")
+            assert {"E-step", "M-step", "initial model"} <= steps, steps
+            # The title shows once: drawn in the frames, not repeated above them.
+            title = "GMM visualization"
+            assert title in " ".join(page_text(deck, 1).split())
+            assert title not in em.page.locator("body").inner_text(), "the page repeats the frames' title"
+            assert em.page.locator("h1").count() == 0
+            assert em.page.title() == title, em.page.title()
             assert not em.errors(), f"console errors: {em.errors()}"
             em.context.close()
 
@@ -234,7 +293,8 @@ def main():
             hostile = Page(browser, os.path.join(work, "hostile.html"), requests)
             hp = hostile.page
             assert hp.evaluate("window.__pwned === undefined"), "an injected script ran"
-            assert hostile.text("#title") == title, hostile.text("#title")
+            # The frames draw the title, so the page shows it only as the window's title.
+            assert hp.locator("#title").count() == 0, "the title is shown twice"
             assert hp.title() == title, hp.title()
             assert header in hostile.text("#source"), hostile.text("#source")
             assert hp.locator("img").count() == hp.locator("#sources > img").count(), "the header became an element"
@@ -250,6 +310,7 @@ def main():
                            ("Home, End, Page Up, Page Down", clicker_keys),
                            ("stepping back from the end, every frame equals its PNG", every_frame_matches_backwards),
                            ("an E/M player: every frame equals its PNG; the E/M toggle", em_player_frames_and_toggle),
+                           ("an E/M player's readout is each frame's label; the title shows once", em_readout_is_the_frames_label),
                            ("plays and pauses", plays_and_pauses),
                            ("a clicked point shows the history's responsibilities", click_shows_history_responsibilities),
                            ("HTML in a CSV header and </script> in a title stay text", user_text_stays_text),

@@ -80,12 +80,22 @@ struct TimingTests {
         #expect(t.frames.map(\.delay) == [50, 150, 150, 88, 88, 45, 45])
     }
 
+    /// One numbering: a frame is named by its iteration of n, then by its step, and an E-step
+    /// carries the number of the iteration it starts (not of the snapshot whose ellipses it draws).
     @Test func labelsNameWhatEachFrameShows() {
-        #expect(Timeline.Content.snapshot(5).label == "iteration 5")
-        #expect(Timeline.Content.eStep(5).label == "E-step 5")
-        #expect(Timeline.Content.mStep(5).label == "M-step 5")
-        #expect(Timeline.Content.initial.label == "initial model")
-        #expect(Timeline.Content.tween(from: 4, to: 5, fraction: 0.5).label == "iteration 4 → 5, 50 %")
+        let t = Timeline(iterations: 18, options: Options(steps: .em, tween: 1))
+        #expect(t.label(.snapshot(5)) == "iteration 5 of 18")
+        #expect(t.label(.snapshot(0)) == "iteration 0 of 18 · initial model")
+        #expect(t.label(.eStep(5)) == "iteration 5 of 18 · E-step")
+        #expect(t.label(.mStep(5)) == "iteration 5 of 18 · M-step")
+        #expect(t.label(.initial) == "iteration 0 of 18 · initial model")
+        #expect(t.label(.tween(from: 4, to: 5, fraction: 0.5)) == "iteration 4 → 5 of 18")
+        // In an E/M timeline each iteration's E-step and M-step share its number.
+        for frame in t.frames {
+            guard case let .eStep(i) = frame.content else { continue }
+            #expect(t.frames.contains { $0.content == .mStep(i) })
+            #expect(t.label(frame.content).hasPrefix("iteration \(i) of 18"))
+        }
     }
 
     @Test func aHoldOfZeroIsRejected() {

@@ -7,9 +7,13 @@ extension HTMLPlayerOutput {
 
     /// The page up to the first frame image: the policy, the title, the data's description, the
     /// frame's canvas, the controls, the readouts and the point panel.
+    ///
+    /// The page shows its title once: above the frames when they have none, otherwise only in
+    /// the frames, which draw it (and in the window's title).
     func head(_ facts: AnimationFacts) throws -> String {
         let history = facts.history
         let title = facts.title.isEmpty ? "gmmviz" : facts.title
+        let heading = facts.title.isEmpty ? "<h1 id=\"title\">\(HTMLText.escaped(title))</h1>\n" : ""
         let policy = "default-src 'none'; img-src data:; style-src \(HTMLText.cspHash(PlayerScript.style)); "
             + "script-src \(HTMLText.cspHash(PlayerScript.script)); base-uri 'none'; form-action 'none'"
         let firstFrame = try facts.frame(0, contents: [])
@@ -38,10 +42,9 @@ extension HTMLPlayerOutput {
         </head>
         <body>
         <main>
-        <h1 id="title">\(HTMLText.escaped(title))</h1>
-        <p id="source" class="muted">\(HTMLText.escaped(about.joined(separator: " · ")))</p>
+        \(heading)<p id="source" class="muted">\(HTMLText.escaped(about.joined(separator: " · ")))</p>
         <div id="stage" class="stage">
-        <canvas id="screen" width="\(facts.size.deviceWidth)" height="\(facts.size.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(first.content.label))"></canvas>
+        <canvas id="screen" width="\(facts.size.deviceWidth)" height="\(facts.size.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(facts.timeline.label(first.content)))"></canvas>
         <div id="marker" hidden></div>
         </div>
         <div id="controls" class="controls" role="toolbar" aria-label="Playback">
@@ -54,7 +57,7 @@ extension HTMLPlayerOutput {
         <label>Speed <select id="speed" aria-label="Speed"><option value="0.5">0.5×</option><option value="1" selected>1×</option><option value="2">2×</option><option value="4">4×</option></select></label>
         <label id="em-toggle" title="Step through E-steps and M-steps, or whole iterations"\(hasEM ? "" : " hidden")><input id="em" type="checkbox" checked> E/M steps</label>
         </div>
-        <p id="readout" aria-live="polite"><strong id="step">iteration \(first.content.iteration) of \(history.iterations)</strong><span id="phase">\(Self.phase(first.content).map { " (" + HTMLText.escaped($0) + ")" } ?? "")</span> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(firstFrame.logLikelihood))</span> · frame <span id="frame-no">1 / \(facts.frameCount)</span></p>
+        <p id="readout" aria-live="polite"><strong id="step">\(HTMLText.escaped(facts.timeline.label(first.content)))</strong> · mean log-likelihood <span id="ll">\(Self.formatLogLikelihood(firstFrame.logLikelihood))</span> · frame <span id="frame-no">1 / \(facts.frameCount)</span></p>
         <section id="point-panel" class="panel" aria-live="polite">
         <h2>Responsibilities</h2>
         <p id="point-note" class="muted">\(HTMLText.escaped(pointNote))</p>
@@ -123,26 +126,15 @@ extension HTMLPlayerOutput {
         timeline.frames.contains { if case .eStep = $0.content { return true } else { return false } }
     }
 
-    /// One frame's readout as JSON members: label, iteration (the one an E- or M-step belongs
-    /// to), iteration count, log-likelihood text (of the model drawn), delay (1/100 s), whether
+    /// One frame's readout as JSON members: label (``Timeline/label(_:)``, the words its
+    /// header draws), log-likelihood text (of the model drawn), delay (1/100 s), whether
     /// stepping stops there, and whether it is an E-step.
-    static func frameFields(entry: Timeline.Frame, iterations: Int, logLikelihood: Double?) -> String {
+    static func frameFields(entry: Timeline.Frame, label: String, logLikelihood: Double?) -> String {
         var isEStep = false
         if case .eStep = entry.content { isEStep = true }
-        return "\"label\":\(HTMLText.jsonString(entry.content.label)),\"it\":\(entry.content.iteration),\"of\":\(iterations),"
+        return "\"label\":\(HTMLText.jsonString(label)),"
             + "\"ll\":\(HTMLText.jsonString(formatLogLikelihood(logLikelihood))),\"delay\":\(entry.delay),"
-            + "\"key\":\(entry.content.isKeyFrame),\"e\":\(isEStep),\"phase\":\(HTMLText.jsonString(phase(entry.content) ?? ""))"
-    }
-
-    /// What the frame shows besides the plain model of its iteration, for the readout.
-    static func phase(_ content: Timeline.Content) -> String? {
-        switch content {
-        case .initial, .snapshot(0): return "initial model"
-        case .snapshot: return nil
-        case .eStep: return "E-step: points recoloured"
-        case .mStep: return "M-step: ellipses moved"
-        case let .tween(_, b, f): return "moving to iteration \(b), \(Int((f * 100).rounded())) %"
-        }
+            + "\"key\":\(entry.content.isKeyFrame),\"e\":\(isEStep)"
     }
 
     /// The mean log-likelihood as the readout shows it, to five decimals (the header's

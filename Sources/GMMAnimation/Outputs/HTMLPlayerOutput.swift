@@ -84,7 +84,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> Product {
         guard let facts else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
         guard let image = frame.image else { throw AnimationOutputState.missing("pixels", output: "HTMLPlayerOutput") }
-        let fields = Self.frameFields(entry: frame.entry, iterations: facts.history.iterations,
+        let fields = Self.frameFields(entry: frame.entry, label: facts.timeline.label(frame.entry.content),
                                       logLikelihood: frame.logLikelihood)
         guard includesPointData else { return Product(image: image, responsibilities: nil, fields: fields) }
         var bytes = [UInt8]()

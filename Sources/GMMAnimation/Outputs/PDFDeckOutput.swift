@@ -2,8 +2,9 @@ import GMMFiles
 import GMMRender
 
 /// The animation as one multi-page PDF: a vector page per frame, in timeline order, each
-/// labelled with what it shows ("iteration 5", "E-step 5") and every real step bookmarked in
-/// the outline, for stepping through a fit in a PDF viewer or including pages in beamer.
+/// labelled with the name its header draws (``Timeline/label(_:)``, "iteration 5 of 18 ·
+/// E-step") and every real step bookmarked in the outline, for stepping through a fit in a PDF
+/// viewer or including pages in beamer.
 ///
 /// The pages are drawn in order on one Cairo PDF surface (fonts embedded once for the whole
 /// deck), so the parallel stage only hands the frames' drawings on. The file is written atomically at
@@ -42,7 +43,8 @@ public final class PDFDeckOutput: AnimationOutput {
         guard let deck, let timeline else { throw AnimationOutputState.notStarted("PDFDeckOutput") }
         for (offset, page) in products.enumerated() {
             let content = timeline.frames[first + offset].content
-            try deck.addPage(page, label: content.label, bookmark: content.isKeyFrame ? content.label : nil)
+            let label = timeline.label(content)
+            try deck.addPage(page, label: label, bookmark: content.isKeyFrame ? label : nil)
         }
     }
 

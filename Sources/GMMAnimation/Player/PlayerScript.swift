@@ -93,8 +93,7 @@ enum PlayerScript {
         var f = frames[i];
         screen.setAttribute("aria-label", "Frame " + (i + 1) + ": " + f.label);
         $("scrub").value = String(i);
-        $("step").textContent = "iteration " + f.it + " of " + f.of;
-        $("phase").textContent = f.phase ? " (" + f.phase + ")" : "";
+        $("step").textContent = f.label;
         $("ll").textContent = f.ll;
         $("frame-no").textContent = (i + 1) + " / " + n;
         showPoint();

@@ -1,14 +1,14 @@
+import GMMRender
+
 extension Timeline.Content {
-    /// A short name for what the frame shows: "initial model", "iteration 5", "E-step 5",
-    /// "M-step 5", or "iteration 4 → 5, 50 %" between two snapshots. Used for PDF page labels
-    /// and the HTML player's readout.
-    public var label: String {
+    /// The moment of the fit the frame shows, as the frame's header names it.
+    public var stage: FrameStage {
         switch self {
-        case .initial: return "initial model"
-        case let .snapshot(i): return i == 0 ? "iteration 0 (initial model)" : "iteration \(i)"
-        case let .eStep(i): return "E-step \(i)"
-        case let .mStep(i): return "M-step \(i)"
-        case let .tween(a, b, f): return "iteration \(a) → \(b), \(Int((f * 100).rounded())) %"
+        case .initial: return .initial
+        case let .snapshot(i): return .snapshot(i)
+        case let .eStep(i): return .eStep(i)
+        case let .mStep(i): return .mStep(i)
+        case let .tween(a, b, f): return .tween(from: a, to: b, fraction: f)
         }
     }
 
@@ -21,11 +21,14 @@ extension Timeline.Content {
 
     /// The iteration the frame belongs to: the snapshot shown, the iteration whose E- or M-step
     /// it is, or the snapshot a tween starts from.
-    public var iteration: Int {
-        switch self {
-        case .initial: return 0
-        case let .snapshot(i), let .eStep(i), let .mStep(i): return i
-        case let .tween(a, _, _): return a
-        }
+    public var iteration: Int { stage.iteration }
+}
+
+extension Timeline {
+    /// The name of what `content` shows, "iteration 3 of 18 · E-step": the words its frame's
+    /// header draws (``FrameStage/label(iterations:)``), used for the PDF deck's page labels
+    /// and the HTML player's readout.
+    public func label(_ content: Content) -> String {
+        content.stage.label(iterations: iterations)
     }
 }

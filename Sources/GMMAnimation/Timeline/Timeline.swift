@@ -102,6 +102,8 @@ public struct Timeline: Sendable, Equatable {
     public let frames: [Frame]
     /// The snapshots the timeline visits (all of them unless `maxFrames` sampled them).
     public let snapshots: [Int]
+    /// n, the number of iterations of the fit.
+    public let iterations: Int
 
     /// The timeline of a fit with `iterations` M-steps (snapshots 0…iterations).
     ///
@@ -134,6 +136,7 @@ public struct Timeline: Sendable, Equatable {
         if let last = frames.indices.last, frames.count > 1 { frames[last].delay = max(frames[last].delay, options.holdLast) }
         self.frames = frames
         self.snapshots = shape.kept
+        self.iterations = n
     }
 
     /// Which snapshots a timeline visits and how many frames it has: the one place that

@@ -36,8 +36,9 @@ extension FrameDrawer {
         context.restore()
     }
 
-    /// The title, centred over the plot, the header line (phase, iteration, log-likelihood, the
-    /// converged mark) and under it the note saying in words what the step did.
+    /// The title, centred over the plot, the header line (the frame's name from
+    /// ``Scene/stageLabel``, log-likelihood, the converged mark) and under it the note saying in
+    /// words what the step did.
     func drawTitleAndHeader() {
         let plot = layout.plot
         if let baseline = layout.titleBaseline {
@@ -53,8 +54,9 @@ extension FrameDrawer {
             pieces.append((caption, theme.text, true))
             pieces.append((separator, theme.mutedText, false))
         }
-        pieces.append(("iteration ", theme.mutedText, false))
-        pieces.append(("\(scene.iteration) / \(scene.iterationCount)", theme.text, true))
+        for run in scene.stageLabel {
+            pieces.append((run.text, run.isValue ? theme.text : theme.mutedText, run.isValue))
+        }
         if let ll = scene.logLikelihood {
             pieces.append((separator, theme.mutedText, false))
             pieces.append(("mean log-likelihood ", theme.mutedText, false))

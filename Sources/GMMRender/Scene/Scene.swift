@@ -23,7 +23,8 @@ public struct Scene: Sendable, Equatable {
     public var logLikelihoods: [Double]
     /// Whether the header shows the converged mark.
     public var converged: Bool
-    /// A phase label such as "E-step" or "M-step", shown at the start of the header.
+    /// A label of the caller's, shown at the start of the header before the frame's name
+    /// (``stageLabel``); nil for none.
     public var caption: String?
     /// Names of the horizontal and vertical axes.
     public var axisLabels: AxisLabels
@@ -45,6 +46,9 @@ public struct Scene: Sendable, Equatable {
     /// A one-line plain-language account of what the step shown did and which quantities
     /// changed, drawn under the header.
     public var note: String?
+    /// The moment of the fit shown, named in the header by ``FrameStage/label(iterations:)``;
+    /// nil for the plain snapshot ``iteration``.
+    public var stage: FrameStage?
 
     /// K values or none: Nₖ = N·πₖ, how many points each component effectively holds, for
     /// the weights of ``displayedWeights``' snapshot.
@@ -78,6 +82,12 @@ public struct Scene: Sendable, Equatable {
     /// How many of the points lie outside a fixed data window, so the frame can say that the
     /// picture leaves them out (0 when the window fits the data).
     public var pointsOutsideWindow: Int = 0
+    /// The header's name of the frame: ``stage``'s label in a fit of ``iterationCount``
+    /// iterations, in runs.
+    public var stageLabel: [FrameStage.Piece] {
+        (stage ?? .snapshot(iteration)).pieces(iterations: iterationCount)
+    }
+
     /// What the plot area shows beyond the projected points and components: nothing more for
     /// the 2-D plane, one column's densities, or a scatter-plot matrix.
     public var view: SceneView = .plane

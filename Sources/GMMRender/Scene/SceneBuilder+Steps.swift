@@ -18,6 +18,7 @@ extension SceneBuilder {
     public func snapshotScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
         var scene = try scene(at: i, responsibilities: responsibilities(i))
         scene.note = iterationNote(at: i)
+        scene.stage = .snapshot(i)
         return scene
     }
 
@@ -26,9 +27,10 @@ extension SceneBuilder {
     public func initialScene() throws -> Scene {
         let k = history.components
         let r = [Double](repeating: 1 / Double(k), count: data.count * k)
-        var scene = try scene(at: 0, responsibilities: r, caption: "initial model")
+        var scene = try scene(at: 0, responsibilities: r)
         scene.pointsAssigned = false
-        scene.note = "Initial model: ellipses placed, no point assigned to a component yet"
+        scene.note = initialNote()
+        scene.stage = .initial
         return scene
     }
 
@@ -38,18 +40,17 @@ extension SceneBuilder {
     public func eStepScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
         try checkIndex(i - 1)
         let r = try responsibilities(i - 1)
-        var scene = try scene(at: i - 1, responsibilities: r, caption: "E-step \(i)")
+        var scene = try scene(at: i - 1, responsibilities: r)
+        scene.stage = .eStep(i)
         if i >= 2 {
             scene.responsibilityChange = Self.largestChange(from: try responsibilities(i - 2), to: r,
                                                             components: history.components)
-            let marked = scene.markedPoints.count
-            scene.note = "E-step: each point's shares recomputed under the current ellipses; "
-                + "\(marked) point\(marked == 1 ? "" : "s") changed by more than \(Scene.changeThreshold) (ringed)"
+            scene.note = eStepNote(changed: scene.markedPoints.count)
         } else {
             // No earlier E-step to compare with: no rings, but the frame belongs to the
             // E/M sequence (the key lists the step marks).
             scene.responsibilityChange = [Double](repeating: 0, count: data.count)
-            scene.note = "E-step: each point coloured by its share in each component under the initial ellipses"
+            scene.note = eStepNote(changed: nil)
         }
         return scene
     }
@@ -58,7 +59,8 @@ extension SceneBuilder {
     /// E-step's responsibilities (under snapshot i − 1), the model before drawn as ghosts.
     public func mStepScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
         try checkIndex(i - 1)
-        var scene = try scene(at: i, responsibilities: responsibilities(i - 1), caption: "M-step \(i)")
+        var scene = try scene(at: i, responsibilities: responsibilities(i - 1))
+        scene.stage = .mStep(i)
         scene.ghostComponents = components(of: history.snapshots[i - 1].parameters)
         scene.note = mStepNote(at: i)
         return scene

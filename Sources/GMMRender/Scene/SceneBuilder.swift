@@ -19,6 +19,8 @@ public struct SceneBuilder: Sendable {
     let views: FixedViewParts
     /// How many points a fixed window leaves out, the same on every scene.
     let pointsOutside: Int
+    /// How finely the frames show the model, for notes that report only what shows.
+    let precision: DisplayPrecision
 
     /// Checks that `history` describes `data`: a fit of data of as many columns and samples.
     ///
@@ -86,6 +88,29 @@ public struct SceneBuilder: Sendable {
         }
         views = try FixedViewParts(history: history, data: data, options: options, names: names)
         pointsOutside = options.windowCoverage(of: data)?.outside ?? 0
+        precision = Self.precision(options: options, points: points, view: views.view(index: 0, parameters: history.snapshots[0].parameters, interpolated: false))
+    }
+
+    /// How finely frames of `options` draw: pixels per data unit along each drawn coordinate,
+    /// from the layout the frames will have. A view drawn in a part of the plot (a curve
+    /// panel, a cell of the matrix) is measured on the whole plot's width or a whole cell, so
+    /// a change never counts as smaller than it is drawn.
+    static func precision(options: RenderOptions, points: [Point2], view: SceneView) -> DisplayPrecision {
+        let sigma = options.sigmas.max() ?? 2
+        guard let skeleton = try? Scene(points: points, responsibilities: [], components: []),
+              let layout = try? FrameLayout(options: options, scene: skeleton) else {
+            return DisplayPrecision(pixelsPerUnit: [.infinity, .infinity], sigma: sigma)
+        }
+        let plot = layout.plot
+        switch view {
+        case .plane:
+            return DisplayPrecision(pixelsPerUnit: [layout.transform.sx, layout.transform.sy], sigma: sigma)
+        case let .line(line):
+            return DisplayPrecision(pixelsPerUnit: [plot.width / (line.xmax - line.xmin)], sigma: sigma)
+        case let .matrix(m):
+            let cell = FrameDrawer.cell(row: 0, column: 0, of: m.diagonal.count, in: plot)
+            return DisplayPrecision(pixelsPerUnit: m.diagonal.map { max(cell.width, cell.height) / ($0.xmax - $0.xmin) }, sigma: sigma)
+        }
     }
 
     /// Column names from the CSV header, or x₁, x₂, … where there is none.
@@ -152,29 +177,8 @@ public struct SceneBuilder: Sendable {
         scene.displayedWeights = history.snapshots[reported].parameters.weights
         scene.note = nil
         scene.banner = nil
+        scene.stage = .tween(from: a, to: b, fraction: fraction)
         return scene
-    }
-
-    /// The plain-language note of snapshot `index` drawn with its own responsibilities: what
-    /// the iteration did and how much the log-likelihood rose.
-    public func iterationNote(at index: Int) -> String {
-        guard index > 0, history.snapshots.indices.contains(index) else {
-            return "Initial model: each point coloured by how much each component explains it"
-        }
-        let gain = history.snapshots[index].logLikelihood - history.snapshots[index - 1].logLikelihood
-        let moved = maximumMeanMove(from: index - 1, to: index)
-        return "E-step recoloured the points, M-step refitted the ellipses: means moved up to "
-            + Ticks.formatted(moved, decimals: 2) + ", log-likelihood +" + FrameDrawer.gainText(gain)
-    }
-
-    /// The note of iteration `index`'s M-step frame: what was refitted, how far the means
-    /// moved and how much the log-likelihood rose.
-    public func mStepNote(at index: Int) -> String {
-        guard index > 0, history.snapshots.indices.contains(index) else { return "" }
-        let gain = history.snapshots[index].logLikelihood - history.snapshots[index - 1].logLikelihood
-        return "M-step: weights, means, covariances refitted to the shares (dashed: before); means moved up to "
-            + Ticks.formatted(maximumMeanMove(from: index - 1, to: index), decimals: 2)
-            + ", log-likelihood +" + FrameDrawer.gainText(gain)
     }
 
     /// The largest distance, in data units of the drawn axes, that a mean moved between two
