@@ -50,6 +50,7 @@ struct FrameDrawer {
         if options.showMeans { drawMeanMoves() }
         try context.check("drawing the moves of the means")
         if options.showTrails { drawTrails() }
+        if options.showTrails { drawPathNumbers() }
         try context.check("drawing the trails")
         if options.showMeans { drawMeans() }
         try context.check("drawing the mean markers")
