@@ -1,7 +1,7 @@
 /// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
 /// background, density and regions, grid, ghost ellipses of the previous model, ellipse fills,
 /// points, rings around the points whose responsibilities changed, ellipse outlines, the moves
-/// of the means, trails, means, axes, text, side column.
+/// of the means, trails, means, pinned points, axes, text, side column.
 ///
 /// Every size is a multiple of ``FrameStyle/unit`` (`u` below), so a larger frame is the same
 /// picture, sharper.
@@ -54,6 +54,8 @@ struct FrameDrawer {
         try context.check("drawing the trails")
         if options.showMeans { drawMeans() }
         try context.check("drawing the mean markers")
+        drawPinMarks()
+        try context.check("ringing the pinned points")
         if options.showAxes { drawAxes() }
         try context.check("drawing the axes")
         drawTitleAndHeader()

@@ -21,6 +21,9 @@ public struct FrameLayout: Sendable, Equatable {
     public let legend: PixelRect?
     /// The key's area (heading included), if shown.
     public let key: PixelRect?
+    /// The pinned points' bars (heading included), between the legend and the key, when
+    /// ``RenderOptions/pins`` names points and the column has room.
+    public private(set) var pins: PixelRect? = nil
     /// The side column behind inset, legend and key, if any is shown.
     public let panel: PixelRect?
     /// Baselines of the title, header and note lines (nil when hidden).
@@ -32,6 +35,8 @@ public struct FrameLayout: Sendable, Equatable {
     static let legendRow = 20.0
     /// Height of one key row, in units.
     static let keyRow = 20.0
+    /// Height of one pinned point's bar row, in units.
+    static let pinRow = 20.0
 
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` when the size leaves no room
     ///   for the plot after the elements shown.
@@ -126,12 +131,17 @@ public struct FrameLayout: Sendable, Equatable {
         } else {
             legend = nil
         }
+        let pinsHeight = (24 + Self.pinRow * Double(options.pins.count)) * u
+        if !options.pins.isEmpty, pinsHeight <= panel.maxY - y - 6 * u {
+            pins = PixelRect(x: inner.x, y: y, width: inner.width, height: pinsHeight)
+            y += pinsHeight + 12 * u
+        }
         let rows = Double(KeyRow.rows(options: options, scene: scene).count)
         let keyHeight = min(panel.maxY - y - 6 * u, (24 + Self.keyRow * rows) * u)
         key = options.showKey && rows > 0 && keyHeight >= (24 + Self.keyRow) * u
             ? PixelRect(x: inner.x, y: y, width: inner.width, height: keyHeight) : nil
         // The column's background ends below its content.
-        let contentBottom = key?.maxY ?? legend?.maxY ?? inset.map { $0.maxY + 22 * u } ?? panel.maxY
+        let contentBottom = key?.maxY ?? pins?.maxY ?? legend?.maxY ?? inset.map { $0.maxY + 22 * u } ?? panel.maxY
         panel.height = min(panel.height, contentBottom + 8 * u - panel.y)
         self.panel = panel
     }
