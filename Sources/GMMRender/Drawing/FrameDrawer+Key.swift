@@ -42,7 +42,7 @@ extension FrameDrawer {
             }
         case .mean:
             context.meanMarker(at: c, color: color, outline: theme.text, halo: theme.halo, unit: u)
-        case .trail:
+        case let .trail(numbered):
             let trail = RGB(color).scaled(0.8)
             context.setRoundCaps()
             context.move(to: Point2(x: c.x - 16 * u, y: c.y + 3 * u))
@@ -60,6 +60,14 @@ extension FrameDrawer {
             context.setLineWidth(1.5 * u)
             context.setColor(trail)
             context.stroke()
+            if numbered {
+                // The start and a later dot numbered as the plot numbers them.
+                context.font(size: pathNumberFont)
+                for (t, label) in [(-16.0, "0"), (6.0, "2")] {
+                    context.haloText(label, x: c.x + t * u + 2.5 * u, baseline: c.y - t * 3 / 16 * u - 3.5 * u,
+                                     color: theme.mutedText, halo: theme.panel, haloWidth: 2.5 * u)
+                }
+            }
         case .colour:
             // Component 1, a 50/50 point, component 2: the mix is what a point's colour means.
             let blender = ResponsibilityBlender(componentColors: Array(componentColors.prefix(2)))
@@ -69,7 +77,25 @@ extension FrameDrawer {
                 keyPoint(Point2(x: c.x + Double(j - 1) * 11 * u, y: c.y), fill: fill)
             }
         case .unassigned:
-            keyPoint(c, fill: RGB(ResponsibilityBlender.unassignedColor))
+            keyPoint(c, fill: RGB(ResponsibilityBlender.unassignedColor), level: PointSize.hollow)
+        case .uncertainty:
+            // A point of component 1 alone, one at 75/25 and a 50/50 point: sizes grow with the
+            // uncertainty as in the plot.
+            let blender = ResponsibilityBlender(componentColors: Array(componentColors.prefix(2)))
+            for (j, share) in [1.0, 0.75, 0.5].enumerated() {
+                let row = [share, 1 - share]
+                let fill = row.withUnsafeBufferPointer { blender.color($0) }
+                let level = row.withUnsafeBufferPointer { PointSize.level($0) }
+                keyPoint(Point2(x: c.x - 13 * u + Double(j) * 12 * u, y: c.y), fill: fill, level: level)
+            }
+        case .pinned:
+            let p = Point2(x: c.x - 6 * u, y: c.y)
+            keyPoint(p, fill: RGB(color))
+            let ring = max(options.pointRadius, 2.5) * u + 4.5 * u
+            pinRing(at: p, radius: ring)
+            context.font(size: layout.style.panelFont, bold: true)
+            context.haloText("12", x: p.x + ring * 0.75 + 1.5 * u, baseline: c.y - ring * 0.2,
+                             color: theme.text, halo: theme.panel, haloWidth: 3 * u)
         case .changed:
             keyPoint(c, fill: RGB(color))
             context.newPath()
@@ -98,11 +124,21 @@ extension FrameDrawer {
         context.newPath()
     }
 
-    /// A data point as the plot draws it: a disc with a darker rim, at the default radius.
-    private func keyPoint(_ p: Point2, fill: RGB) {
-        let radius = max(options.pointRadius, 2.5) * u
-        let rim = Self.rimWidth(radius: radius, unit: u)
+    /// A data point as the plot draws it at the default radius: a disc with a darker rim, at
+    /// the size of its uncertainty step, or a hollow ring (``PointSize``).
+    private func keyPoint(_ p: Point2, fill: RGB, level: UInt8 = 0) {
+        let base = max(options.pointRadius, 2.5) * u
+        let radius = base * PointSize.radiusFactor(level)
         context.newPath()
+        if level == PointSize.hollow {
+            let pen = min(PointSize.hollowRing * u, radius)
+            context.circle(p, radius: radius - pen / 2)
+            context.setLineWidth(pen)
+            context.setColor(fill)
+            context.stroke()
+            return
+        }
+        let rim = Self.rimWidth(radius: base, unit: u)
         context.circle(p, radius: radius - rim / 2)
         context.setColor(fill)
         context.fillPreserve()

@@ -7,16 +7,21 @@ public enum KeyRow: Sendable, Equatable {
     case ellipses(sigmas: [Double], shares: [Double])
     /// The mean marker.
     case mean
-    /// The dots and line of a mean's path, from the ring where it started.
-    case trail
+    /// The dots and line of a mean's path, from the ring where it started, numbered by
+    /// iteration where the plane view numbers it (``FrameView/drawsStepMarks``).
+    case trail(numbered: Bool)
     /// A point's colour: its responsibilities mixed.
     case colour
-    /// The neutral grey of points not yet assigned.
+    /// The hollow grey ring of points not yet assigned.
     case unassigned
     /// The ring around points whose responsibilities changed.
     case changed
     /// The dashed ellipses of the model before the M-step, and the arrows of the means' moves.
     case ghost
+    /// A point's size: its uncertainty, 1 − max γ (``PointSize``).
+    case uncertainty
+    /// The numbered ring of a pinned point, whose shares are drawn as a bar beside the plot.
+    case pinned
 
     /// The share of a Gaussian's mass within `sigma` standard deviations in the two dimensions
     /// drawn: the squared Mahalanobis radius of a 2-D Gaussian is χ² with 2 degrees of freedom,
@@ -34,11 +39,13 @@ public enum KeyRow: Sendable, Equatable {
             let percents = shares.map { "\(Int(($0 * 100).rounded())) %" }
             return names.joined(separator: ", ") + " ellipses hold " + percents.joined(separator: ", ")
         case .mean: return "mean, now"
-        case .trail: return "path of the mean from its start ○"
+        case let .trail(numbered): return numbered ? "path of the mean, by iteration" : "path of the mean from its start ○"
         case .colour: return "colour: share of each component"
-        case .unassigned: return "grey: not assigned yet"
+        case .unassigned: return "hollow: not assigned yet"
         case .changed: return "ring: share changed > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
         case .ghost: return "dashed: before the M-step"
+        case .uncertainty: return "larger: less sure, 1 − max γ"
+        case .pinned: return "pinned point, shares at right"
         }
     }
 
@@ -52,8 +59,12 @@ public enum KeyRow: Sendable, Equatable {
             rows.append(.ellipses(sigmas: sigmas, shares: sigmas.map(massShare)))
         }
         if options.showMeans { rows.append(.mean) }
-        if options.showTrails { rows.append(.trail) }
+        if options.showTrails { rows.append(.trail(numbered: options.view.drawsStepMarks)) }
         if options.showPoints && scene.componentCount > 1 { rows.append(.colour) }
+        if options.showPoints, scene.componentCount > 1, !FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
+            rows.append(.uncertainty)
+        }
+        if !options.pins.isEmpty, options.view.drawsStepMarks { rows.append(.pinned) }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
             if options.showPoints { rows.append(.unassigned) }
