@@ -21,14 +21,18 @@ struct PointColors {
             levels = Array(repeating: PointSize.hollow, count: n)
             return
         }
+        var fills = [RGB](repeating: blender.unassigned, count: n)
         var levels = [UInt8](repeating: 0, count: n)
-        fills = scene.responsibilities.withUnsafeBufferPointer { r in
-            (0 ..< n).map { i in
-                let row = UnsafeBufferPointer(rebasing: r[(i * k) ..< ((i + 1) * k)])
-                levels[i] = PointSize.level(row)
-                return blender.color(row)
+        scene.responsibilities.withUnsafeBufferPointer { r in
+            fills.withUnsafeMutableBufferPointer { f in
+                levels.withUnsafeMutableBufferPointer { v in
+                    for i in 0 ..< n {
+                        (f[i], v[i]) = blender.look(UnsafeBufferPointer(rebasing: r[(i * k) ..< ((i + 1) * k)]))
+                    }
+                }
             }
         }
+        self.fills = fills
         self.levels = levels
     }
 

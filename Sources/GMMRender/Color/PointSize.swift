@@ -36,8 +36,10 @@ enum PointSize {
     /// The step of an uncertainty in [0, 1].
     static func level(uncertainty: Double) -> UInt8 {
         let steps = Double(levels - 1)
-        let s = (uncertainty / fullUncertainty * steps + 0.5).rounded(.down)
-        return UInt8(Swift.min(Swift.max(s, 0), steps))
+        // Clamped before the conversion, which then truncates a value ≥ 0.5: a rounding without
+        // a call into libm (this runs once per point).
+        let s = Swift.min(Swift.max(uncertainty / fullUncertainty * steps, 0), steps) + 0.5
+        return s.isFinite ? UInt8(s) : 0
     }
 
     /// The radius of a point of step `level` relative to the base radius (1 for ``hollow``).

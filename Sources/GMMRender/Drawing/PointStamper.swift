@@ -17,7 +17,7 @@ struct PointStamper {
 
     /// One pixel of a stamp: its offset from the pixel holding the centre, and how much of it
     /// the rim ring and the fill cover (rim + fill ≤ 1).
-    struct Tap {
+    struct Tap: Sendable {
         var dx: Int32
         var dy: Int32
         var rim: Float
@@ -64,34 +64,28 @@ struct PointStamper {
         let radius = FrameDrawer.pointRadius(options: drawer.options, count: scene.points.count) * scale
         guard radius > 0, clip.x0 < clip.x1, clip.y0 < clip.y1, !scene.points.isEmpty else { return }
         let colors = PointColors(scene: scene, componentColors: drawer.componentColors)
-        // One stamp set per size step met on this frame, made on first use; the last slot is
-        // the hollow ring's.
-        var stampSets = [[[Tap]]?](repeating: nil, count: PointSize.levels + 1)
-        func stamps(_ level: UInt8) -> [[Tap]] {
-            let slot = level == PointSize.hollow ? PointSize.levels : Int(level)
-            if let made = stampSets[slot] { return made }
-            let r = radius * PointSize.radiusFactor(level)
-            let made = level == PointSize.hollow
-                ? Self.stamps(radius: r, rim: PointSize.hollowRing * drawer.u * scale, hollow: true)
-                : Self.stamps(radius: r, rim: FrameDrawer.rimWidth(radius: radius / scale, unit: drawer.u) * scale)
-            stampSets[slot] = made
-            return made
-        }
+        let stamps = PointStamps.cached(radius: radius,
+                                        rim: FrameDrawer.rimWidth(radius: radius / scale, unit: drawer.u) * scale,
+                                        ring: PointSize.hollowRing * drawer.u * scale)
         let t = drawer.layout.transform
         let q = Double(Self.subdivisions)
+        let perSlot = Self.subdivisions * Self.subdivisions
         let reach = radius * PointSize.radiusFactor(UInt8(PointSize.levels - 1)) + 2
-        for i in colors.drawingOrder {
-            let p = t.pixel(scene.points[i])
-            let cx = p.x * scale, cy = p.y * scale
-            guard cx.isFinite, cy.isFinite,
-                  cx + reach >= Double(clip.x0), cx - reach <= Double(clip.x1),
-                  cy + reach >= Double(clip.y0), cy - reach <= Double(clip.y1) else { continue }
-            let bx = cx.rounded(.down), by = cy.rounded(.down)
-            let qx = min(Int((cx - bx) * q), Self.subdivisions - 1), qy = min(Int((cy - by) * q), Self.subdivisions - 1)
-            let fill = colors.fills[i], level = colors.levels[i]
-            let rimColor = level == PointSize.hollow ? fill : fill.scaled(PointColors.rimFactor)
-            stamps(level)[qy * Self.subdivisions + qx].withUnsafeBufferPointer { taps in
-                blend(taps, x: Int(bx), y: Int(by), fill: fill, rimColor: rimColor)
+        stamps.taps.withUnsafeBufferPointer { taps in
+            stamps.ranges.withUnsafeBufferPointer { ranges in
+                for i in colors.drawingOrder {
+                    let p = t.pixel(scene.points[i])
+                    let cx = p.x * scale, cy = p.y * scale
+                    guard cx.isFinite, cy.isFinite,
+                          cx + reach >= Double(clip.x0), cx - reach <= Double(clip.x1),
+                          cy + reach >= Double(clip.y0), cy - reach <= Double(clip.y1) else { continue }
+                    let bx = cx.rounded(.down), by = cy.rounded(.down)
+                    let qx = min(Int((cx - bx) * q), Self.subdivisions - 1), qy = min(Int((cy - by) * q), Self.subdivisions - 1)
+                    let fill = colors.fills[i], level = colors.levels[i]
+                    let rimColor = level == PointSize.hollow ? fill : fill.scaled(PointColors.rimFactor)
+                    let range = ranges[PointStamps.slot(level) * perSlot + qy * Self.subdivisions + qx]
+                    blend(UnsafeBufferPointer(rebasing: taps[range]), x: Int(bx), y: Int(by), fill: fill, rimColor: rimColor)
+                }
             }
         }
     }
