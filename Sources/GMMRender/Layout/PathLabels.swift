@@ -2,8 +2,9 @@
 /// with its iteration only where it lies at least ``spacing`` from the last labelled point of
 /// the same path, so a fit that settles (many iterations on one spot) gets one number there,
 /// not a pile. Each label is put beside its point at the first of four corners where its box
-/// stays inside the plot and overlaps neither a label already placed (of any path) nor a box
-/// to keep clear (the mean markers); a point with no such corner is left unlabelled.
+/// stays inside the plot, comes no nearer than ``offset`` to a label already placed (of any
+/// path) and overlaps no box to keep clear (the mean markers); a point with no such corner is
+/// left unlabelled.
 ///
 /// Pure arithmetic on pixel positions and text widths, so it is tested without Cairo.
 struct PathLabels {
@@ -42,7 +43,9 @@ struct PathLabels {
                     PixelRect(x: p.x - offset - w, y: p.y + offset, width: w, height: height),
                 ]
                 guard let box = boxes.first(where: { box in
-                    Self.contains(plot, box) && !placed.contains { Self.overlap($0.box, box) }
+                    // Labels keep a gap of `offset` between them, so "3" and "1" never read as "31".
+                    let padded = PixelRect(x: box.x - offset, y: box.y - offset, width: box.width + 2 * offset, height: box.height + 2 * offset)
+                    return Self.contains(plot, box) && !placed.contains { Self.overlap($0.box, padded) }
                         && !keepClear.contains { Self.overlap($0, box) }
                 }) else { continue }
                 placed.append(Label(iteration: j, box: box, origin: Point2(x: box.x, y: box.maxY)))
