@@ -89,13 +89,9 @@ extension FrameDrawer {
                 keyPoint(Point2(x: c.x - 13 * u + Double(j) * 12 * u, y: c.y), fill: fill, level: level)
             }
         case .pinned:
-            let p = Point2(x: c.x - 6 * u, y: c.y)
+            let p = Point2(x: c.x - 8 * u, y: c.y + 3 * u)
             keyPoint(p, fill: RGB(color))
-            let ring = max(options.pointRadius, 2.5) * u + 4.5 * u
-            pinRing(at: p, radius: ring)
-            context.font(size: layout.style.panelFont, bold: true)
-            context.haloText("12", x: p.x + ring * 0.75 + 1.5 * u, baseline: c.y - ring * 0.2,
-                             color: theme.text, halo: theme.panel, haloWidth: 3 * u)
+            pinMark(at: p, pointRadius: max(options.pointRadius, 2.5) * u, number: 12, halo: theme.panel)
         case .changed:
             keyPoint(c, fill: RGB(color))
             context.newPath()

@@ -54,37 +54,44 @@ extension FrameDrawer {
         return row.map { $0 / total }
     }
 
-    /// A ring around each pinned point in the plot, with its number beside it over a halo, so
-    /// the bars in the side column can be matched to the points.
+    /// A ring around each pinned point in the plot, with a short leader to its number, so the
+    /// bars in the side column can be matched to the points.
     func drawPinMarks() {
         guard !options.pins.isEmpty, scene.view.drawsPinMarks else { return }
         let t = layout.transform
         let radius = Self.pointRadius(options: options, count: scene.points.count)
-        let font = layout.style.panelFont
         context.save()
         context.clip(to: layout.plot)
         for point in options.pins where point < scene.points.count {
             let p = t.pixel(scene.points[point])
             guard inGuard(p) else { continue }
-            let ring = radius * pointSizeFactor(point) + 4.5 * u
-            pinRing(at: p, radius: ring)
-            context.font(size: font, bold: true)
-            context.haloText("\(point + 1)", x: p.x + ring * 0.75 + 1.5 * u, baseline: p.y - ring * 0.75,
-                             color: theme.text, halo: theme.halo, haloWidth: 3 * u)
+            pinMark(at: p, pointRadius: radius * pointSizeFactor(point), number: point + 1, halo: theme.halo)
         }
         context.restore()
     }
 
-    /// The ring of a pinned point: the text colour over a halo, heavier than a changed point's.
-    func pinRing(at p: Point2, radius: Double) {
+    /// The mark of a pinned point at `p`: a thin ring 3.5 units outside the point, and a leader
+    /// up and to the right ending at the point's number, all over a halo. Thinner and wider
+    /// than a mean marker's outline, and with its leader, it does not read as a mean.
+    func pinMark(at p: Point2, pointRadius: Double, number: Int, halo: UInt32) {
+        let ring = pointRadius + 3.5 * u
+        let dx = 0.7071, dy = -0.7071
+        let start = Point2(x: p.x + dx * ring, y: p.y + dy * ring)
+        let end = Point2(x: p.x + dx * (ring + 7 * u), y: p.y + dy * (ring + 7 * u))
         context.newPath()
-        context.circle(p, radius: radius)
-        context.setLineWidth(4 * u)
-        context.setColor(theme.halo, alpha: 0.85)
+        context.circle(p, radius: ring)
+        context.move(to: start)
+        context.line(to: end)
+        context.setRoundCaps()
+        context.setLineWidth(3.6 * u)
+        context.setColor(halo, alpha: 0.85)
         context.strokePreserve()
-        context.setLineWidth(1.8 * u)
+        context.setLineWidth(1.4 * u)
         context.setColor(theme.text)
         context.stroke()
+        context.font(size: layout.style.panelFont, bold: true)
+        context.haloText("\(number)", x: end.x + 1 * u, baseline: end.y + layout.style.panelFont * 0.3,
+                         color: theme.text, halo: halo, haloWidth: 3 * u)
     }
 }
 

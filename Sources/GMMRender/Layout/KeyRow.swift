@@ -45,13 +45,13 @@ public enum KeyRow: Sendable, Equatable {
         case .changed: return "ring: share changed > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
         case .ghost: return "dashed: before the M-step"
         case .uncertainty: return "larger: less sure, 1 − max γ"
-        case .pinned: return "pinned point, shares at right"
+        case .pinned: return "pinned point, its γ bar above"
         }
     }
 
     /// The rows for what `options` draws. The step rows (unassigned, changed, ghost) appear on
     /// frames of an E/M animation, which carry marks or ghosts, and stay last so the rows
-    /// above never move.
+    /// above never move; the unassigned row only on the frames before the first E-step.
     public static func rows(options: RenderOptions, scene: Scene) -> [KeyRow] {
         var rows = [KeyRow]()
         if options.showEllipses, options.view.drawsEllipses {
@@ -67,7 +67,9 @@ public enum KeyRow: Sendable, Equatable {
         if !options.pins.isEmpty, options.view.drawsStepMarks { rows.append(.pinned) }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
-            if options.showPoints { rows.append(.unassigned) }
+            // The hollow ring only where it is drawn: before the first E-step. The rows below
+            // move up once, when every point turns from a ring to a colour.
+            if options.showPoints, !scene.pointsAssigned { rows.append(.unassigned) }
             if options.showPoints, options.view.drawsStepMarks { rows.append(.changed) }
             if options.showEllipses, options.view.drawsStepMarks { rows.append(.ghost) }
         }
