@@ -64,8 +64,9 @@ extension FrameDrawer {
                 // The start and a later dot numbered as the plot numbers them.
                 context.font(size: pathNumberFont)
                 for (t, label) in [(-16.0, "0"), (6.0, "2")] {
-                    context.haloText(label, x: c.x + t * u + 2.5 * u, baseline: c.y - t * 3 / 16 * u - 3.5 * u,
-                                     color: theme.mutedText, halo: theme.panel, haloWidth: 2.5 * u)
+                    let w = context.textWidth(label), h = pathNumberFont * 0.73
+                    let baseline = c.y - t * 3 / 16 * u - 3.5 * u
+                    pathNumber(label, box: PixelRect(x: c.x + t * u + 2.5 * u, y: baseline - h, width: w, height: h), halo: theme.panel)
                 }
             }
         case .colour:

@@ -4,8 +4,8 @@ extension FrameDrawer {
     /// The size of the iteration numbers along the mean paths: small, below the key's text.
     var pathNumberFont: Double { 10.5 * u }
 
-    /// The iteration numbers along each mean's path (``PathLabels``), in small muted text over
-    /// a halo so they read over points, at least a label's width apart along a path.
+    /// The iteration numbers along each mean's path (``PathLabels``), in small muted text on a
+    /// plate so they read over points, at least a label's width apart along a path.
     func drawPathNumbers() {
         guard scene.trails.contains(where: { $0.count >= 2 }) else { return }
         let t = layout.transform
@@ -23,9 +23,23 @@ extension FrameDrawer {
             context.textWidth($0)
         }
         for label in labels {
-            context.haloText("\(label.iteration)", x: label.origin.x, baseline: label.origin.y,
-                             color: theme.mutedText, halo: theme.halo, haloWidth: 2.5 * u)
+            pathNumber("\(label.iteration)", box: label.box, halo: theme.halo)
         }
         context.restore()
+    }
+
+    /// One iteration number in its text box (``PathLabels/Label/box``, its baseline at the
+    /// bottom): small muted text on a translucent plate of the halo colour, a little larger than
+    /// the box, so it reads over points and lines. A plate is one rectangle, where a halo
+    /// around each glyph would cost several text draws per label on every frame.
+    func pathNumber(_ text: String, box: PixelRect, halo: UInt32) {
+        let pad = 1.5 * u
+        context.newPath()
+        context.rectangle(PixelRect(x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad))
+        context.setColor(halo, alpha: 0.8)
+        context.fill()
+        context.setColor(theme.mutedText)
+        context.font(size: pathNumberFont)
+        context.text(text, x: box.x, baseline: box.maxY)
     }
 }
