@@ -10,7 +10,7 @@ extension FrameDrawer {
         let rowHeight = FrameLayout.pinRow * u
         let font = layout.style.panelFont
         context.font(size: font)
-        let labelWidth = context.textWidth("#0000") + 4 * u
+        let labelWidth = (options.pins.map { context.textWidth("#\($0 + 1)") }.max() ?? 0) + 6 * u
         let numberWidth = context.textWidth("0.00") + 6 * u
         let barX = r.x + labelWidth, barWidth = r.width - labelWidth - numberWidth
         for (row, point) in options.pins.enumerated() {
