@@ -24,6 +24,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingColumn(view: FrameView, column: Int, columns: Int)
     /// ``RenderOptions/axes`` names the 0-based `column` twice.
     case sameAxes(column: Int)
+    /// ``RenderOptions/pins`` names the 0-based `point` but the data has only `points` points.
+    case missingPoint(point: Int, points: Int)
     /// A Cairo call failed. `call` names the function (or the drawing stage whose sticky status
     /// was checked), `status` is Cairo's own message and `code` the raw `cairo_status_t`.
     case cairo(call: String, status: String, code: Int)
@@ -48,6 +50,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the \(view.name) view draws column \(column) but the data has \(columns) column\(columns == 1 ? "" : "s"), so columns are 0…\(columns - 1)"
         case let .sameAxes(column):
             return "invalid render option axes = \(column),\(column): choose two different columns"
+        case let .missingPoint(point, points):
+            return "invalid render option pins: point \(point) is not in the data, which has \(points) point\(points == 1 ? "" : "s"), so points are 0…\(points - 1)"
         case let .compression(call, problem):
             return "PNG compression failed in \(call): \(problem); free some memory and try again, or render smaller frames"
         case let .cairo(call, status, code):
@@ -75,6 +79,8 @@ public enum RenderParameter: String, Sendable, Equatable, CaseIterable, CustomSt
     case textScale
     /// ``RenderOptions/view``.
     case view
+    /// ``RenderOptions/pins``.
+    case pins
     /// ``ChartOptions/width`` and ``ChartOptions/height``.
     case chartSize
     /// ``ChartOptions/scale``.

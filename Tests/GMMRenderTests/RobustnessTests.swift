@@ -94,19 +94,21 @@ import Testing
         #expect(frame[388, 150] == Theme.light.colors.background)
     }
 
-    /// With no components the points still show, in the mid grey of a responsibility row that
-    /// is not a distribution, and every format renders.
-    @Test func emptyMixtureDrawsItsPointsGrey() throws {
-        var options = bareOptions()
+    /// With no components the points still show, as the hollow grey rings of a responsibility
+    /// row that is not a distribution, and every format renders.
+    @Test func emptyMixtureDrawsItsPointsAsGreyRings() throws {
+        var options = bareOptions(width: 600, height: 600)
         options.showPoints = true
-        options.pointRadius = 4
+        options.pointRadius = 8
         options.bounds = .fixed(xmin: -5, xmax: 5, ymin: -5, ymax: 5)
         let renderer = try FrameRenderer(options: options)
         let scene = try Scene(points: [Point2(x: 0, y: 0)], responsibilities: [], components: [])
         let frame = try renderer.renderRaster(scene)
         let t = try renderer.layout(for: scene).transform
         let centre = t.pixel(Point2(x: 0, y: 0)), away = t.pixel(Point2(x: 3, y: 3))
-        #expect(channelDistance(frame[Int(centre.x), Int(centre.y)], ResponsibilityBlender.unassignedColor) <= 1)
+        // One style unit is one pixel here: the ring runs from 6.8 to 8 pixels out.
+        #expect(frame[Int(centre.x), Int(centre.y)] == Theme.light.colors.background)
+        #expect(channelDistance(frame[Int(centre.x + 7.4), Int(centre.y)], ResponsibilityBlender.unassignedColor) <= 30)
         #expect(frame[Int(away.x), Int(away.y)] == Theme.light.colors.background)
         // The vector formats draw the point too: they differ from the same scene without it.
         let empty = try Scene(points: [], responsibilities: [], components: [])

@@ -56,6 +56,7 @@ struct ErrorMessagesTests {
     static let renderErrors: [RenderError] =
         [.invalidScene("snapshot 3 does not exist"), .tooManyColumns(view: "pairs", columns: 7, maximum: 6),
          .historyDimension(history: 3, data: 2), .historySamples(history: 999, data: 300), .sameAxes(column: 1),
+         .missingPoint(point: 272, points: 272),
          .cairo(call: "cairo_fill", status: "out of memory", code: 1), .compression(call: "libdeflate_zlib_compress", problem: "no room")]
         + RenderParameter.allCases.map { RenderError.invalidOption($0, value: "0", fix: "give a positive value") }
         + [FrameView.plane, .line(column: 0), .pairs(columns: [0]), .pca].map { RenderError.tooFewColumns(view: $0, columns: 1, minimum: 2) }
@@ -155,11 +156,12 @@ struct ErrorMessagesTests {
         case .tooFewColumns: "tooFewColumns"
         case .missingColumn: "missingColumn"
         case .sameAxes: "sameAxes"
+        case .missingPoint: "missingPoint"
         case .cairo: "cairo"
         case .compression: "compression"
         }
     }
-    static let renderErrorCases = 10
+    static let renderErrorCases = 11
 
     static func caseName(_ e: AnimationError) -> String {
         switch e {
@@ -239,6 +241,8 @@ struct ErrorMessagesTests {
         #expect(ErrorMessages.message(for: RenderError.sameAxes(column: 1)) == "--axes 2,2: choose two different columns")
         #expect(ErrorMessages.message(for: RenderError.missingColumn(view: .line(column: 2), column: 2, columns: 2))
             == "--view 1d:3: the data has 2 columns, numbered 1 to 2")
+        #expect(ErrorMessages.message(for: RenderError.missingPoint(point: 272, points: 272))
+            == "--pin 273: the data has 272 rows; pin rows 1 to 272, counted from the first data row")
     }
 
     /// Errors about the inputs name them as the user gave them.

@@ -39,6 +39,23 @@ struct ResponsibilityBlender {
         return rgb(OklabColor(l: l / total, a: a / total, b: b / total))
     }
 
+    /// The colour of one point's row, as ``color(_:)``, and its size step (``PointSize``) from
+    /// the same pass over the row.
+    func look(_ row: UnsafeBufferPointer<Double>) -> (color: RGB, level: UInt8) {
+        var l = 0.0, a = 0.0, b = 0.0, total = 0.0, largest = 0.0
+        for k in 0 ..< min(row.count, labs.count) {
+            let w = row[k]
+            guard w > 0 else { continue }
+            l += w * labs[k].l
+            a += w * labs[k].a
+            b += w * labs[k].b
+            total += w
+            largest = max(largest, w)
+        }
+        guard total.isFinite, total > 0 else { return (unassigned, PointSize.hollow) }
+        return (rgb(OklabColor(l: l / total, a: a / total, b: b / total)), PointSize.level(uncertainty: 1 - largest / total))
+    }
+
     /// The sRGB colour of an Oklab colour through the encoding table.
     func rgb(_ lab: OklabColor) -> RGB {
         let c = lab.linearRGB

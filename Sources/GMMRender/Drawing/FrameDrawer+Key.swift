@@ -51,7 +51,7 @@ extension FrameDrawer {
             }
         case .mean:
             context.meanMarker(at: c, color: color, outline: theme.text, halo: theme.halo, unit: u)
-        case .trail:
+        case let .trail(numbered):
             let trail = RGB(color).scaled(0.8)
             context.setRoundCaps()
             context.move(to: Point2(x: c.x - 16 * u, y: c.y + 3 * u))
@@ -69,6 +69,15 @@ extension FrameDrawer {
             context.setLineWidth(1.5 * u)
             context.setColor(trail)
             context.stroke()
+            if numbered {
+                // The start and a later dot numbered as the plot numbers them.
+                context.font(size: pathNumberFont)
+                for (t, label) in [(-16.0, "0"), (6.0, "2")] {
+                    let w = context.textWidth(label), h = pathNumberFont * 0.73
+                    let baseline = c.y - t * 3 / 16 * u - 3.5 * u
+                    pathNumber(label, box: PixelRect(x: c.x + t * u + 2.5 * u, y: baseline - h, width: w, height: h), halo: theme.panel)
+                }
+            }
         case .colour:
             // Component 1, a 50/50 point, component 2: the mix is what a point's colour means.
             let blender = ResponsibilityBlender(componentColors: Array(componentColors.prefix(2)))
@@ -78,7 +87,21 @@ extension FrameDrawer {
                 keyPoint(Point2(x: c.x + Double(j - 1) * 11 * u, y: c.y), fill: fill)
             }
         case .unassigned:
-            keyPoint(c, fill: RGB(ResponsibilityBlender.unassignedColor))
+            keyPoint(c, fill: RGB(ResponsibilityBlender.unassignedColor), level: PointSize.hollow)
+        case .uncertainty:
+            // A point of component 1 alone, one at 75/25 and a 50/50 point: sizes grow with the
+            // uncertainty as in the plot.
+            let blender = ResponsibilityBlender(componentColors: Array(componentColors.prefix(2)))
+            for (j, share) in [1.0, 0.75, 0.5].enumerated() {
+                let row = [share, 1 - share]
+                let fill = row.withUnsafeBufferPointer { blender.color($0) }
+                let level = row.withUnsafeBufferPointer { PointSize.level($0) }
+                keyPoint(Point2(x: c.x - 13 * u + Double(j) * 12 * u, y: c.y), fill: fill, level: level)
+            }
+        case .pinned:
+            let p = Point2(x: c.x - 8 * u, y: c.y + 3 * u)
+            keyPoint(p, fill: RGB(color))
+            pinMark(at: p, pointRadius: max(options.pointRadius, 2.5) * u, number: 12, halo: theme.panel)
         case .changed:
             keyPoint(c, fill: RGB(color))
             context.newPath()
@@ -153,11 +176,21 @@ extension FrameDrawer {
         context.newPath()
     }
 
-    /// A data point as the plot draws it: a disc with a darker rim, at the default radius.
-    private func keyPoint(_ p: Point2, fill: RGB) {
-        let radius = max(options.pointRadius, 2.5) * u
-        let rim = Self.rimWidth(radius: radius, unit: u)
+    /// A data point as the plot draws it at the default radius: a disc with a darker rim, at
+    /// the size of its uncertainty step, or a hollow ring (``PointSize``).
+    private func keyPoint(_ p: Point2, fill: RGB, level: UInt8 = 0) {
+        let base = max(options.pointRadius, 2.5) * u
+        let radius = base * PointSize.radiusFactor(level)
         context.newPath()
+        if level == PointSize.hollow {
+            let pen = min(PointSize.hollowRing * u, radius)
+            context.circle(p, radius: radius - pen / 2)
+            context.setLineWidth(pen)
+            context.setColor(fill)
+            context.stroke()
+            return
+        }
+        let rim = Self.rimWidth(radius: base, unit: u)
         context.circle(p, radius: radius - rim / 2)
         context.setColor(fill)
         context.fillPreserve()

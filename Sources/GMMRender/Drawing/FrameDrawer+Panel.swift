@@ -13,6 +13,7 @@ extension FrameDrawer {
         context.fill()
         if let inset = layout.inset { drawInset(inset) }
         if let legend = layout.legend { drawLegend(legend) }
+        if let pins = layout.pins { drawPins(pins) }
         if let key = layout.key { drawKey(key) }
         context.restore()
     }

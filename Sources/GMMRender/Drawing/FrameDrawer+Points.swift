@@ -1,16 +1,17 @@
 extension FrameDrawer {
-    /// The points as real Cairo paths, for SVG and PDF: one path per distinct 8-bit colour
-    /// (fill, then a darker rim), buckets in order of first appearance so the output is the
-    /// same on every run.
+    /// The points as real Cairo paths, for SVG and PDF: one path per distinct 8-bit colour and
+    /// size step (fill, then a darker rim; a hollow point's ring alone), buckets in the raster
+    /// path's order — by size step, then by first appearance — so the output is the same on
+    /// every run and matches ``PointStamper``.
     func drawVectorPoints() {
         let radius = Self.pointRadius(options: options, count: scene.points.count)
         guard radius > 0 else { return }
         let colors = PointColors(scene: scene, componentColors: componentColors)
-        var order = [UInt32]()
-        var buckets = [UInt32: [Int]]()
+        var order = [UInt64]()
+        var buckets = [UInt64: [Int]]()
         let t = layout.transform
-        for i in scene.points.indices {
-            let key = colors.fills[i].packed
+        for i in colors.drawingOrder {
+            let key = UInt64(colors.levels[i]) << 32 | UInt64(colors.fills[i].packed)
             if buckets[key] == nil { order.append(key) }
             buckets[key, default: []].append(i)
         }
@@ -18,20 +19,29 @@ extension FrameDrawer {
         context.save()
         context.clip(to: layout.plot)
         for key in order {
+            let level = UInt8(truncatingIfNeeded: key >> 32)
+            let fill = RGB(UInt32(truncatingIfNeeded: key))
+            let r = radius * PointSize.radiusFactor(level)
+            let hollow = level == PointSize.hollow
+            let pen = hollow ? min(PointSize.hollowRing * u, r) : rim
             context.newPath()
             for i in buckets[key] ?? [] {
                 let p = t.pixel(scene.points[i])
                 guard inGuard(p) else { continue }
-                context.circle(p, radius: radius - rim / 2)
+                context.circle(p, radius: r - pen / 2)
             }
-            let fill = RGB(key)
-            context.setColor(fill)
-            if rim > 0 {
+            if hollow {
+                context.setLineWidth(pen)
+                context.setColor(fill)
+                context.stroke()
+            } else if rim > 0 {
+                context.setColor(fill)
                 context.fillPreserve()
                 context.setLineWidth(rim)
                 context.setColor(fill.scaled(PointColors.rimFactor))
                 context.stroke()
             } else {
+                context.setColor(fill)
                 context.fill()
             }
         }
@@ -42,6 +52,15 @@ extension FrameDrawer {
     /// points too small to carry one.
     static func rimWidth(radius: Double, unit: Double = 1) -> Double {
         radius >= 1.6 * unit ? 0.7 * unit : 0
+    }
+
+    /// The radius of point `i` relative to the base radius, as the points are drawn
+    /// (``PointSize``).
+    func pointSizeFactor(_ i: Int) -> Double {
+        let k = scene.componentCount
+        guard scene.pointsAssigned, k > 0, (i + 1) * k <= scene.responsibilities.count else { return 1 }
+        let level = scene.responsibilities.withUnsafeBufferPointer { PointSize.level(UnsafeBufferPointer(rebasing: $0[(i * k) ..< ((i + 1) * k)])) }
+        return PointSize.radiusFactor(level)
     }
 
     /// A ring around each point whose responsibilities changed by more than
@@ -60,7 +79,7 @@ extension FrameDrawer {
             guard inGuard(p) else { continue }
             let change = min(max(scene.responsibilityChange[i], 0), 1)
             context.newPath()
-            context.circle(p, radius: radius + (2 + 5 * change) * u)
+            context.circle(p, radius: radius * pointSizeFactor(i) + (2 + 5 * change) * u)
             context.setLineWidth(1.3 * u)
             context.setColor(theme.text, alpha: 0.85)
             context.stroke()

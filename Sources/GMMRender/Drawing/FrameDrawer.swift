@@ -1,7 +1,7 @@
 /// Draws one scene on a Cairo context, in logical pixels, in a fixed back-to-front order:
 /// background, density and regions, grid, ghost ellipses of the previous model, ellipse fills,
 /// points, rings around the points whose responsibilities changed, ellipse outlines, the moves
-/// of the means, trails, means, axes, text, side column, warnings.
+/// of the means, trails, means, pinned points, axes, text, side column, warnings.
 ///
 /// Every size is a multiple of ``FrameStyle/unit`` (`u` below), so a larger frame is the same
 /// picture, sharper.
@@ -50,9 +50,12 @@ struct FrameDrawer {
         if options.showMeans { drawMeanMoves() }
         try context.check("drawing the moves of the means")
         if options.showTrails { drawTrails() }
+        if options.showTrails { drawPathNumbers() }
         try context.check("drawing the trails")
         if options.showMeans { drawMeans() }
         try context.check("drawing the mean markers")
+        drawPinMarks()
+        try context.check("ringing the pinned points")
         if options.showAxes { drawAxes() }
         try context.check("drawing the axes")
         drawTitleAndHeader()

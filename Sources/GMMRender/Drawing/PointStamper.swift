@@ -17,7 +17,7 @@ struct PointStamper {
 
     /// One pixel of a stamp: its offset from the pixel holding the centre, and how much of it
     /// the rim ring and the fill cover (rim + fill ≤ 1).
-    struct Tap {
+    struct Tap: Sendable {
         var dx: Int32
         var dy: Int32
         var rim: Float
@@ -28,8 +28,8 @@ struct PointStamper {
     static let subdivisions = 8
 
     /// Taps of a disc of radius `r` with a rim of width `rim`, for every quantised centre
-    /// (index qy · subdivisions + qx).
-    static func stamps(radius r: Double, rim: Double) -> [[Tap]] {
+    /// (index qy · subdivisions + qx); `hollow` leaves the inside uncovered (a ring only).
+    static func stamps(radius r: Double, rim: Double, hollow: Bool = false) -> [[Tap]] {
         let q = subdivisions
         let inner = max(r - rim, 0)
         let reach = Int((r + 1).rounded(.up))
@@ -46,7 +46,8 @@ struct PointStamper {
                         let outer = min(max(r + 0.5 - d, 0), 1)
                         guard outer > 0 else { continue }
                         let fill = min(max(inner + 0.5 - d, 0), 1)
-                        taps.append(Tap(dx: Int32(dx), dy: Int32(dy), rim: Float(outer - fill), fill: Float(fill)))
+                        guard !hollow || outer - fill > 0 else { continue }
+                        taps.append(Tap(dx: Int32(dx), dy: Int32(dy), rim: Float(outer - fill), fill: hollow ? 0 : Float(fill)))
                     }
                 }
                 out.append(taps)
@@ -55,28 +56,36 @@ struct PointStamper {
         return out
     }
 
-    /// Stamps every point of `scene` as the drawer would place it, scaled to device pixels.
+    /// Stamps every point of `scene` as the drawer would place it, scaled to device pixels:
+    /// each at its uncertainty's size (``PointSize``), hollow points as rings, in
+    /// ``PointColors/drawingOrder``.
     func stamp(_ drawer: FrameDrawer, scale: Double) {
         let scene = drawer.scene
         let radius = FrameDrawer.pointRadius(options: drawer.options, count: scene.points.count) * scale
         guard radius > 0, clip.x0 < clip.x1, clip.y0 < clip.y1, !scene.points.isEmpty else { return }
-        let rim = FrameDrawer.rimWidth(radius: radius / scale, unit: drawer.u) * scale
-        let stamps = Self.stamps(radius: radius, rim: rim)
         let colors = PointColors(scene: scene, componentColors: drawer.componentColors)
+        let stamps = PointStamps.cached(radius: radius,
+                                        rim: FrameDrawer.rimWidth(radius: radius / scale, unit: drawer.u) * scale,
+                                        ring: PointSize.hollowRing * drawer.u * scale)
         let t = drawer.layout.transform
         let q = Double(Self.subdivisions)
-        let reach = radius + 2
-        for i in scene.points.indices {
-            let p = t.pixel(scene.points[i])
-            let cx = p.x * scale, cy = p.y * scale
-            guard cx.isFinite, cy.isFinite,
-                  cx + reach >= Double(clip.x0), cx - reach <= Double(clip.x1),
-                  cy + reach >= Double(clip.y0), cy - reach <= Double(clip.y1) else { continue }
-            let bx = cx.rounded(.down), by = cy.rounded(.down)
-            let qx = min(Int((cx - bx) * q), Self.subdivisions - 1), qy = min(Int((cy - by) * q), Self.subdivisions - 1)
-            let fill = colors.fills[i]
-            stamps[qy * Self.subdivisions + qx].withUnsafeBufferPointer { taps in
-                blend(taps, x: Int(bx), y: Int(by), fill: fill, rimColor: fill.scaled(PointColors.rimFactor))
+        let perSlot = Self.subdivisions * Self.subdivisions
+        let reach = radius * PointSize.radiusFactor(UInt8(PointSize.levels - 1)) + 2
+        stamps.taps.withUnsafeBufferPointer { taps in
+            stamps.ranges.withUnsafeBufferPointer { ranges in
+                for i in colors.drawingOrder {
+                    let p = t.pixel(scene.points[i])
+                    let cx = p.x * scale, cy = p.y * scale
+                    guard cx.isFinite, cy.isFinite,
+                          cx + reach >= Double(clip.x0), cx - reach <= Double(clip.x1),
+                          cy + reach >= Double(clip.y0), cy - reach <= Double(clip.y1) else { continue }
+                    let bx = cx.rounded(.down), by = cy.rounded(.down)
+                    let qx = min(Int((cx - bx) * q), Self.subdivisions - 1), qy = min(Int((cy - by) * q), Self.subdivisions - 1)
+                    let fill = colors.fills[i], level = colors.levels[i]
+                    let rimColor = level == PointSize.hollow ? fill : fill.scaled(PointColors.rimFactor)
+                    let range = ranges[PointStamps.slot(level) * perSlot + qy * Self.subdivisions + qx]
+                    blend(UnsafeBufferPointer(rebasing: taps[range]), x: Int(bx), y: Int(by), fill: fill, rimColor: rimColor)
+                }
             }
         }
     }

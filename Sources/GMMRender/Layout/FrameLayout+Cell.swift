@@ -13,6 +13,7 @@ extension FrameLayout {
         legend = nil
         key = nil
         keyLines = []
+        pins = nil
         keyComplete = true
         panel = nil
         titleBaseline = nil

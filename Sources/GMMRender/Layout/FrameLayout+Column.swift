@@ -13,6 +13,7 @@ extension FrameLayout {
         var inset: PixelRect?
         var legend: PixelRect?
         var key: PixelRect?
+        var pins: PixelRect?
         var keyLines: [Int]
 
         /// The least width of a piece's content, in panel text units: the inset's value labels
@@ -67,6 +68,7 @@ extension FrameLayout {
             let k = Double(max(scene.componentCount, 1))
             let showKey = options.showKey && !rows.isEmpty
             let legendHeight = options.showLegend ? (headingHeight + legendRow * k) * p : 0
+            let pinsHeight = options.pins.isEmpty ? 0 : (headingHeight + pinRow * Double(options.pins.count)) * p
             func keyHeight(_ lines: [Int]) -> Double {
                 showKey ? (headingHeight + keyRow * Double(lines.reduce(0, +))) * p : 0
             }
@@ -85,12 +87,12 @@ extension FrameLayout {
             // side above a key across the whole column; else one column with the inset shrunk.
             let fullLines = Self.lines(rows, width: inner.width, style: style)
             let halves = (inner.width - 16 * p) / 2
-            let stacked = stack([insetBlock(insetHeight), legendHeight, keyHeight(fullLines)])
+            let stacked = stack([insetBlock(insetHeight), legendHeight, pinsHeight, keyHeight(fullLines)])
             let paired = stacked > room && options.showInset && options.showLegend && halves >= Self.pieceWidth * p
-                && stack([max(insetBlock(insetLeast), legendHeight), keyHeight(fullLines)]) <= room
+                && stack([max(insetBlock(insetLeast), legendHeight), pinsHeight, keyHeight(fullLines)]) <= room
             var insetPlot = insetHeight
             if paired {
-                let free = room - gap - keyHeight(fullLines) - insetBlock(0)
+                let free = room - stack([keyHeight(fullLines), pinsHeight]) - gap - insetBlock(0)
                 insetPlot = min(insetHeight, max(insetLeast, free))
             } else if stacked > room {
                 insetPlot = max(insetLeast, insetHeight - (stacked - room))
@@ -121,15 +123,21 @@ extension FrameLayout {
             } else {
                 legend = nil
             }
+            if pinsHeight > 0, pinsHeight <= area.maxY - y - 6 * p {
+                pins = PixelRect(x: inner.x, y: y, width: inner.width, height: pinsHeight)
+                y += pinsHeight + gap
+            } else {
+                pins = nil
+            }
             let keyRoom = min(area.maxY - y - 6 * p, keyHeight(keyLines))
             key = showKey && keyRoom >= (headingHeight + keyRow) * p
                 ? PixelRect(x: inner.x, y: y, width: inner.width, height: keyRoom) : nil
             let fullKey = keyHeight(fullLines)
             let keyHolds = !showKey || (key?.height ?? 0) >= fullKey - 0.5
             let legendHolds = !options.showLegend || (legend?.height ?? 0) >= legendHeight - 0.5
-            complete = keyHolds && legendHolds
+            complete = keyHolds && legendHolds && (pinsHeight == 0 || pins != nil)
             // The column's background ends below its content.
-            let ends = [key?.maxY, legend?.maxY, inset.map { $0.maxY + 22 * p }].compactMap { $0 }
+            let ends = [key?.maxY, pins?.maxY, legend?.maxY, inset.map { $0.maxY + 22 * p }].compactMap { $0 }
             var panel = area
             panel.height = min(area.height, (ends.max() ?? area.maxY) + 8 * p - area.y)
             self.panel = panel

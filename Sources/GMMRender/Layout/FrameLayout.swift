@@ -29,6 +29,9 @@ public struct FrameLayout: Sendable, Equatable {
     /// Whether the key holds every row (false only when even the smallest side-column text
     /// leaves no room).
     let keyComplete: Bool
+    /// The pinned points' bars (heading included), between the legend and the key, when
+    /// ``RenderOptions/pins`` names points.
+    public let pins: PixelRect?
     /// The side column behind inset, legend and key, if any is shown.
     public let panel: PixelRect?
     /// Baselines of the title, header and note lines (nil when hidden).
@@ -60,6 +63,8 @@ public struct FrameLayout: Sendable, Equatable {
     /// The largest share of a landscape frame's width the side column takes, so that a plot
     /// free to stretch (``RenderOptions/Aspect/fill``) gets most of the width.
     static let columnShare = 0.32
+    /// Height of one pinned point's bar row, in panel text units.
+    static let pinRow = 20.0
 
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` when the size leaves no room
     ///   for the plot after the elements shown.
@@ -178,6 +183,7 @@ public struct FrameLayout: Sendable, Equatable {
             inset = nil
             legend = nil
             key = nil
+            pins = nil
             keyLines = []
             keyComplete = true
             return
@@ -191,6 +197,7 @@ public struct FrameLayout: Sendable, Equatable {
         key = planned.key
         keyLines = planned.keyLines
         keyComplete = planned.complete
+        pins = planned.pins
     }
 
     /// The space between the plot's lower edge and the top of the horizontal tick labels,

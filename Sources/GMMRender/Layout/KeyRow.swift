@@ -7,11 +7,12 @@ public enum KeyRow: Sendable, Equatable {
     case ellipses(sigmas: [Double], shares: [Double])
     /// The mean marker.
     case mean
-    /// The dots and line of a mean's path, from the ring where it started.
-    case trail
+    /// The dots and line of a mean's path, from the ring where it started, numbered by
+    /// iteration where the plane view numbers it (``FrameView/drawsStepMarks``).
+    case trail(numbered: Bool)
     /// A point's colour: its responsibilities mixed.
     case colour
-    /// The neutral grey of points not yet assigned.
+    /// The hollow grey ring of points not yet assigned.
     case unassigned
     /// The ring around points whose responsibilities changed.
     case changed
@@ -29,6 +30,10 @@ public enum KeyRow: Sendable, Equatable {
     /// Many points drawn as a density image: colour from the responsibilities, opacity from
     /// the count per pixel.
     case densityImage
+    /// A point's size: its uncertainty, 1 − max γ (``PointSize``).
+    case uncertainty
+    /// The numbered ring of a pinned point, whose shares are drawn as a bar beside the plot.
+    case pinned
 
     /// The share of a Gaussian's mass within `sigma` standard deviations in the two dimensions
     /// drawn: the squared Mahalanobis radius of a 2-D Gaussian is χ² with 2 degrees of freedom,
@@ -46,9 +51,9 @@ public enum KeyRow: Sendable, Equatable {
             let percents = shares.map { "\(Int(($0 * 100).rounded())) %" }
             return names.joined(separator: ", ") + " ellipses: " + percents.joined(separator: ", ") + " of mass"
         case .mean: return "mean, now"
-        case .trail: return "path of the mean from ○"
+        case let .trail(numbered): return numbered ? "path of the mean, by iteration" : "path of the mean from ○"
         case .colour: return "colour: mix of shares"
-        case .unassigned: return "grey: not assigned yet"
+        case .unassigned: return "hollow: not assigned yet"
         case .changed: return "ring: share moved > \(Ticks.formatted(Scene.changeThreshold, decimals: 1))"
         case .ghost: return "dashed: before M-step"
         case .regions: return "tint: likeliest component"
@@ -57,12 +62,14 @@ public enum KeyRow: Sendable, Equatable {
         case .shade: return "shade: mixture density"
         case .densityImage: return "opacity: points per pixel"
         case .starved: return "red ring: too few points"
+        case .uncertainty: return "larger: less sure, 1 − max γ"
+        case .pinned: return "pinned point, its γ bar above"
         }
     }
 
     /// The rows for what `options` draws. The step rows (unassigned, changed, ghost) appear on
     /// frames of an E/M animation, which carry marks or ghosts, and stay last so the rows
-    /// above never move.
+    /// above never move; the unassigned row only on the frames before the first E-step.
     public static func rows(options: RenderOptions, scene: Scene) -> [KeyRow] {
         var rows = [KeyRow]()
         if options.showEllipses, options.view.drawsEllipses {
@@ -70,8 +77,12 @@ public enum KeyRow: Sendable, Equatable {
             rows.append(.ellipses(sigmas: sigmas, shares: sigmas.map(massShare)))
         }
         if options.showMeans { rows.append(.mean) }
-        if options.showTrails { rows.append(.trail) }
+        if options.showTrails { rows.append(.trail(numbered: options.view.drawsStepMarks)) }
         if options.showPoints && scene.componentCount > 1 { rows.append(.colour) }
+        if options.showPoints, scene.componentCount > 1, !FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
+            rows.append(.uncertainty)
+        }
+        if !options.pins.isEmpty, options.view.drawsStepMarks { rows.append(.pinned) }
         if options.showPoints, FrameDrawer.drawsDensity(options: options, count: scene.points.count) { rows.append(.densityImage) }
         if options.view.drawsEllipses {
             if options.showRegions { rows.append(.regions) }
@@ -84,7 +95,9 @@ public enum KeyRow: Sendable, Equatable {
         if case .plane = scene.view, !scene.starved.isEmpty, options.showMeans || options.showEllipses { rows.append(.starved) }
         let stepFrame = !scene.pointsAssigned || !scene.responsibilityChange.isEmpty || !scene.ghostComponents.isEmpty
         if stepFrame {
-            if options.showPoints { rows.append(.unassigned) }
+            // The hollow ring only where it is drawn: before the first E-step. The rows below
+            // move up once, when every point turns from a ring to a colour.
+            if options.showPoints, !scene.pointsAssigned { rows.append(.unassigned) }
             if options.showPoints, options.view.drawsStepMarks { rows.append(.changed) }
             if options.showEllipses, options.view.drawsStepMarks { rows.append(.ghost) }
         }

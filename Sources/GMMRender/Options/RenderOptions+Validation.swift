@@ -66,5 +66,24 @@ extension RenderOptions {
         guard pointRadius.isFinite, pointRadius >= 0, pointRadius <= 50 else {
             throw bad(.pointRadius, "\(pointRadius)", "use a radius between 0 and 50 pixels")
         }
+        guard pins.count <= Self.maxPins else {
+            throw bad(.pins, "\(pins.count) points", "pin at most \(Self.maxPins) points")
+        }
+        if let negative = pins.first(where: { $0 < 0 }) {
+            throw bad(.pins, "\(negative)", "points are counted from 0 here and cannot be negative")
+        }
+        guard Set(pins).count == pins.count else {
+            throw bad(.pins, pins.map(String.init).joined(separator: ","), "name each point once")
+        }
+    }
+
+    /// Checks ``pins`` against the number of points drawn.
+    ///
+    /// - Throws: ``RenderError/missingPoint(point:points:)`` for the first pinned point that
+    ///   is not in the data.
+    public func validatePins(points: Int) throws {
+        if let missing = pins.first(where: { $0 >= points }) {
+            throw RenderError.missingPoint(point: missing, points: points)
+        }
     }
 }

@@ -90,12 +90,19 @@ public struct RenderOptions: Sendable, Equatable {
     /// A notice drawn across the plot of the frames of the history's last snapshot (why the
     /// fit ended there), or nil.
     public var finalBanner: FrameBanner? = nil
+    /// Points whose responsibilities are drawn as a bar beside the plot on every frame, and
+    /// ringed with their number in the plot: 0-based indices into the data, at most
+    /// ``maxPins``, each once.
+    public var pins: [Int] = []
 
     /// The point count above which points become a density image: 20,000. Below it discs of
     /// the shrunk radius still read as single points; above it a 1000 × 600 plot has more
     /// points than it has pixels of cloud, discs pile into solid blobs and only aggregation
     /// per pixel shows where the mass is.
     public static let densityThreshold = 20_000
+
+    /// The most points ``pins`` may hold: 6 bars fit the side column above the key.
+    public static let maxPins = 6
 
     /// The largest ratio of the window's two ranges for which ``Aspect/auto`` uses equal scale:
     /// 2. Up to it an equal-scale plot keeps at least half the area a filled plot would get,

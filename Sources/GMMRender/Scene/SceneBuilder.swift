@@ -46,6 +46,7 @@ public struct SceneBuilder: Sendable {
     ///   not describe this data (dimension or component counts disagree).
     public init(history: FitHistory, data: Dataset, options: RenderOptions) throws {
         try options.validate(dimension: data.dimension)
+        try options.validatePins(points: data.count)
         try Self.checkDimension(history, data)
         for snapshot in history.snapshots {
             let p = snapshot.parameters

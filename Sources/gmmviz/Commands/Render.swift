@@ -29,6 +29,7 @@ struct Render: ParsableCommand {
           gmmviz render --data faithful.csv -k 2 --init bunched  # for teaching
           gmmviz render --data iris.csv -k 3 --view pca    # principal axes
           gmmviz render --bounds auto --regions --density contours
+          gmmviz render --data faithful.csv --pin 12,57    # rows 12, 57: γ bars
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
         """
     )

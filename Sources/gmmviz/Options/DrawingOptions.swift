@@ -52,6 +52,9 @@ struct DrawingOptions: ParsableArguments {
     @Option(name: .customLong("point-radius"), parsing: .unconditional, help: "Radius of the data points in pixels (shrunk automatically above 2,000 points). (default: 2.5)", transform: Numbers.decimal)
     var pointRadius: Double = 2.5
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Data rows, 1-based (the first row after a header is 1), whose responsibilities are drawn as bars beside the plot on every frame and ringed with their number in the plot, at most 6, e.g. '12,57'.", valueName: "rows"), transform: PinList.init(parsing:))
+    var pin: PinList?
+
     @Flag(name: .customLong("no-points"), help: "Do not draw the data points.") var noPoints = false
     @Flag(name: .customLong("no-ellipses"), help: "Do not draw the covariance ellipses.") var noEllipses = false
     @Flag(name: .customLong("no-means"), help: "Do not draw the mean markers.") var noMeans = false
@@ -130,6 +133,7 @@ struct DrawingOptions: ParsableArguments {
         o.showKey = !noKey
         o.showHeader = !noHeader
         o.showGrid = !noGrid
+        o.pins = pin?.points ?? []
         try ErrorMessages.validating { try o.validate(dimension: dimension) }
         return o
     }

@@ -69,6 +69,7 @@ enum ErrorMessages {
         case .pointRadius: return "--point-radius"
         case .textScale: return "--text-scale"
         case .view: return "--view"
+        case .pins: return "--pin"
         case .chartSize: return "chart size"
         case .chartScale: return "chart scale"
         }
@@ -248,6 +249,8 @@ enum ErrorMessages {
             }
         case let .sameAxes(column):
             return "--axes \(column + 1),\(column + 1): choose two different columns"
+        case let .missingPoint(point, points):
+            return "--pin \(point + 1): \(data) has \(points) row\(points == 1 ? "" : "s"); pin rows 1 to \(points), counted from the first data row"
         case .invalidScene, .cairo, .compression:
             return error.description
         }
