@@ -174,10 +174,12 @@ final class CairoContext {
             return out.count <= lines && out.allSatisfy({ textWidth($0) <= width }) ? out : nil
         }
         guard var best = fill(width) else { return nil }
+        // As few lines as the words need, then balanced within that many.
+        let needed = best.count
         var limit = width
-        while limit > width / Double(lines) {
+        while limit > width / Double(needed) {
             limit *= 0.95
-            guard let tighter = fill(limit) else { break }
+            guard let tighter = fill(limit), tighter.count <= needed else { break }
             best = tighter
         }
         return best

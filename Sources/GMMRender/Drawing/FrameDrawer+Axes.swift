@@ -3,7 +3,7 @@ import Foundation
 extension FrameDrawer {
     var xTicks: (values: [Double], step: Double) {
         let w = layout.transform.window
-        let target = FrameLayout.tickTarget(length: layout.plot.width, style: layout.style, vertical: false)
+        let target = FrameLayout.tickTarget(length: layout.plot.width, style: layout.style, vertical: false, lo: w.xmin, hi: w.xmax)
         return (Ticks.values(from: w.xmin, to: w.xmax, target: target), Ticks.step(from: w.xmin, to: w.xmax, target: target))
     }
 

@@ -208,21 +208,31 @@ public struct FrameLayout: Sendable, Equatable {
 
     /// The width the tick labels of `lo…hi` can take, for an axis `length` pixels long.
     static func tickLabelWidth(lo: Double, hi: Double, length: Double, style: FrameStyle, vertical: Bool) -> Double {
-        let target = tickTarget(length: length, style: style, vertical: vertical)
+        let target = tickTarget(length: length, style: style, vertical: vertical, lo: lo, hi: hi)
+        return widestTickLabel(lo: lo, hi: hi, target: target) * style.tickFont
+    }
+
+    /// The widest label of the ticks of `lo…hi` at `target`, in font sizes: digits are 0.636 em
+    /// and the minus sign 0.838 em in DejaVu Sans.
+    static func widestTickLabel(lo: Double, hi: Double, target: Int) -> Double {
         let step = Ticks.step(from: lo, to: hi, target: target)
         let labels = Ticks.values(from: lo, to: hi, target: target).map { Ticks.label($0, step: step) }
-        // Digits are 0.636 em and the minus sign 0.838 em in DejaVu Sans.
-        let widest = labels.map { label in
+        return labels.map { label in
             label.reduce(0.0) { $0 + ($1 == "−" ? 0.84 : $1 == "." ? 0.32 : 0.64) }
         }.max() ?? 1.3
-        return widest * style.tickFont
     }
 
     /// About how many ticks an axis `length` pixels long carries: one per 90 units across and
-    /// 55 up, and never closer than the labels need (4.5 and 2.2 font sizes), so larger text
-    /// gets fewer ticks rather than labels that touch.
-    static func tickTarget(length: Double, style: FrameStyle, vertical: Bool) -> Int {
-        let spacing = vertical ? max(55 * style.unit, 2.2 * style.tickFont) : max(90 * style.unit, 4.5 * style.tickFont)
-        return max(2, Int(length / spacing))
+    /// 55 up, and never closer than the labels need — across, the widest label and a gap of
+    /// 1.2 font sizes; up, 2.2 font sizes — so larger text gets fewer ticks rather than labels
+    /// that touch.
+    static func tickTarget(length: Double, style: FrameStyle, vertical: Bool, lo: Double = 0, hi: Double = 0) -> Int {
+        if vertical { return max(2, Int(length / max(55 * style.unit, 2.2 * style.tickFont))) }
+        var target = max(2, Int(length / (90 * style.unit)))
+        // Ticks are about length / target apart: fewer until the widest label fits between them.
+        while target > 2, length / Double(target) < (widestTickLabel(lo: lo, hi: hi, target: target) + 1.2) * style.tickFont {
+            target -= 1
+        }
+        return target
     }
 }

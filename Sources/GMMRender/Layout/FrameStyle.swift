@@ -44,8 +44,8 @@ public struct FrameStyle: Sendable, Equatable {
     /// Logical pixels per unit of the side column's text: ``panelGrowth`` of the extra scale.
     public var panelTextUnit: Double { unit * (1 + panelGrowth * (textScale - 1)) }
 
-    /// The title: bold, and never smaller than 1.1 times the header under it.
-    public var titleFont: Double { max(18 * unit * (1 + 0.3 * (textScale - 1)), 1.1 * headerFont) }
+    /// The title: bold, and never smaller than the header under it.
+    public var titleFont: Double { max(18 * unit * (1 + 0.3 * (textScale - 1)), headerFont) }
     public var headerFont: Double { 14 * textUnit }
     public var noteFont: Double { 13 * textUnit }
     public var tickFont: Double { 13.5 * textUnit }
