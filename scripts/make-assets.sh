@@ -28,6 +28,46 @@ cp "$WORK/dark/frame_0003.png" assets/gallery/dark-iteration-03.png
 $G generate --means "-4,0;3,4;4,-3;0,7" --count 150 --std 1.3 --seed 7 --out assets/data/four-blobs.csv
 $G render --data assets/data/four-blobs.csv -k 4 --init random-from-data --seed 1 --bounds auto --equal-aspect \
     --size 800x480 --title "Your CSV: four blobs, K = 4" --out assets/gallery/csv.gif --quiet
+
+# Old Faithful (R's datasets::faithful): a CSV drawn in a window that fits it, frames 0, 1 and
+# the last; and the teaching start, which begins far from the answer.
+$G render --data assets/data/faithful.csv -k 2 --out none --frames-dir "$WORK/faithful" --quiet
+last=$(ls "$WORK/faithful" | sort | tail -n 1)
+rm -f assets/frames/faithful-iteration-*.png
+for f in frame_0000.png frame_0001.png "$last"; do
+    n=$(echo "$f" | sed 's/frame_0*\([0-9][0-9]*\)\.png/\1/; s/^$/0/')
+    cp "$WORK/faithful/$f" "assets/frames/faithful-iteration-$(printf %02d "$n").png"
+done
+$G render --data assets/data/faithful.csv -k 2 --init bunched --size 800x480 --out assets/gallery/faithful-bunched.gif --quiet
+
+# The slide preset, a 1-D, a pairs, a PCA and a regions frame, a pinned pair of points, and a
+# collapse's last frame with its banner.
+$G render --preset slides --steps em --max-iter 3 --out none --frames-dir "$WORK/slides" --quiet
+cp "$WORK/slides/frame_0003.png" assets/gallery/slides-e-step.png
+$G render --data assets/data/iris.csv --columns petal_length --means "3;4" \
+    --bounds auto --tween 3 --size 800x480 --out assets/gallery/line-1d.gif --quiet
+$G render --data assets/data/iris.csv -k 3 --seed 1 --view pairs --out none --frames-dir "$WORK/pairs" --quiet
+cp "$WORK/pairs/frame_0003.png" assets/gallery/iris-pairs.png
+$G render --data assets/data/iris.csv -k 3 --seed 1 --view pca --equal-aspect --out none --frames-dir "$WORK/pca" --quiet
+cp "$(ls "$WORK/pca"/*.png | sort | tail -n 1)" assets/gallery/iris-pca.png
+$G render --data assets/data/four-blobs.csv -k 4 --seed 1 --bounds auto --regions --density contours --no-ellipses \
+    --out none --frames-dir "$WORK/regions" --quiet
+cp "$WORK/regions/frame_0002.png" assets/gallery/regions.png
+$G render --data assets/data/faithful.csv -k 2 --init bunched --pin 12,57 --out none --frames-dir "$WORK/pins" --quiet
+cp "$WORK/pins/frame_0004.png" assets/gallery/pins.png
+# Two rings of 30 points and a lone point (Tests/TestSupport/FailureFixtures.swift): without
+# regularisation the third component falls onto the lone point and its covariance collapses.
+python3 -c '
+import math
+print("x,y")
+for cx, cy in [(-4.0, -2.0), (3.0, 2.0)]:
+    for i in range(30):
+        a, r = 2 * math.pi * i / 30, 0.6 + 0.5 * ((i * 7) % 5) / 4
+        print(f"{cx + r * math.cos(a)!r},{cy + 0.8 * r * math.sin(a)!r}")
+print("6.5,-6")' > "$WORK/collapse.csv"
+$G render --data "$WORK/collapse.csv" -k 3 --means "-4,-2;3,2;3,-2" --reg-covar 0 --out none \
+    --frames-dir "$WORK/collapse" --quiet 2>/dev/null || true
+cp "$(ls "$WORK/collapse"/*.png | sort | tail -n 1)" assets/gallery/collapse.png
 ls -la assets/demo.gif assets/frames assets/gallery
 
 # Model selection: BIC against K for four blobs, every covariance type.

@@ -46,7 +46,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The format of --out when its extension names none (a device or a pipe): gif, pdf, html, mp4 or webm.")
     var format: AnimationDestination.Format?
 
-    @Option(name: .customLong("video-quality"), parsing: .unconditional, help: "The video's constant rate factor, lower is better and larger: 0 to 51 for .mp4, 0 to 63 for .webm (default: 22 and 16 at 1000x600, lower for larger frames: 17 and 10 at 1920x1080).", transform: Numbers.whole)
+    @Option(name: .customLong("video-quality"), parsing: .unconditional, help: "The video's constant rate factor, lower is better and larger: 0 to 51 for .mp4, 0 to 63 for .webm (default: 21 and 8 at 1000x600, lower for larger frames: 16 and 2 at 1920x1080).", transform: Numbers.whole)
     var videoQuality: Int?
 
     @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp("Also write every frame into this directory as frame_0000.png, … (created if missing).", valueName: "dir"), transform: FilePath.parse)
