@@ -43,3 +43,28 @@ extension RGBImage {
         return RGBImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels)
     }
 }
+
+/// The Oklab colour of `packed` as seen through `matrix` (nil: normal vision), straight from
+/// Ottosson's published formulas, independently of ``OklabColor``.
+func seen(_ packed: UInt32, _ matrix: [[Double]]?) -> (Double, Double, Double) {
+    func lin(_ v: UInt32) -> Double {
+        let c = Double(v) / 255
+        return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+    }
+    var rgb = [lin((packed >> 16) & 0xFF), lin((packed >> 8) & 0xFF), lin(packed & 0xFF)]
+    if let m = matrix {
+        rgb = m.map { row in min(max(row[0] * rgb[0] + row[1] * rgb[1] + row[2] * rgb[2], 0), 1) }
+    }
+    let l = cbrt(0.4122214708 * rgb[0] + 0.5363325363 * rgb[1] + 0.0514459929 * rgb[2])
+    let m = cbrt(0.2119034982 * rgb[0] + 0.6806995451 * rgb[1] + 0.1073969566 * rgb[2])
+    let s = cbrt(0.0883024619 * rgb[0] + 0.2817188376 * rgb[1] + 0.6299787005 * rgb[2])
+    return (0.2104542553 * l + 0.7936177850 * m - 0.0040720468 * s,
+            1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * s,
+            0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * s)
+}
+
+/// The Oklab distance between two colours as seen through `matrix` (nil: normal vision).
+func deltaE(_ x: UInt32, _ y: UInt32, _ matrix: [[Double]]?) -> Double {
+    let a = seen(x, matrix), b = seen(y, matrix)
+    return ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)).squareRoot()
+}

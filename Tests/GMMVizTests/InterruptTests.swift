@@ -43,8 +43,9 @@ struct InterruptTests {
 
         let process = Process()
         process.executableURL = TestPaths.productsDirectory.appendingPathComponent("gmmviz")
-        // Long enough to be caught while it draws: 2 × 18 iterations with 12 tweens each.
-        process.arguments = ["render", "--steps", "em", "--tween", "12", "--size", "800x480", "--threads", "2"]
+        // Long enough to be caught while it draws: 2 × 18 iterations with 40 tweens each, many
+        // seconds of drawing however fast the machine.
+        process.arguments = ["render", "--steps", "em", "--tween", "40", "--size", "800x480", "--threads", "2"]
             + c.arguments.map { $0.replacingOccurrences(of: "$D", with: dir.path) }
         let errors = TestPaths.temporaryDirectory().appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: errors.path, contents: nil)

@@ -25,21 +25,10 @@ struct ResponsibilityBlender {
     }
 
     /// The colour of one point's row of K responsibilities; the row is renormalised.
-    func color(_ row: UnsafeBufferPointer<Double>) -> RGB {
-        var l = 0.0, a = 0.0, b = 0.0, total = 0.0
-        for k in 0 ..< min(row.count, labs.count) {
-            let w = row[k]
-            guard w > 0 else { continue }
-            l += w * labs[k].l
-            a += w * labs[k].a
-            b += w * labs[k].b
-            total += w
-        }
-        guard total.isFinite, total > 0 else { return unassigned }
-        return rgb(OklabColor(l: l / total, a: a / total, b: b / total))
-    }
+    func color(_ row: UnsafeBufferPointer<Double>) -> RGB { look(row).color }
 
-    /// The colour of one point's row, as ``color(_:)``, and its size step (``PointSize``) from
+    /// The colour of one point's row (its components' Oklab colours averaged by the
+    /// renormalised row), and its size step (``PointSize``) from
     /// the same pass over the row.
     func look(_ row: UnsafeBufferPointer<Double>) -> (color: RGB, level: UInt8) {
         var l = 0.0, a = 0.0, b = 0.0, total = 0.0, largest = 0.0

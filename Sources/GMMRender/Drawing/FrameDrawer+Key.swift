@@ -153,18 +153,7 @@ extension FrameDrawer {
                 context.fill()
             }
         case .starved:
-            let radius = 7 * u
-            context.circle(c, radius: radius)
-            context.setLineWidth(2.5 * u)
-            context.setColor(theme.halo, alpha: 0.85)
-            context.stroke()
-            context.newPath()
-            context.circle(c, radius: radius)
-            context.setDash([3 * u, 2 * u])
-            context.setLineWidth(1.6 * u)
-            context.setColor(warningColor)
-            context.stroke()
-            context.setDash([])
+            warningRing(at: c, radius: 7 * u, pen: 1.6 * u)
         case .densityImage:
             for j in 0 ..< 4 {
                 context.newPath()

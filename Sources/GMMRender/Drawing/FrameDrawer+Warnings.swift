@@ -26,6 +26,24 @@ extension FrameDrawer {
         return "⚠ component\(scene.starved.count == 1 ? "" : "s") \(names) starved (\(counts.joined(separator: ", ")))"
     }
 
+    /// The starved component's mark: a dashed ring in the warning colour over a halo, with a
+    /// pen `pen` wide; the key draws it smaller.
+    func warningRing(at p: Point2, radius: Double, pen: Double) {
+        context.newPath()
+        context.circle(p, radius: radius)
+        context.setDash([])
+        context.setLineWidth(pen + 2.8 * u)
+        context.setColor(theme.halo, alpha: 0.85)
+        context.stroke()
+        context.newPath()
+        context.circle(p, radius: radius)
+        context.setDash([pen * 2.3, pen * 1.4])
+        context.setLineWidth(pen)
+        context.setColor(warningColor)
+        context.stroke()
+        context.setDash([])
+    }
+
     /// A dashed ring in the warning colour around each starved component's mean, with
     /// "⚠ 2: N≈1.0" beside it, in the 2-D views (the 1-D and pairs views say it in the header).
     func drawStarvedMarks() {
@@ -36,19 +54,7 @@ extension FrameDrawer {
         for k in scene.starved where scene.components.indices.contains(k) {
             let p = layout.transform.pixel(scene.components[k].mean)
             guard inGuard(p) else { continue }
-            context.newPath()
-            context.circle(p, radius: radius)
-            context.setDash([])
-            context.setLineWidth(5 * u)
-            context.setColor(theme.halo, alpha: 0.85)
-            context.stroke()
-            context.newPath()
-            context.circle(p, radius: radius)
-            context.setDash([5 * u, 3 * u])
-            context.setLineWidth(2.2 * u)
-            context.setColor(warningColor)
-            context.stroke()
-            context.setDash([])
+            warningRing(at: p, radius: radius, pen: 2.2 * u)
             let label = "⚠ \(k + 1): " + Self.effectiveCountText(scene.effectiveCounts.indices.contains(k) ? scene.effectiveCounts[k] : 0)
             context.font(size: layout.style.noteFont, bold: true)
             let width = context.textWidth(label)
