@@ -20,12 +20,14 @@ extension FrameDrawer {
         heading("mean log-likelihood", x: headingX, y: headingY, width: r.maxX - headingX)
         if shown >= 1, shown < values.count, values[shown].isFinite, values[shown - 1].isFinite {
             let gain = values[shown] - values[shown - 1]
+            // A gain the header's three decimals cannot show reads "no visible change" in the
+            // note; here it is left out rather than printed as noise such as +3.3e−5.
             // Shown only where it clears the heading (a narrow side column has no room for both).
             context.font(size: layout.style.panelHeadingFont, bold: true)
             let headingEnd = headingX + context.textWidth("mean log-likelihood")
             context.font(size: layout.style.panelFont)
             let label = "+" + Self.gainText(gain)
-            if r.maxX - context.textWidth(label) > headingEnd + 8 * u {
+            if gain >= DisplayPrecision.logLikelihoodStep, r.maxX - context.textWidth(label) > headingEnd + 8 * u {
                 context.setColor(theme.mutedText)
                 context.text(label, x: r.maxX, baseline: headingY + layout.style.panelHeadingFont * 0.76, align: .right)
             }
