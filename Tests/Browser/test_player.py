@@ -159,7 +159,7 @@ def main():
         def arrow_steps_to_frame_1():
             page.keyboard.press("ArrowRight")
             assert player.text("#step") == f"iteration 1 of {n}", player.text("#step")
-            expected_ll = "%.5f" % history["snapshots"][1]["log_likelihood"]
+            expected_ll = ("%.5f" % history["snapshots"][1]["log_likelihood"]).replace("-", "\u2212")
             assert player.text("#ll") == expected_ll, (player.text("#ll"), expected_ll)
             shown = player.frame_pixels()
             reference = np.asarray(Image.open(os.path.join(work, "frames/frame_0001.png")).convert("RGB"))

@@ -138,10 +138,11 @@ extension HTMLPlayerOutput {
     }
 
     /// The mean log-likelihood as the readout shows it, to five decimals (the header's
-    /// precision and more), or "unknown".
+    /// precision and more) with a true minus sign as the frames print it, or "unknown".
     static func formatLogLikelihood(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "unknown" }
-        return String(format: "%.5f", value)
+        let text = String(format: "%.5f", value)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// A data coordinate for the point readout: six significant digits, `null` if not finite.
