@@ -2,6 +2,8 @@
 #
 #   make demo   install what is missing, build in release mode, render the built-in demo
 #   make test   install what is missing, run the whole test suite (Swift, then the browser test)
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, its manual page and completions
+#   make uninstall [PREFIX=…] [DESTDIR=]           removes exactly what install put there
 #
 # System packages are installed only when missing, with sudo only when not root. The browser
 # test of the HTML player needs Debian's chromium and Python Playwright (pip; it downloads no
@@ -11,8 +13,9 @@ SWIFT    ?= swift
 PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
 BROWSER_PACKAGES := chromium
 # The PDF deck tests read pages back with poppler's pdfinfo and pdftoppm; the video output and its
-# tests run Debian's ffmpeg (make demo needs neither).
-TEST_PACKAGES := poppler-utils ffmpeg
+# tests run Debian's ffmpeg; the installation check renders the manual page with man and loads the
+# completions in bash, zsh and fish (make demo needs none of them).
+TEST_PACKAGES := poppler-utils ffmpeg man-db zsh fish bash-completion
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
@@ -21,7 +24,7 @@ RELEASE  := .build/release/gmmviz
 TARGET_CPU ?= $(shell scripts/target-cpu.sh)
 export TARGET_CPU
 
-.PHONY: demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
+.PHONY: install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 
 deps: system-deps test-tools browser-deps
 
@@ -62,6 +65,38 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
 	$(PYTHON) Tests/Browser/test_video.py --gmmviz .build/debug/gmmviz
+	scripts/check-install.sh
+
+# Installation: the release binary (Swift runtime linked in statically, see
+# scripts/build-release.sh), gmmviz.1 from swift-argument-parser's manual generator (one page
+# covering every subcommand) and the completion scripts the parser writes for bash, zsh and fish.
+PREFIX   ?= /usr/local
+BINDIR   := $(DESTDIR)$(PREFIX)/bin
+MANDIR   := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR  := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR   := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR  := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+INSTALLED := $(BINDIR)/gmmviz $(MANDIR)/gmmviz.1 $(BASHDIR)/gmmviz $(ZSHDIR)/_gmmviz $(FISHDIR)/gmmviz.fish
+
+install: build
+	$(SWIFT) build --product generate-manual >/dev/null
+	@rm -rf .build/man && mkdir -p .build/man
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(RELEASE) --output-directory .build/man
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -m 755 $(RELEASE) "$(BINDIR)/gmmviz"
+	install -m 644 .build/man/gmmviz.1 "$(MANDIR)/gmmviz.1"
+	$(RELEASE) --generate-completion-script bash > "$(BASHDIR)/gmmviz"
+	$(RELEASE) --generate-completion-script zsh > "$(ZSHDIR)/_gmmviz"
+	$(RELEASE) --generate-completion-script fish > "$(FISHDIR)/gmmviz.fish"
+	@echo "make: installed gmmviz under $(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -f $(INSTALLED)
+
+# The installed binary under a scratch DESTDIR runs the demo without the toolchain's libraries,
+# its manual page renders and each shell loads its completion script (part of make test).
+install-check:
+	scripts/check-install.sh
 
 # The browser test alone, against the debug build.
 browser-test: browser-deps

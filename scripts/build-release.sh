@@ -10,8 +10,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 TARGET_CPU=${TARGET_CPU-$(scripts/target-cpu.sh)}
+# The Swift standard library and Foundation are linked in statically, so a release binary runs
+# on a machine with only Cairo, giflib, libdeflate and the fonts installed (make install).
 for product in "$@"; do
   # One --product per call: swift build builds only the last of several.
-  ${SWIFT:-swift} build -c release --product "$product" ${SCRATCH:+--scratch-path "$SCRATCH"} \
+  ${SWIFT:-swift} build -c release --static-swift-stdlib --product "$product" ${SCRATCH:+--scratch-path "$SCRATCH"} \
     ${TARGET_CPU:+-Xswiftc -target-cpu -Xswiftc "$TARGET_CPU"}
 done
