@@ -8,7 +8,8 @@ file:// URL with the network blocked and checks, one by one: no console error; â
 iteration 1, the readout says so and the displayed frame equals frame_0001.png pixel for pixel
 at device scale 1; the clicker's keys; play and pause; in an E/M player every frame's readout is
 the label that frame was drawn with (the PDF deck's page label and the header text on that page)
-and the title shows once; a clicked data point shows the
+and the title shows once; a `chromium --headless --screenshot` taken at load shows the first
+frame, pixel for pixel, before any script has painted; a clicked data point shows the
 responsibilities the history gives (recomputed here with numpy); and a page made from a CSV
 whose header is HTML and a title containing </script> runs no injected script and shows that
 text literally. No check may cause a network request. Prints "browser: N passed, M failed"
@@ -302,6 +303,22 @@ def main():
             assert not hostile.errors(), f"console errors: {hostile.errors()}"
             hostile.context.close()
 
+        def headless_screenshot_shows_the_first_frame():
+            # chromium --headless --screenshot fires at the load event, before a page that paints
+            # only from its script has painted: the first frame must already be there.
+            shot = os.path.join(work, "at-load.png")
+            subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            "--window-size=1100,1000", f"--screenshot={shot}", player.url],
+                           capture_output=True, timeout=120, check=True)
+            box = page.locator("#screen").bounding_box()
+            reference = np.asarray(Image.open(os.path.join(work, "frames/frame_0000.png")).convert("RGB")).astype(int)
+            h, w = reference.shape[:2]
+            x, y = round(box["x"]), round(box["y"])
+            shown = np.asarray(Image.open(shot).convert("RGB")).astype(int)[y:y + h, x:x + w]
+            assert shown.shape == reference.shape, f"the screenshot holds {shown.shape} at ({x}, {y}), not the frame's {reference.shape}"
+            worst = np.abs(shown - reference).max()
+            assert worst <= 2, f"at load the stage differs from frame_0000.png by up to {worst} levels"
+
         def no_network_request():
             assert requests == [], f"requests: {requests}"
 
@@ -314,6 +331,7 @@ def main():
                            ("plays and pauses", plays_and_pauses),
                            ("a clicked point shows the history's responsibilities", click_shows_history_responsibilities),
                            ("HTML in a CSV header and </script> in a title stay text", user_text_stays_text),
+                           ("a headless screenshot taken at load shows the first frame", headless_screenshot_shows_the_first_frame),
                            ("no console error after all checks", lambda: loads_cleanly_after(player)),
                            ("no network request", no_network_request)]:
             check(name, body)

@@ -5,12 +5,18 @@ extension HTMLPlayerOutput {
     /// The radius, in logical pixels, within which a click picks the nearest data point.
     static let pickRadius = 8.0
 
-    /// The page up to the first frame image: the policy, the title, the data's description, the
-    /// frame's canvas, the controls, the readouts and the point panel.
+    /// The page up to the first frame image — the policy, the title, the data's description and
+    /// the stage with the frame's canvas, in which the frame images follow — and the part after
+    /// the stage: the controls, the readouts and the point panel.
+    ///
+    /// The frame images sit inside the stage, and the first, frame 0 whole, is shown there by
+    /// the style sheet alone under the canvas: the page shows its first frame as soon as that
+    /// image decodes, before any script runs (a headless screenshot taken at load, a slow
+    /// machine, a viewer with scripts off), and the script then paints the canvas over it.
     ///
     /// The page shows its title once: above the frames when they have none, otherwise only in
     /// the frames, which draw it (and in the window's title).
-    func head(_ facts: AnimationFacts) throws -> String {
+    func head(_ facts: AnimationFacts) throws -> (top: String, afterStage: String) {
         let history = facts.history
         let title = facts.title.isEmpty ? "gmmviz" : facts.title
         let heading = facts.title.isEmpty ? "<h1 id=\"title\">\(HTMLText.escaped(title))</h1>\n" : ""
@@ -29,7 +35,7 @@ extension HTMLPlayerOutput {
         about.append("columns \(facts.axisLabels.x), \(facts.axisLabels.y)")
         about.append("\(history.components) component\(history.components == 1 ? "" : "s") (\(history.covarianceType) covariances)")
         about.append("\(history.iterations) iteration\(history.iterations == 1 ? "" : "s")\(history.converged ? ", converged" : "")")
-        return """
+        return ("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -46,7 +52,9 @@ extension HTMLPlayerOutput {
         <div id="stage" class="stage">
         <canvas id="screen" width="\(facts.size.deviceWidth)" height="\(facts.size.deviceHeight)" role="img" aria-label="\(HTMLText.escaped(facts.timeline.label(first.content)))"></canvas>
         <div id="marker" hidden></div>
-        </div>
+        <div id="sources">
+
+        """, """
         <div id="controls" class="controls" role="toolbar" aria-label="Playback">
         <button id="first" type="button" title="First frame (Home)" aria-label="First frame">|◀</button>
         <button id="prev" type="button" title="Step back (← or Page Up)" aria-label="Step back">◀</button>
@@ -63,15 +71,17 @@ extension HTMLPlayerOutput {
         <p id="point-note" class="muted">\(HTMLText.escaped(pointNote))</p>
         <table id="resp"><tbody id="resp-body"></tbody></table>
         </section>
-        <div id="sources" hidden>
 
-        """
+        """)
     }
 
-    /// The page after the last frame image: the data and the script.
-    func tail(_ facts: AnimationFacts) throws -> String {
+    /// The page after the last frame image: the end of the stage, `afterStage` (see
+    /// ``head(_:)``), the data and the script.
+    func tail(_ facts: AnimationFacts, afterStage: String) throws -> String {
         return """
         </div>
+        </div>
+        \(afterStage)
         <p class="muted">Keys: <kbd>←</kbd> <kbd>→</kbd> or <kbd>Page Up</kbd> <kbd>Page Down</kbd> step, <kbd>Space</kbd> plays and pauses, <kbd>Home</kbd> <kbd>End</kbd> jump. Made by gmmviz.</p>
         </main>
         <script type="application/json" id="gmmviz-data">\(try dataJSON(facts))</script>

@@ -61,6 +61,8 @@ public final class HTMLPlayerOutput: AnimationOutput {
     private var previous: RGBImage?
     private var imagesWritten = 0
     private var facts: AnimationFacts?
+    /// The controls, readouts and point panel, written after the stage and its frame images.
+    private var afterStage = ""
     var frameEntries: [String] = []
     var tables: [String] = []
     private var tableIndex: [[UInt8]: Int] = [:]
@@ -78,7 +80,9 @@ public final class HTMLPlayerOutput: AnimationOutput {
         includesPointData = facts.pointCount <= options.pointLimit && facts.history.components > 0
         let file = try OutputFile(path: path)
         self.file = file
-        try write(head(facts))
+        let (top, rest) = try head(facts)
+        afterStage = rest
+        try write(top)
     }
 
     public func produce(_ frame: AnimationFrame, worker: Int) throws -> Product {
@@ -114,7 +118,9 @@ public final class HTMLPlayerOutput: AnimationOutput {
             if let png = patch.png {
                 image = imagesWritten
                 imagesWritten += 1
-                html += "<img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\" alt=\"\">\n"
+                // The first image, frame 0 whole, is the stage's poster: at the frame's size.
+                let size = image == 0 ? " width=\"\(facts.size.width)\" height=\"\(facts.size.height)\"" : ""
+                html += "<img src=\"data:image/png;base64,\(Data(png).base64EncodedString())\" alt=\"\"\(size)>\n"
             }
             let rects = patch.rects.map { "[" + $0.map { "[\($0.x),\($0.y),\($0.width),\($0.height)]" }.joined(separator: ",") + "]" } ?? "null"
             var table = -1
@@ -134,7 +140,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
 
     public func finish() throws {
         guard let file, let facts else { throw AnimationOutputState.notStarted("HTMLPlayerOutput") }
-        try write(try tail(facts))
+        try write(try tail(facts, afterStage: afterStage))
         try file.commit()
         framesWritten = frameEntries.count
         bytesWritten = written
@@ -152,6 +158,7 @@ public final class HTMLPlayerOutput: AnimationOutput {
         previous = nil
         imagesWritten = 0
         facts = nil
+        afterStage = ""
         frameEntries = []
         tables = []
         tableIndex = [:]

@@ -14,7 +14,9 @@ enum PlayerScript {
     p { margin: 4px 0; }
     .muted { color: var(--muted); }
     .stage { position: relative; display: inline-block; line-height: 0; margin: 12px 0 8px; cursor: crosshair; border: 1px solid var(--line); }
-    .stage canvas { display: block; }
+    .stage canvas { display: block; position: absolute; top: 0; left: 0; }
+    #sources img { display: none; }
+    #sources img:first-child { display: block; }
     #marker { position: absolute; width: 18px; height: 18px; margin: -9px 0 0 -9px; border: 2px solid var(--accent); border-radius: 50%; box-shadow: 0 0 0 2px var(--bg); pointer-events: none; }
     #marker[hidden] { display: none; }
     .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
