@@ -19,8 +19,8 @@ import GMMRender
 /// made them. Frames are produced in batches, in parallel: each worker builds a frame's scene,
 /// draws it once and hands it to every output's parallel stage; the outputs then take the
 /// batch in order. The outputs start in parallel while the first frames are drawn
-/// (``OutputStartup``). Memory holds those first frames (at most
-/// ``OutputStartup/limit(frames:bytesPerFrame:workers:)``)
+/// (`OutputStartup`). Memory holds those first frames (at most
+/// `OutputStartup/limit(frames:bytesPerFrame:workers:)`)
 /// and then two batches of four frames per worker (the one the outputs take in order and the
 /// next, being produced) however long the animation, and every output is byte-identical
 /// whatever the number of workers.
@@ -34,7 +34,7 @@ public struct Animation: Sendable {
 
     /// Plans the animation of `history` on `data`.
     ///
-    /// - Throws: ``RenderError`` for drawing options that do not suit the data, or a history
+    /// - Throws: `RenderError` for drawing options that do not suit the data, or a history
     ///   that does not describe it; ``AnimationError`` for timeline options out of range or a
     ///   timeline longer than ``Timeline/frameLimit``.
     public init(history: FitHistory, data: Dataset, options: RenderOptions = RenderOptions(),
@@ -59,6 +59,7 @@ public struct Animation: Sendable {
     /// Renders every frame into `outputs`.
     ///
     /// - Parameters:
+    ///   - outputs: where every frame goes, each started, fed and finished in turn.
     ///   - workers: the threads to render on (one per processor by default).
     ///   - progress: called on the calling thread after each batch with the frames done and
     ///     the total.

@@ -47,7 +47,7 @@ public enum CSVReader {
 
     /// Parses CSV bytes (UTF-8); `source` names them in error messages.
     ///
-    /// One pass over the bytes by ``CSVScanner`` (on a large input, pieces of the rows on
+    /// One pass over the bytes by `CSVScanner` (on a large input, pieces of the rows on
     /// several cores at once): numbers are converted where they lie, and the values go straight
     /// into the data set's one array.
     public static func parse(_ bytes: [UInt8], source: String, columns: [ColumnSelector]? = nil) throws -> Dataset {

@@ -9,7 +9,7 @@ import Foundation
 /// ``TextEncoding``), and more than ``maxBytes`` bytes is refused rather than
 /// exhausting memory. A regular file's array is sized from `fstat` before the first read, so
 /// the file's bytes are held once and never copied, and a large one is read by one thread per
-/// core (``readText(path:kind:maxBytes:readers:)``); a pipe's array doubles as it fills.
+/// core (`readText(path:kind:maxBytes:readers:)`); a pipe's array doubles as it fills.
 public enum InputFile {
     /// What an input file holds, so that a message can say which input's path to check.
     public enum Kind: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {

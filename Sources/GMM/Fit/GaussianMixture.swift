@@ -12,8 +12,8 @@
 /// yields the mean log-likelihood L, then an M-step; it stops after the M-step of the first
 /// iteration whose |L − L_prev| < tol, or after `maxIterations`. A final E-step gives the
 /// last snapshot's log-likelihood, so every snapshot carries the score of its own parameters.
-/// The covariance type only changes which M-step estimate (``CovarianceEstimation``) and which
-/// log-density kernel (``ComponentFactors``) the loop calls. With ``FitOptions/runs`` > 1 the
+/// The covariance type only changes which M-step estimate (`CovarianceEstimation`) and which
+/// log-density kernel (`ComponentFactors`) the loop calls. With ``FitOptions/runs`` > 1 the
 /// loop runs from several starts and keeps the best.
 public struct GaussianMixture: Sendable {
     /// K, the number of components.

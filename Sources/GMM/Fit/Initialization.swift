@@ -11,7 +11,7 @@ public enum Initialization: Sendable, Equatable {
     case parameters(MixtureParameters)
     /// The given means (K × D) with identity covariances and equal weights — the notebook's start.
     case means([[Double]])
-    /// Lloyd's k-means (``KMeans``: at most 300 iterations, tolerance 1e-4 relative to the mean
+    /// Lloyd's k-means (`KMeans`: at most 300 iterations, tolerance 1e-4 relative to the mean
     /// feature variance) from k-means++ seeds, then the parameters estimated from the hard
     /// k-means labels — scikit-learn's default `init_params="kmeans"`.
     case kMeans

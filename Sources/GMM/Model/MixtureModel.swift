@@ -14,6 +14,7 @@ public struct MixtureModel: Sendable {
     /// Creates a model from parameters.
     ///
     /// - Parameters:
+    ///   - parameters: the weights (K), means (K × D) and covariances (K × D × D).
     ///   - covarianceType: the structure of `parameters.covariances` (K full D × D matrices
     ///     whatever the type: diagonal for `.diag`, σ²·I for `.spherical`, one repeated matrix
     ///     for `.tied`).

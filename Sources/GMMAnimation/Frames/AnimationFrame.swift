@@ -30,11 +30,11 @@ public struct AnimationFrame: Sendable {
 
     /// The frame's logical size and scale.
     public var size: FrameSize { rendered.size }
-    /// The frame's pixels (see ``RGBImage`` for the layout), if an output asked for them.
+    /// The frame's pixels (see `RGBImage` for the layout), if an output asked for them.
     public var image: RGBImage? { rendered.image }
     /// The frame as a vector drawing, if an output asked for it.
     public var vector: VectorFrame? { rendered.vector }
 }
 
-/// What the outputs of an animation ask of each frame: the parts of ``RenderedFrame`` they read.
+/// What the outputs of an animation ask of each frame: the parts of `RenderedFrame` they read.
 public typealias FrameContents = RenderedFrame.Contents

@@ -6,12 +6,12 @@ import GMMRender
 /// (or `.svg`, `.pdf`), each written atomically: encoded by the worker that rendered it,
 /// committed in frame order.
 ///
-/// The set is built in a staging directory beside the destination (``StagedDirectory``) and
+/// The set is built in a staging directory beside the destination (`StagedDirectory`) and
 /// swapped into place at ``finish()``: the directory (not its parents) holds either the frames
 /// of an earlier run or all the frames of this one, never a mixture — a sequence read by
 /// `ffmpeg -i frame_%04d.png` never mixes two animations. Frame files of the earlier run go
 /// with it; any other file in the directory stays. On failure, or a signal handled with
-/// ``TemporaryFiles/removeAll()``, the directory is left as it was.
+/// `TemporaryFiles/removeAll()`, the directory is left as it was.
 public final class FrameFilesOutput: AnimationOutput {
     /// The directory the frames go to.
     public let directory: String

@@ -6,7 +6,7 @@ import GMMImage
 /// ``finish()`` or not at all.
 ///
 /// One global palette serves every frame, built at the start from frames drawn ahead: the
-/// exact colours, the points' colours and what a few frames contain (``ProtectedColors``). The
+/// exact colours, the points' colours and what a few frames contain (`ProtectedColors`). The
 /// workers map each frame to the palette, keeping each point's centre colour close (a frame
 /// whose centres the palette cannot keep gets a local table); each batch's changed rectangles
 /// and LZW data are then prepared in parallel, each frame against the one before it, and

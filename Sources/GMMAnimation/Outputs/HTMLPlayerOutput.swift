@@ -12,10 +12,10 @@ import GMMImage
 /// style (by hash) and `data:` images. The responsibilities are gmmviz's own, embedded per
 /// frame (rounded to 1e-4, identical tables stored once); the page only looks them up. Above
 /// ``Options/pointLimit`` points they are left out and the page says so. Text from the user is
-/// escaped (see ``HTMLText``), and the same animation gives the same bytes on any number of
+/// escaped (see `HTMLText`), and the same animation gives the same bytes on any number of
 /// threads.
 ///
-/// The file streams through an ``OutputFile`` and appears complete at ``finish()`` or not at all.
+/// The file streams through an `OutputFile` and appears complete at ``finish()`` or not at all.
 public final class HTMLPlayerOutput: AnimationOutput {
     /// What the page shows besides the frames.
     public struct Options: Sendable, Equatable {

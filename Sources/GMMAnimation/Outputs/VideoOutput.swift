@@ -14,7 +14,7 @@ import Glibc
 /// none of it), a crash of the encoder cannot take the render down with it, and the command
 /// line's options are stable across FFmpeg versions where the C API is not.
 ///
-/// Timing: each frame is sent once, as raw pixels (``RGBImage``'s words read as `bgr0` bytes)
+/// Timing: each frame is sent once, as raw pixels (`RGBImage`'s words read as `bgr0` bytes)
 /// at a nominal 100 frames per second, the timeline's unit, and a `setpts` expression gives each
 /// its start time on the timeline exactly; the encoder keeps these variable timestamps. A
 /// constant rate would repeat frames: the demo's 19 frames would be 973 at 100 fps, or off by

@@ -13,7 +13,7 @@ public struct Workers: Sendable {
     /// How many threads run at once, at least 1.
     public let count: Int
 
-    /// The most workers, as for a fit: ``FitOptions/maxThreads``.
+    /// The most workers, as for a fit: `FitOptions/maxThreads`.
     public static let maximum = FitOptions.maxThreads
 
     /// `count` workers; nil means one per active processor (at most ``maximum``).

@@ -6,7 +6,7 @@ extension SceneBuilder {
     ///
     /// Responsibilities are recomputed from the snapshots and the data (a few milliseconds even
     /// for 100,000 points), so frames can be built independently and in parallel. An
-    /// ``Animation`` builds its frames through a ``ResponsibilityCache`` instead, so that each
+    /// ``Animation`` builds its frames through a `ResponsibilityCache` instead, so that each
     /// snapshot's responsibilities are computed once however many frames show them.
     public func scene(for content: Timeline.Content) throws -> Scene {
         try scene(for: content) { try responsibilities(at: $0) }

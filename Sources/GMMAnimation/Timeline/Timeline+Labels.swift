@@ -26,7 +26,7 @@ extension Timeline.Content {
 
 extension Timeline {
     /// The name of what `content` shows, "iteration 3 of 18 · E-step": the words its frame's
-    /// header draws (``FrameStage/label(iterations:)``), used for the PDF deck's page labels
+    /// header draws (`FrameStage/label(iterations:)`), used for the PDF deck's page labels
     /// and the HTML player's readout.
     public func label(_ content: Content) -> String {
         content.stage.label(iterations: iterations)

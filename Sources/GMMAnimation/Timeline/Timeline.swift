@@ -110,9 +110,12 @@ public struct Timeline: Sendable, Equatable {
     /// A fit that converged early simply has fewer snapshots: nothing is repeated after
     /// convergence; the last frame is held for `holdLast` instead.
     ///
-    /// - Parameter logLikelihoods: the mean log-likelihood of every snapshot (n + 1 values),
-    ///   which ``Timing/auto`` turns into delays. Without them, or with a value that is not
-    ///   finite, every step gets the constant delay.
+    /// - Parameters:
+    ///   - n: the fit's iterations.
+    ///   - options: the frames to make and their timing.
+    ///   - logLikelihoods: the mean log-likelihood of every snapshot (n + 1 values), which
+    ///     ``Timing/auto`` turns into delays. Without them, or with a value that is not finite,
+    ///     every step gets the constant delay.
     public init(iterations n: Int, options: Options, logLikelihoods: [Double]? = nil) {
         let shape = Shape(iterations: n, options: options)
         let steps = zip(shape.kept, shape.kept.dropFirst()).map { ($0, $1) }

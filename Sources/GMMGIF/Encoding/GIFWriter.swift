@@ -5,7 +5,7 @@
 /// a Graphics Control Extension (delay, disposal "do not dispose", transparency) and the image.
 ///
 /// Frame optimisation: after the first frame only the rectangle of changed indices is written
-/// (see ``FramePlanner`` for how unchanged pixels inside it are written). A frame identical to
+/// (see `FramePlanner` for how unchanged pixels inside it are written). A frame identical to
 /// the previous one adds its delay to the previous frame instead. Since a frame's delay precedes
 /// its image, each frame is held back until the next one differs: the writer keeps the previous
 /// frame's indices and the pending frame's rectangle, never the whole animation.
@@ -46,7 +46,11 @@ public final class GIFWriter<Sink: GIFSink> {
     /// Opens the GIF and writes its header, colour table and loop block to `sink`.
     ///
     /// - Parameters:
-    ///   - width, height: the canvas, 1...65535 pixels each; every frame must have this size.
+    ///   - sink: where the bytes go.
+    ///   - width: the canvas's width, 1...65535 pixels; every frame must have this size.
+    ///   - height: the canvas's height, 1...65535 pixels.
+    ///   - palette: the global colour table.
+    ///   - options: the writer's settings.
     ///   - loopCount: how many times to play, 0 = forever (0...65535).
     /// - Throws: ``GIFError`` for invalid sizes or when giflib or the sink fails (the sink is
     ///   then aborted).

@@ -1,12 +1,12 @@
 import GMMFiles
 
-/// A sink that streams the GIF into an ``OutputFile``: a temporary file in the destination's
+/// A sink that streams the GIF into an `OutputFile`: a temporary file in the destination's
 /// directory, renamed over the destination on ``commit()``. Until then the destination is
 /// untouched, so a failed encoding never leaves a truncated GIF there, and an existing file
 /// survives a failed run. ``abort()`` (also run by `deinit` when neither was called) removes
 /// the temporary file.
 ///
-/// Errors are ``FileError``s naming the destination, the reason and the fix, like every other
+/// Errors are `FileError`s naming the destination, the reason and the fix, like every other
 /// output of gmmviz; ``failure`` keeps the first one for callers that see it wrapped in a
 /// ``GIFError``.
 public final class FileGIFSink: GIFSink {
@@ -21,7 +21,7 @@ public final class FileGIFSink: GIFSink {
 
     /// Creates the temporary file next to `path`.
     ///
-    /// - Throws: ``FileError`` if the directory is missing or not writable, or `path` is a
+    /// - Throws: `FileError` if the directory is missing or not writable, or `path` is a
     ///   directory.
     public init(path: String) throws {
         file = try OutputFile(path: path)

@@ -7,7 +7,7 @@ extension GIFPalette {
     /// 2. if every distinct colour of `samples` fits, all of them (the palette is then exact);
     /// 3. the most frequent sampled colours (at least 0.05 % of the pixels: flat fills, white),
     ///    exactly, up to a quarter of the free entries;
-    /// 4. the blends anti-aliasing makes between those colours (``PaletteBlends``), up to half
+    /// 4. the blends anti-aliasing makes between those colours (`PaletteBlends`), up to half
     ///    of what is left;
     /// 5. median cut in Oklab of the sampled colours still far from the palette, refined by two
     ///    rounds of k-means (Lloyd) in sRGB with the exact entries held fixed.

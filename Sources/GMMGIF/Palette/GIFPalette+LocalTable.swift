@@ -28,6 +28,8 @@ extension GIFPalette {
     /// protected pixel is close enough, the frame uses the global palette.
     ///
     /// - Parameters:
+    ///   - image: the frame to map.
+    ///   - dither: how the colours between palette entries are approximated.
     ///   - protected: offsets into `image.pixels` (row-major); out-of-range offsets are ignored.
     ///   - tolerance: the largest difference allowed in any channel, 0...255.
     public func indices(for image: RGBImage, dither: GIFDither = .none, protecting protected: [Int],

@@ -18,7 +18,7 @@ public struct ChartRenderer: Sendable {
         ChartLayout(options: options, chart: chart)
     }
 
-    /// The chart as pixels, in ``RGBImage``'s layout, of the options' size × scale.
+    /// The chart as pixels, in `RGBImage`'s layout, of the options' size × scale.
     public func renderRaster(_ chart: CriterionChart) throws -> RGBImage {
         try SurfaceRendering.raster(width: options.deviceWidth, height: options.deviceHeight, scale: options.scale) { _, context, _ in
             try ChartDrawer(context: context, chart: chart, layout: layout(for: chart), options: options).draw()

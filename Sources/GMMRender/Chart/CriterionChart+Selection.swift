@@ -18,8 +18,8 @@ public enum ChartCriterion: String, Sendable, CaseIterable {
 }
 
 extension CriterionChart {
-    /// The chart of a ``ModelSelectionResult``: one line per covariance type (in the order
-    /// fitted), coloured by the type's place in ``CovarianceType/allCases`` so that `full` is
+    /// The chart of a `ModelSelectionResult`: one line per covariance type (in the order
+    /// fitted), coloured by the type's place in `CovarianceType/allCases` so that `full` is
     /// always the palette's first colour, `tied` its second, and so on. Failed fits leave gaps.
     public init(selection: ModelSelectionResult, criterion: ChartCriterion = .bic, title: String? = nil) throws {
         var order = [CovarianceType]()

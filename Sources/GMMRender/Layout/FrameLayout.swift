@@ -4,7 +4,7 @@
 ///
 /// Strokes and margins are multiples of ``FrameStyle/unit``; every band that holds text is sized
 /// from its font, so larger text (``RenderOptions/textScale``) takes the room it needs instead of
-/// being cut. The side column is planned in ``FrameLayout/Column``. Pure arithmetic on the
+/// being cut. The side column is planned in `FrameLayout/Column`. Pure arithmetic on the
 /// options and the scene, so it is tested without Cairo; text widths are planned with
 /// ``FrameStyle/meanAdvance`` and the drawing wraps or narrows what the plan underestimated.
 public struct FrameLayout: Sendable, Equatable {

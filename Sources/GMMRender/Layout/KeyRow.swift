@@ -30,7 +30,7 @@ public enum KeyRow: Sendable, Equatable {
     /// Many points drawn as a density image: colour from the responsibilities, opacity from
     /// the count per pixel.
     case densityImage
-    /// A point's size: its uncertainty, 1 − max γ (``PointSize``).
+    /// A point's size: its uncertainty, 1 − max γ (`PointSize`).
     case uncertainty
     /// The numbered ring of a pinned point, whose shares are drawn as a bar beside the plot.
     case pinned

@@ -21,7 +21,7 @@ public struct FrameRenderer: Sendable {
         try FrameLayout(options: options, scene: scene)
     }
 
-    /// The frame as pixels; see ``RGBImage`` for the layout. Its size is the options' size ×
+    /// The frame as pixels; see `RGBImage` for the layout. Its size is the options' size ×
     /// scale.
     public func renderRaster(_ scene: Scene) throws -> RGBImage {
         let layout = try layout(for: scene)

@@ -37,6 +37,7 @@ public final class PDFDeck {
     /// Draws `frame` on a new last page.
     ///
     /// - Parameters:
+    ///   - frame: the frame drawn on the page.
     ///   - label: the page label a viewer shows instead of the page number ("iteration 5").
     ///   - bookmark: a top-level outline entry pointing at this page, or nil for none.
     /// - Throws: ``RenderError`` when Cairo fails; ``RenderError/invalidScene(_:)`` after

@@ -26,7 +26,7 @@ public struct RenderedFrame: Sendable {
 
     /// The frame's logical size and scale.
     public let size: FrameSize
-    /// The pixels, `size.deviceWidth × size.deviceHeight` (see ``RGBImage`` for the layout),
+    /// The pixels, `size.deviceWidth × size.deviceHeight` (see `RGBImage` for the layout),
     /// when asked for.
     public let image: RGBImage?
     /// The frame as a drawing that can be written as SVG or PDF, or added to a deck, when asked

@@ -8,7 +8,7 @@ import Foundation
 /// them); with tweens, every interpolated frame on either side. Without the cache each frame
 /// would run its own E-step over the data.
 ///
-/// Memory is bounded: the cache keeps at most ``budgetBytes`` of matrices (and at least the
+/// Memory is bounded: the cache keeps at most `budgetBytes` of matrices (and at least the
 /// four most recent, which one batch of frames needs), evicting the lowest snapshot first,
 /// since frames are produced in timeline order. Values are a pure function of the history and
 /// the data, so whether a lookup hits changes no output. Safe to use from many workers: a

@@ -62,7 +62,7 @@ public enum FrameView: Sendable, Equatable {
 public enum DensityStyle: String, Sendable, Equatable, CaseIterable {
     /// Not at all.
     case none
-    /// Contour lines at the levels enclosing ``DensityLevels/masses`` of the mixture's mass.
+    /// Contour lines at the levels enclosing `DensityLevels/masses` of the mixture's mass.
     case contours
     /// A light neutral shade, darker where the density is higher.
     case shade

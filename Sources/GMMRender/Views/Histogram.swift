@@ -18,7 +18,7 @@ public struct Histogram: Sendable, Equatable {
     /// Freedman–Diaconis rule's (width 2 · IQR · N^(−1/3), which adapts to the spread without
     /// being pulled by outliers) and Sturges' (⌈log₂ N⌉ + 1). Freedman–Diaconis alone draws too
     /// few bins for well-separated clusters — exactly the data a mixture is fitted to — because
-    /// their gap inflates the interquartile range. Between 1 and ``maxBins`` bins over the
+    /// their gap inflates the interquartile range. Between 1 and `maxBins` bins over the
     /// values' range; non-finite values are ignored.
     public init(values: [Double]) {
         let sorted = values.filter(\.isFinite).sorted()
