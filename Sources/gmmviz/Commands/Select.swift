@@ -92,7 +92,7 @@ struct Select: ParsableCommand {
         }
         if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
         try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
-                                                                                                start: initMethod?.rawValue ?? "best of kmeans and hierarchical", runs: tuning.runs))
+                                                                                                start: initMethod?.rawValue ?? "best of the kmeans and hierarchical", runs: tuning.runs))
         if let bestOutputs, let best = result.best.result { try renderBest(best.history, data: data, into: bestOutputs) }
     }
 }
