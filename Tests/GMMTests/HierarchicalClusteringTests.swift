@@ -3,9 +3,11 @@ import Testing
 @testable import GMM
 
 /// The hierarchical start against mclust's own `hc` (model "VVV", use "SVD"), from the fixture
-/// `Fixtures/mclust-hc.json` written by `scripts/make-mclust-fixtures.R` (mclust 6.0.0).
+/// `Fixtures/mclust-hc.json` written by `scripts/make-mclust-fixtures.R` (mclust 6.0.0): Old
+/// Faithful (16 duplicated rows), iris, and Old Faithful coarsened to 59 distinct points so that
+/// most merges tie exactly.
 @Suite struct HierarchicalClusteringTests {
-    static let cases = ["faithful", "iris"]
+    static let cases = ["faithful", "iris", "faithful-coarse"]
 
     static func dataset(_ c: [String: Any], _ key: String) throws -> Dataset {
         try Dataset(rows: try c.matrix(key))
@@ -46,8 +48,12 @@ import Testing
     }
 
     /// Clustering mclust's own transformed data must give its merge sequence exactly: the
-    /// criterion, the order of ties (Old Faithful holds 16 duplicated rows) and the naming.
-    @Test(arguments: cases)
+    /// criterion, the order of exact ties (Old Faithful holds 16 duplicated rows, whose merges
+    /// tie bit for bit) and the naming. The coarsened data is left out here: it also holds
+    /// merges that tie only in exact arithmetic (a singleton at either end of a segment whose
+    /// midpoint holds a cluster), which mclust's Givens updates and this code's scatter sums
+    /// round differently; its first 167 of 271 merges agree and its partitions are checked below.
+    @Test(arguments: ["faithful", "iris"])
     func mergesMatchMclust(_ name: String) throws {
         let c = try Fixtures.testCase(name, in: "mclust-hc")
         let tree = try HierarchicalClustering(try Self.dataset(c, "transformed"))
