@@ -1,6 +1,7 @@
 /// Where EM starts.
 ///
-/// The data-driven starts (``kMeans``, ``kMeansPlusPlus``, ``random``, ``randomFromData``) draw
+/// The random starts (``kMeans``, ``kMeansPlusPlus``, ``random``, ``randomFromData``,
+/// ``kMeansScaled``, and ``hierarchical``'s subsample of large data) draw
 /// from ``SeededGenerator`` seeded by ``FitOptions/seed`` (each restart of
 /// ``FitOptions/runs`` from a seed derived from it), so the same seed gives the same start.
 /// They do not reproduce numpy's random streams: the same data and seed give a start of the same
