@@ -77,6 +77,24 @@ import Testing
         }
     }
 
+    /// Data above the subsample size is clustered through a seeded subsample, and the start
+    /// still finds two separated blobs: weights near ½ (2000 of 2500 samples drawn, so a blob's
+    /// share moves by about 0.005; 0.03 allowed) and means near the centres (σ = 1, ≈ 1000
+    /// samples: ≈ 0.03; 0.2 allowed).
+    @Test func largeDataIsClusteredThroughASubsample() throws {
+        let centres: [[Double]] = [[0, 0], [6, 6]]
+        let data = try BlobGenerator.generate(means: centres, count: 1250, seed: 2)
+        #expect(data.count > Initialization.hierarchicalSubsample)
+        let start = try GaussianMixture(components: 2, options: FitOptions(maxIterations: 0, seed: 1))
+            .fit(data, initialization: .hierarchical).history.snapshots[0].parameters
+        try start.validate(components: 2, dimension: 2)
+        let order = start.means.indices.sorted { start.means[$0][0] < start.means[$1][0] }
+        for (c, k) in order.enumerated() {
+            #expect(abs(start.weights[k] - 0.5) < 0.03, "\(start.weights)")
+            #expect(zip(start.means[k], centres[c]).allSatisfy { abs($0 - $1) < 0.2 }, "\(start.means)")
+        }
+    }
+
     @Test func refusesMoreSamplesThanTheLimit() throws {
         let n = HierarchicalClustering.maxSamples + 1
         let data = try Dataset(values: (0 ..< n).map(Double.init), dimension: 1)

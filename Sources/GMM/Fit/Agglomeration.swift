@@ -60,7 +60,8 @@ struct Agglomeration {
     private mutating func mergedCost(count n: Int, trace t: Double) -> Double {
         let rn = Double(n)
         let spread = (t + alpha) / rn
-        guard n > d else { return rn * Foundation.log(spread) }
+        // two singletons always by the trace, as mclust merges them (it matters only for D = 1)
+        guard n > d, n > 2 else { return rn * Foundation.log(spread) }
         guard t != 0 else { return rn * Foundation.log(alpha / rn) }
         // log det(W/n) from the Cholesky factor; a singular W counts as determinant 0.
         let d = d
