@@ -23,7 +23,9 @@ import Foundation
 /// merge in mclust's order.
 ///
 /// Memory is N(N − 1)/2 doubles for the pair costs (the O(N²) of the method) plus O(N·D²);
-/// time O(N²·D³ + N³) (each step scans every pair cost, as mclust does). N is capped at
+/// time O(N²·D³): every pair's cost once, then after each merge the merged cluster's pairs
+/// (each column's least cost is kept, so finding the next merge takes O(N), not mclust's scan
+/// of every pair; a column whose least entry rose is scanned again). N is capped at
 /// ``maxSamples``; ``Initialization/hierarchical`` clusters a seeded subsample of
 /// ``Initialization/hierarchicalSubsample`` samples of larger data, as mclust does.
 public struct HierarchicalClustering: Sendable {
