@@ -6,7 +6,7 @@ import TestSupport
 /// The data-driven starts and the restarts: seeded, reproducible, never worse with more runs.
 @Suite("Initialisations and restarts")
 struct InitializationTests {
-    static let starts: [Initialization] = [.kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched]
+    static let starts: [Initialization] = [.kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched, .kMeansScaled]
 
     /// Six overlapping blobs: enough local optima that starts and restarts matter.
     static let data: Dataset = {

@@ -19,7 +19,8 @@ struct ErrorMessagesTests {
         [.tooFewSamples(samples: 2, components: 3), .tooFewDistinctPoints(distinct: 1, components: 2),
          .notFiniteNonNegative(.tolerance, value: -1), .tooManyDimensions(dimension: 1201, maximum: 1000),
          .noCovarianceTypes, .selectionNeedsDataDrivenStart, .illDefinedCovariance(component: 0, iteration: 3),
-         .nonFiniteLikelihood(iteration: 2), .valuesTooLarge(largest: 1e200)]
+         .nonFiniteLikelihood(iteration: 2), .valuesTooLarge(largest: 1e200),
+         .tooManySamplesForHierarchy(samples: 30_000, maximum: 20_000)]
         + FitParameter.allCases.flatMap { [FitError.outOfRange($0, value: 0, allowed: 1 ... 10), .outOfRange($0, value: 11, allowed: 1 ... 10)] }
         + FitParameter.allCases.map { FitError.notFiniteNonNegative($0, value: .nan) }
         + modelProblems.map { FitError.invalidInitialModel($0) }
@@ -86,9 +87,10 @@ struct ErrorMessagesTests {
         case .illDefinedCovariance: "illDefinedCovariance"
         case .nonFiniteLikelihood: "nonFiniteLikelihood"
         case .valuesTooLarge: "valuesTooLarge"
+        case .tooManySamplesForHierarchy: "tooManySamplesForHierarchy"
         }
     }
-    static let fitErrorCases = 11
+    static let fitErrorCases = 12
 
     static func caseName(_ p: ModelProblem) -> String {
         switch p {

@@ -19,6 +19,8 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case noCovarianceTypes
     /// A ``ModelSelection`` from explicit parameters or means, which fix K.
     case selectionNeedsDataDrivenStart
+    /// More samples than ``HierarchicalClustering`` accepts (its pair costs take N²/2 doubles).
+    case tooManySamplesForHierarchy(samples: Int, maximum: Int)
     /// The initial model is malformed (shapes, weights, covariances).
     case invalidInitialModel(ModelProblem)
     /// A covariance matrix stopped being positive definite after the given M-step.
@@ -53,7 +55,9 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noCovarianceTypes:
             return "model selection was given no covariance type; give full, tied, diag or spherical"
         case .selectionNeedsDataDrivenStart:
-            return "model selection needs a data-driven start (kMeans, kMeansPlusPlus, random or randomFromData); explicit means fix K"
+            return "model selection needs one or more data-driven starts (kMeans, kMeansPlusPlus, random, randomFromData, hierarchical or kMeansScaled); explicit means fix K"
+        case let .tooManySamplesForHierarchy(samples, maximum):
+            return "hierarchical clustering of \(samples) samples needs \(samples)²/2 pair costs in memory; it accepts at most \(maximum) samples, so cluster a subsample (Initialization.hierarchical does)"
         case let .invalidInitialModel(problem):
             return "invalid initial model: \(problem.description(namingType: namingType))"
         case let .illDefinedCovariance(component, iteration):

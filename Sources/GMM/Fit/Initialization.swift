@@ -1,6 +1,7 @@
 /// Where EM starts.
 ///
-/// The data-driven starts (``kMeans``, ``kMeansPlusPlus``, ``random``, ``randomFromData``) draw
+/// The random starts (``kMeans``, ``kMeansPlusPlus``, ``random``, ``randomFromData``,
+/// ``kMeansScaled``, and ``hierarchical``'s subsample of large data) draw
 /// from ``SeededGenerator`` seeded by ``FitOptions/seed`` (each restart of
 /// ``FitOptions/runs`` from a seed derived from it), so the same seed gives the same start.
 /// They do not reproduce numpy's random streams: the same data and seed give a start of the same
@@ -34,12 +35,35 @@ public enum Initialization: Sendable, Equatable {
     /// weights. EM takes many visible iterations to drag the components across the data, as in
     /// the classic animations of EM on Old Faithful.
     case bunched
+    /// mclust's start: model-based agglomerative hierarchical clustering with unconstrained
+    /// covariances (``HierarchicalClustering``) of the data scaled as mclust scales it
+    /// (``HierarchicalClustering/transformed(_:)``), cut into K clusters, and the parameters
+    /// estimated from those hard labels on the original data. Data of more than
+    /// ``hierarchicalSubsample`` samples is clustered through a subsample of that many drawn
+    /// with the seed (mclust's `subset`), and the parameters estimated from the subsample.
+    /// Deterministic below that size, so restarts repeat it and it runs once.
+    case hierarchical
+    /// Lloyd's k-means as ``kMeans``, but on the columns standardised to mean 0 and standard
+    /// deviation 1, so that a column of large numbers does not decide the clusters alone; the
+    /// parameters are then estimated from the hard labels on the original data.
+    case kMeansScaled
+
+    /// The number of samples ``hierarchical`` clusters at most, mclust's default `subset`.
+    public static let hierarchicalSubsample = 2000
 
     /// Whether the start draws random numbers, so that restarts with other seeds differ.
     public var isRandom: Bool {
         switch self {
+        case .parameters, .means, .hierarchical: return false
+        case .kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched, .kMeansScaled: return true
+        }
+    }
+
+    /// Whether the start is computed from the data (rather than given), so that it suits any K.
+    public var isDataDriven: Bool {
+        switch self {
         case .parameters, .means: return false
-        case .kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched: return true
+        case .kMeans, .kMeansPlusPlus, .random, .randomFromData, .bunched, .hierarchical, .kMeansScaled: return true
         }
     }
 }
@@ -75,6 +99,13 @@ extension Initialization {
         case .random:
             return Seeding.parametersFromRandomResponsibilities(components: k, data: data, covarianceType: type,
                                                                 regCovar: options.regCovar, rng: &rng)
+        case .hierarchical:
+            return try HierarchicalStart(data: data, seed: seed).parameters(components: k, covarianceType: type, regCovar: options.regCovar)
+        case .kMeansScaled:
+            let scaled = data.standardised()
+            let seeds = try Seeding.kMeansPlusPlus(data: scaled, components: k, rng: &rng)
+            let labels = KMeans.labels(data: scaled, seeds: seeds, work: ChunkedWork(samples: data.count, threads: options.threads))
+            return Seeding.parametersFromLabels(labels, components: k, data: data, covarianceType: type, regCovar: options.regCovar)
         }
     }
 }

@@ -10,67 +10,97 @@ import Foundation
 /// print(result.best.components, result.best.covarianceType)
 /// ```
 ///
-/// Every fit starts from the same ``initialization`` and ``options`` (seed included), so the
-/// result is reproducible. A fit that fails — say a component collapses at a large K with
-/// `regCovar` 0 — is recorded as failed and left out of the ranking.
+/// Every (type, K) is fitted from each of ``starts`` with the same ``options`` (seed included),
+/// and the fit of highest final log-likelihood is kept (the earlier start on a tie), so the
+/// result is reproducible. The default starts are scikit-learn's (``Initialization/kMeans``)
+/// and mclust's (``Initialization/hierarchical``): on data whose columns differ in scale,
+/// k-means often stops in a poor local optimum that the hierarchical start avoids, and the
+/// other way round on well-separated round clusters. A fit that fails from every start — say
+/// a component collapses at a large K with `regCovar` 0 — is recorded as failed (with the
+/// first start's error) and left out of the ranking.
 public struct ModelSelection: Sendable {
+    /// The starts of every fit when none is chosen: k-means, then the hierarchical start.
+    public static let defaultStarts: [Initialization] = [.kMeans, .hierarchical]
+
     /// The numbers of components to try, lowest ≥ 1.
     public var components: ClosedRange<Int>
     /// The covariance types to try, each once.
     public var covarianceTypes: [CovarianceType]
-    /// A data-driven start (explicit means would fix K): default `.kMeans`, scikit-learn's.
-    public var initialization: Initialization
+    /// The data-driven starts of every fit (explicit means would fix K); the best fit is kept.
+    public var starts: [Initialization]
     /// EM settings shared by every fit.
     public var options: FitOptions
 
     public init(components: ClosedRange<Int>, covarianceTypes: [CovarianceType] = [.full],
-                initialization: Initialization = .kMeans, options: FitOptions = FitOptions()) {
+                starts: [Initialization] = ModelSelection.defaultStarts, options: FitOptions = FitOptions()) {
         self.components = components
         self.covarianceTypes = covarianceTypes
-        self.initialization = initialization
+        self.starts = starts
         self.options = options
     }
 
+    /// A selection whose every fit starts from `initialization` alone.
+    public init(components: ClosedRange<Int>, covarianceTypes: [CovarianceType] = [.full],
+                initialization: Initialization, options: FitOptions = FitOptions()) {
+        self.init(components: components, covarianceTypes: covarianceTypes, starts: [initialization], options: options)
+    }
+
     /// Checks the settings before any data is seen: every K of the range within
-    /// 1...``GaussianMixture/maxComponents``, at least one covariance type, a data-driven start
-    /// and the options. ``run(_:)`` checks them first.
+    /// 1...``GaussianMixture/maxComponents``, at least one covariance type, data-driven starts
+    /// only (at least one) and the options. ``run(_:)`` checks them first.
     ///
     /// - Throws: ``FitError/outOfRange(_:value:allowed:)`` for a range reaching below 1 or
     ///   above the cap, ``FitError/noCovarianceTypes``, ``FitError/selectionNeedsDataDrivenStart``
-    ///   for an explicit start, or the options' error.
+    ///   for an explicit start or none, or the options' error.
     public func validate() throws {
         let allowed = 1 ... GaussianMixture.maxComponents
         for k in [components.lowerBound, components.upperBound] where !allowed.contains(k) {
             throw FitError.outOfRange(.components, value: k, allowed: allowed)
         }
         guard !covarianceTypes.isEmpty else { throw FitError.noCovarianceTypes }
-        guard initialization.isRandom else { throw FitError.selectionNeedsDataDrivenStart }
+        guard !starts.isEmpty, starts.allSatisfy(\.isDataDriven) else { throw FitError.selectionNeedsDataDrivenStart }
         try options.validate()
     }
 
     /// Fits every (type, K) pair, types in the given order (each once) and K ascending within
-    /// each.
+    /// each; the hierarchical start's tree is built once for all of them.
     ///
     /// - Throws: what ``validate()`` throws; the first fit's error when no fit succeeds.
     public func run(_ data: Dataset) throws -> ModelSelectionResult {
         try validate()
         var seen = Set<CovarianceType>()
         var candidates = [ModelCandidate]()
+        var hierarchy: HierarchicalStart?
         for type in covarianceTypes where seen.insert(type).inserted {
             for k in components {
                 let gmm = GaussianMixture(components: k, covarianceType: type, options: options)
-                do {
-                    let result = try gmm.fit(data, initialization: initialization)
-                    candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count,
-                                                     outcome: .success(result)))
-                } catch let error as FitError {
-                    candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count,
-                                                     outcome: .failure(error)))
+                var best: FitResult?
+                var firstError: FitError?
+                for start in starts {
+                    do {
+                        let result: FitResult
+                        if start == .hierarchical {
+                            let tree = try hierarchy ?? HierarchicalStart(data: data, seed: options.seed)
+                            hierarchy = tree
+                            let initial = try tree.parameters(components: k, covarianceType: type, regCovar: options.regCovar)
+                            result = try gmm.fit(data, initialization: .parameters(initial))
+                        } else {
+                            result = try gmm.fit(data, initialization: start)
+                        }
+                        if let b = best, b.history.final.logLikelihood >= result.history.final.logLikelihood { continue }
+                        best = result
+                    } catch let error as FitError {
+                        if firstError == nil { firstError = error }
+                    }
                 }
+                let outcome: Result<FitResult, FitError>
+                if let best { outcome = .success(best) } else { outcome = .failure(firstError ?? .noCovarianceTypes) }
+                candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count, outcome: outcome))
             }
         }
         return try ModelSelectionResult(candidates: candidates)
     }
+
 }
 
 /// One (covariance type, K) fit of a ``ModelSelection``.

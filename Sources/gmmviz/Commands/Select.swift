@@ -9,7 +9,11 @@ struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit every K in a range (and covariance type) and pick the model with the lowest BIC.",
         discussion: """
-        Each fit is `gmmviz fit` with the given start and EM settings; BIC and AIC follow \
+        Each fit is `gmmviz fit` with the given EM settings. Without --init every (K, type) is \
+        fitted twice, from k-means (scikit-learn's start) and from model-based hierarchical \
+        clustering (mclust's), and the fit of higher log-likelihood is kept; EM runs to a \
+        tolerance of 1e-5 (fit's 1e-3 can stop a slow fit short of its maximum, which BIC \
+        compares). BIC and AIC follow \
         scikit-learn (−2·N·mean log-likelihood + penalty, lower is better). The table marks the \
         lowest BIC; --json prints the same for programs. A fit that fails (say a component \
         collapses at a large K) is reported on standard error and left out.
@@ -30,8 +34,8 @@ struct Select: ParsableCommand {
     @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical, or all. (default: full)", valueName: "types"), transform: CovarianceTypeList.init(parsing:))
     var covarianceTypes = CovarianceTypeList([.full])
 
-    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Start of every fit: kmeans (default), kmeans++, random or random-from-data.", valueName: "method"))
-    var initMethod: InitMethod = .kmeans
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Start of every fit: kmeans, kmeans++, random, random-from-data, hierarchical or kmeans-scaled. (default: the better fit of kmeans and hierarchical)", valueName: "method"))
+    var initMethod: InitMethod?
 
     @OptionGroup(title: "EM") var tuning: FitTuning
 
@@ -61,8 +65,9 @@ struct Select: ParsableCommand {
 
     /// The fits to make: the library checks the range, the types and the EM settings.
     var selection: ModelSelection {
-        ModelSelection(components: range.range, covarianceTypes: covarianceTypes.types, initialization: initMethod.initialization,
-                       options: tuning.options(seed: dataOptions.seed))
+        ModelSelection(components: range.range, covarianceTypes: covarianceTypes.types,
+                       starts: initMethod.map { [$0.initialization] } ?? ModelSelection.defaultStarts,
+                       options: tuning.options(seed: dataOptions.seed, defaultTolerance: FitTuning.selectionTolerance))
     }
 
     func validate() throws {
@@ -87,7 +92,7 @@ struct Select: ParsableCommand {
         }
         if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
         try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
-                                                                                                start: initMethod.rawValue, runs: tuning.runs))
+                                                                                                start: initMethod?.rawValue ?? "best of the kmeans and hierarchical", runs: tuning.runs))
         if let bestOutputs, let best = result.best.result { try renderBest(best.history, data: data, into: bestOutputs) }
     }
 }

@@ -9,6 +9,8 @@ enum InitMethod: String, ExpressibleByArgument, CaseIterable {
     case random
     case randomFromData = "random-from-data"
     case bunched
+    case hierarchical
+    case kmeansScaled = "kmeans-scaled"
 
     /// The library's start of this name.
     var initialization: Initialization {
@@ -18,6 +20,8 @@ enum InitMethod: String, ExpressibleByArgument, CaseIterable {
         case .random: return .random
         case .randomFromData: return .randomFromData
         case .bunched: return .bunched
+        case .hierarchical: return .hierarchical
+        case .kmeansScaled: return .kMeansScaled
         }
     }
 }
@@ -45,7 +49,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial covariances with --means: per component its D × D matrix row-major, components separated by ';', e.g. \"1,0,0,1;2,0.5,0.5,1\".", valueName: "matrices"), transform: MatrixList.init(parsing:))
     var covariances: MatrixList?
 
-    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data), kmeans (Lloyd's k-means, scikit-learn's default), random (random responsibilities), random-from-data, or bunched: a deliberately poor start for teaching, the means bunched in a corner of the data with ellipses as broad as the data, so EM takes many visible iterations (as in the classic Old Faithful animation).", valueName: "method"))
+    @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Initialisation when no --means are given: kmeans++ (default for --data), kmeans (Lloyd's k-means, scikit-learn's default), random (random responsibilities), random-from-data, hierarchical (mclust's start: model-based hierarchical clustering of the data scaled by its principal axes, cut into K clusters; a seeded subsample of 2000 for larger data), kmeans-scaled (k-means on columns scaled to standard deviation 1, the parameters then estimated on the original columns), or bunched: a deliberately poor start for teaching, the means bunched in a corner of the data with ellipses as broad as the data, so EM takes many visible iterations (as in the classic Old Faithful animation).", valueName: "method"))
     var initMethod: InitMethod?
 
     func validate() throws {

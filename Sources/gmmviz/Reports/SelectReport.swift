@@ -22,7 +22,7 @@ enum SelectReport {
             out += line + "\n"
         }
         let best = result.best
-        out += "chosen: K = \(best.components), \(best.covarianceType) covariances (lowest BIC)\n"
+        out += "chosen: K = \(best.components), \(best.covarianceType) covariances, BIC \(best.bic.map { format($0, 2) } ?? "-") (lowest)\n"
         if result.candidates.contains(where: { $0.result.map { !$0.history.converged } ?? false }) {
             out += "(! = stopped at --max-iter before converging)\n"
         }

@@ -119,7 +119,9 @@ enum ErrorMessages {
         case .noCovarianceTypes:
             return "--covariance-type names no type; give full, tied, diag, spherical or all"
         case .selectionNeedsDataDrivenStart:
-            return "select needs a data-driven --init (kmeans, kmeans++, random or random-from-data); explicit means fix K"
+            return "select needs a data-driven --init (kmeans, kmeans++, random, random-from-data, hierarchical or kmeans-scaled); explicit means fix K"
+        case let .tooManySamplesForHierarchy(samples, maximum):
+            return "\(data) has \(samples) samples, more than the \(maximum) the hierarchical clustering accepts (it keeps N²/2 pair costs); --init hierarchical clusters a subsample of larger data"
         case let .invalidInitialModel(problem):
             return wording(of: problem)
         case .outOfRange, .notFiniteNonNegative, .illDefinedCovariance, .nonFiniteLikelihood, .valuesTooLarge:
