@@ -50,7 +50,7 @@ extension FrameDrawer {
     func drawComparison(_ c: ComparisonScene, points: (FrameDrawer) throws -> Void) throws {
         let (leftRect, rightRect) = comparisonPanels()
         let left = panel(try kmeansScene(c), plot: leftRect, window: comparisonWindow(for: leftRect))
-        left.drawVoronoiCells(c.centres)
+        if c.drawsCells { left.drawVoronoiCells(c.centres) }
         try context.check("tinting the Voronoi cells")
         if options.showGrid { left.drawGrid() }
         if options.showPoints { try points(left) }

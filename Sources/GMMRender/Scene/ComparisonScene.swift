@@ -9,14 +9,19 @@ public struct ComparisonScene: Sendable, Equatable {
     public var labels: [Int]
     /// K trails: the centroids of steps 0…i, oldest first.
     public var trails: [[Point2]]
+    /// Whether the centroids' Voronoi cells are drawn: only when the plot is the data's whole
+    /// space (two columns). A projection of more columns draws centroids whose 2-D cells are
+    /// not the regions k-means assigns by, so there the points' colours alone show them.
+    public var drawsCells: Bool
     /// The line over the k-means panel: which step it shows and what that step did.
     public var kmeansHeading: ComparisonHeading
     /// The line over the EM panel.
     public var emHeading: ComparisonHeading
 
-    public init(centres: [Point2], labels: [Int], trails: [[Point2]], kmeansHeading: ComparisonHeading,
+    public init(centres: [Point2], labels: [Int], trails: [[Point2]], drawsCells: Bool, kmeansHeading: ComparisonHeading,
                 emHeading: ComparisonHeading) {
         self.centres = centres
+        self.drawsCells = drawsCells
         self.labels = labels
         self.trails = trails
         self.kmeansHeading = kmeansHeading

@@ -4,7 +4,8 @@ extension SceneBuilder {
     /// This builder with `kmeans` drawn beside the EM: every scene from
     /// ``comparisonScene(_:)`` then shows both algorithms side by side, k-means at the step
     /// that matches the EM's (an assignment for an E-step, a centroid update for an M-step),
-    /// holding its last state once it has converged.
+    /// holding its last state once it has converged. The centroids' Voronoi cells are drawn
+    /// for two-column data, where the plot is the whole space k-means assigns in.
     ///
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for a view other than the plane or
     ///   PCA; ``RenderError/invalidScene(_:)`` when the run does not describe this data (K
@@ -13,7 +14,7 @@ extension SceneBuilder {
         switch options.view {
         case .plane, .pca: break
         case .line, .pairs:
-            throw RenderError.invalidOption(.view, value: options.view.name, fix: "compare k-means with EM on the plane or pca view")
+            throw RenderError.invalidOption(.view, value: options.view.name, fix: "k-means is compared with EM on the plane or the PCA view, of two or more columns")
         }
         guard kmeans.components == history.components, kmeans.dimensions == data.dimension, kmeans.samples == data.count else {
             throw RenderError.invalidScene("a k-means run of \(kmeans.components) centroids in \(kmeans.dimensions) dimensions on \(kmeans.samples) samples beside a fit of \(history.components) components in \(data.dimension) on \(data.count)")
@@ -69,7 +70,7 @@ extension SceneBuilder {
         if centres != nil { for k in trails.indices { trails[k].append(drawn[k]) } }
         var result = scene
         result.view = .comparison(ComparisonScene(centres: drawn, labels: labelStep.map { kmeans.steps[$0].labels } ?? [],
-                                                  trails: trails, kmeansHeading: kmeansHeading, emHeading: emHeading))
+                                                  trails: trails, drawsCells: data.dimension == 2, kmeansHeading: kmeansHeading, emHeading: emHeading))
         return result
     }
 }
