@@ -33,7 +33,7 @@ struct FrameComposer {
             if options.showAxes {
                 context.font(size: layout.style.axisLabelFont)
                 context.setColor(main.theme.text)
-                let left = main.comparisonPanels().left
+                let left = layout.comparisonPanels().left
                 context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: left.y + left.height / 2))
             }
             try main.drawChrome()

@@ -1,36 +1,6 @@
 extension FrameDrawer {
-    /// Space between the two panels of a comparison: room for the right panel's tick labels.
-    var comparisonGap: Double { 14 * u + layout.style.tickFont * 3.2 }
-    /// Room over each panel for its heading's two lines.
-    var comparisonHeadingRoom: Double { 2.9 * layout.style.noteFont }
     /// The opacity of a Voronoi cell's tint: as light as the regions under the EM's ellipses.
     static let voronoiTint = 0.12
-
-    /// The two panels of a comparison, left and right, on whole logical pixels.
-    func comparisonPanels() -> (left: PixelRect, right: PixelRect) {
-        let area = layout.plot, room = comparisonHeadingRoom
-        let w = ((area.width - comparisonGap) / 2).rounded(.down)
-        let left = PixelRect(x: area.x.rounded(), y: (area.y + room).rounded(), width: w, height: (area.height - room).rounded(.down))
-        let right = PixelRect(x: (area.maxX - w).rounded(), y: left.y, width: w, height: left.height)
-        return (left, right)
-    }
-
-    /// The frame's data window, widened on one axis to `rect`'s shape when the frame keeps an
-    /// equal scale, so a unit is as long across as up in both panels.
-    func comparisonWindow(for rect: PixelRect) -> DataWindow {
-        var w = layout.transform.window
-        guard layout.equalScale, rect.width > 0, rect.height > 0 else { return w }
-        let want = rect.width / rect.height, have = (w.xmax - w.xmin) / (w.ymax - w.ymin)
-        guard want.isFinite, have.isFinite, have > 0 else { return w }
-        if have < want {
-            let half = 0.5 * (w.ymax - w.ymin) * want, mid = 0.5 * (w.xmin + w.xmax)
-            (w.xmin, w.xmax) = (mid - half, mid + half)
-        } else {
-            let half = 0.5 * (w.xmax - w.xmin) / want, mid = 0.5 * (w.ymin + w.ymax)
-            (w.ymin, w.ymax) = (mid - half, mid + half)
-        }
-        return w
-    }
 
     /// The k-means panel's own scene: the points one-hot in their centroid's colour (grey
     /// before the first assignment), the centroids as means of point-like components, and
@@ -48,8 +18,8 @@ extension FrameDrawer {
     /// centroid's colour, the centroids' paths and markers), EM on the right as the plane draws
     /// it, each under its heading and with its own axes.
     func drawComparison(_ c: ComparisonScene, points: (FrameDrawer) throws -> Void) throws {
-        let (leftRect, rightRect) = comparisonPanels()
-        let left = panel(try kmeansScene(c), plot: leftRect, window: comparisonWindow(for: leftRect))
+        let (leftRect, rightRect) = layout.comparisonPanels()
+        let left = panel(try kmeansScene(c), plot: leftRect, window: layout.comparisonWindow(for: leftRect))
         if c.drawsCells { left.drawVoronoiCells(c.centres) }
         try context.check("tinting the Voronoi cells")
         if options.showGrid { left.drawGrid() }
@@ -61,7 +31,7 @@ extension FrameDrawer {
 
         var em = scene
         em.view = .plane
-        let right = panel(em, plot: rightRect, window: comparisonWindow(for: rightRect))
+        let right = panel(em, plot: rightRect, window: layout.comparisonWindow(for: rightRect))
         try right.drawPlaneContents(points: points)
 
         let size = comparisonHeadingSize(c, width: leftRect.width)
