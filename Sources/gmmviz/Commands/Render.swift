@@ -17,6 +17,7 @@ struct Render: ParsableCommand {
           gmmviz render                                    # the demo → output/comb.gif
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
+          gmmviz render --compare kmeans --steps em        # k-means beside EM
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
           gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
