@@ -48,16 +48,7 @@ extension KMeansHistory {
             var steps = [record(0)]
             for iteration in 1 ... maxIterations {
                 ws.relocateEmptyClusters()
-                var shift = 0.0
-                for c in 0 ..< k {
-                    let count = ws.counts[c]
-                    for j in 0 ..< d {
-                        let old = ws.centres[c * d + j]
-                        let new = count > 0 ? ws.sums[c * d + j] / Double(count) : old
-                        shift += (new - old) * (new - old)
-                        ws.centres[c * d + j] = new
-                    }
-                }
+                let shift = ws.moveCentres()
                 let moved = changed
                 changed = ws.assign()
                 steps.append(record(iteration))
