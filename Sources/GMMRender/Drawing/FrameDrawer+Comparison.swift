@@ -32,7 +32,7 @@ extension FrameDrawer {
         var em = scene
         em.view = .plane
         let right = panel(em, plot: rightRect, window: layout.comparisonWindow(for: rightRect))
-        try right.drawPlaneContents(points: points)
+        try right.drawPlaneWithStepMarks(points: points)
 
         let size = comparisonHeadingSize(c, width: leftRect.width)
         for (drawer, heading) in [(left, c.kmeansHeading), (right, c.emHeading)] {
@@ -40,6 +40,28 @@ extension FrameDrawer {
             drawer.drawHeading(heading, over: drawer.layout.plot, size: size)
             try context.check("drawing the axes and heading of a panel")
         }
+    }
+
+    /// The plot of the full plane without its axes and text, in the plane's order: field, grid,
+    /// the model before an M-step, ellipse fills, points, rings around the points whose shares
+    /// changed, ellipse outlines, the moves of the means, trails, means and pins, so the EM
+    /// panel shows everything the header's note and the key speak of.
+    func drawPlaneWithStepMarks(points: (FrameDrawer) throws -> Void) throws {
+        try drawField()
+        if options.showGrid { drawGrid() }
+        if options.showEllipses { drawGhosts() }
+        if options.showEllipses { drawEllipses(fills: true) }
+        try context.check("drawing the EM panel's field and ellipse fills")
+        if options.showPoints { try points(self) }
+        if options.showPoints { drawChangeRings() }
+        try context.check("drawing the EM panel's points")
+        if options.showEllipses { drawEllipses(fills: false) }
+        if options.showMeans { drawMeanMoves() }
+        if options.showTrails { drawTrails() }
+        if options.showTrails { drawPathNumbers() }
+        if options.showMeans { drawMeans() }
+        drawPinMarks()
+        try context.check("drawing the EM panel's ellipses, trails and means")
     }
 
     /// Each centroid's Voronoi cell — the part of the plot nearer to it than to any other
