@@ -32,16 +32,18 @@ public struct Animation: Sendable {
     /// Which frames, in what order, for how long.
     public let timeline: Timeline
 
-    /// Plans the animation of `history` on `data`.
+    /// Plans the animation of `history` on `data`. With `comparison`, every frame draws that
+    /// k-means run beside the EM (`SceneBuilder.comparing(_:)`).
     ///
     /// - Throws: `RenderError` for drawing options that do not suit the data, or a history
-    ///   that does not describe it; ``AnimationError`` for timeline options out of range or a
-    ///   timeline longer than ``Timeline/frameLimit``.
+    ///   (or k-means run) that does not describe it; ``AnimationError`` for timeline options out
+    ///   of range or a timeline longer than ``Timeline/frameLimit``.
     public init(history: FitHistory, data: Dataset, options: RenderOptions = RenderOptions(),
-                timeline: Timeline.Options = Timeline.Options()) throws {
+                timeline: Timeline.Options = Timeline.Options(), comparison: KMeansHistory? = nil) throws {
         try timeline.validate()
         try Timeline.checkLength(iterations: history.iterations, options: timeline)
-        builder = try SceneBuilder(history: history, data: data, options: options)
+        let scenes = try SceneBuilder(history: history, data: data, options: options)
+        builder = try comparison.map { try scenes.comparing($0) } ?? scenes
         renderer = try FrameRenderer(options: options)
         self.timeline = Timeline(iterations: history.iterations, options: timeline,
                                  logLikelihoods: history.snapshots.map(\.logLikelihood))

@@ -30,16 +30,7 @@ enum KMeans {
             for _ in 0 ..< maxIterations {
                 let changed = ws.assign()
                 ws.relocateEmptyClusters()
-                var shift = 0.0
-                for c in 0 ..< k {
-                    let count = ws.counts[c]
-                    for j in 0 ..< d {
-                        let old = ws.centres[c * d + j]
-                        let new = count > 0 ? ws.sums[c * d + j] / Double(count) : old
-                        shift += (new - old) * (new - old)
-                        ws.centres[c * d + j] = new
-                    }
-                }
+                let shift = ws.moveCentres()
                 if !changed { strict = true; break }
                 if shift <= threshold { break }
             }
@@ -152,6 +143,23 @@ final class KMeansWorkspace {
             any = any || changed[chunk * 64]
         }
         return any
+    }
+
+    /// Moves every centre to the mean of its cluster (a cluster still empty keeps its centre)
+    /// and returns the total squared shift Σₖ ‖cₖ′ − cₖ‖².
+    func moveCentres() -> Double {
+        let k = components, d = dimension
+        var shift = 0.0
+        for c in 0 ..< k {
+            let count = counts[c]
+            for j in 0 ..< d {
+                let old = centres[c * d + j]
+                let new = count > 0 ? sums[c * d + j] / Double(count) : old
+                shift += (new - old) * (new - old)
+                centres[c * d + j] = new
+            }
+        }
+        return shift
     }
 
     /// Moves the samples farthest from their centres into the empty clusters, one each, taking

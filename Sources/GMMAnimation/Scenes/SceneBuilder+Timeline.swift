@@ -14,13 +14,17 @@ extension SceneBuilder {
 
     /// The scene of one timeline frame, taking the N × K responsibilities under snapshot `i`
     /// from `responsibilities(i)`.
+    /// With a k-means run to compare (``SceneBuilder/comparing(_:)``) the scene holds it beside
+    /// the EM, at the matching step.
     func scene(for content: Timeline.Content, responsibilities: Responsibilities) throws -> Scene {
+        let scene: Scene
         switch content {
-        case let .snapshot(i): return try snapshotScene(i, responsibilities: responsibilities)
-        case .initial: return try initialScene()
-        case let .eStep(i): return try eStepScene(i, responsibilities: responsibilities)
-        case let .mStep(i): return try mStepScene(i, responsibilities: responsibilities)
-        case let .tween(a, b, f): return try tweenScene(from: a, to: b, fraction: f, responsibilities: responsibilities)
+        case let .snapshot(i): scene = try snapshotScene(i, responsibilities: responsibilities)
+        case .initial: scene = try initialScene()
+        case let .eStep(i): scene = try eStepScene(i, responsibilities: responsibilities)
+        case let .mStep(i): scene = try mStepScene(i, responsibilities: responsibilities)
+        case let .tween(a, b, f): scene = try tweenScene(from: a, to: b, fraction: f, responsibilities: responsibilities)
         }
+        return comparisonScene(scene)
     }
 }

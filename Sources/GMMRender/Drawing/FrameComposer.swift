@@ -26,6 +26,17 @@ struct FrameComposer {
             try main.drawFrameBackground()
             try main.drawMatrix(matrix, points: points)
             try main.drawChrome()
+        case let .comparison(comparison):
+            try main.drawFrameBackground()
+            try main.drawComparison(comparison, points: points)
+            // The vertical axis's name once, beside the left panel.
+            if options.showAxes {
+                context.font(size: layout.style.axisLabelFont)
+                context.setColor(main.theme.text)
+                let left = layout.comparisonPanels().left
+                context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: left.y + left.height / 2))
+            }
+            try main.drawChrome()
         }
     }
 }

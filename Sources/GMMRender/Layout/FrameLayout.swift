@@ -138,7 +138,10 @@ public struct FrameLayout: Sendable, Equatable {
         case .auto: equal = max(dataAspect, 1 / dataAspect) <= RenderOptions.equalAspectFactor
         }
         var plot = free
-        if equal, options.view.usesEqualAspect, dataAspect.isFinite, dataAspect > 0 {
+        // A comparison keeps the whole room: each of its two panels widens its own window.
+        let comparing: Bool
+        if case .comparison = scene.view { comparing = true } else { comparing = false }
+        if equal, !comparing, options.view.usesEqualAspect, dataAspect.isFinite, dataAspect > 0 {
             if plot.width / plot.height > dataAspect {
                 plot.width = plot.height * dataAspect
             } else {

@@ -110,11 +110,16 @@ public struct FrameRenderer: Sendable {
         return offsets
     }
 
-    /// Each point's logical-pixel position, nil outside the plot area (where it is not drawn).
+    /// Each point's logical-pixel position, nil outside the plot area (where it is not drawn);
+    /// on a comparison, in the EM's panel.
     func placedPoints(_ scene: Scene, layout: FrameLayout) -> PlacedPoints {
-        let plot = layout.plot
+        var plot = layout.plot, transform = layout.transform
+        if case .comparison = scene.view {
+            plot = layout.comparisonPanels().right
+            transform = ViewTransform(window: layout.comparisonWindow(for: plot), plot: plot)
+        }
         let positions = scene.points.map { point -> Point2? in
-            let q = layout.transform.pixel(point)
+            let q = transform.pixel(point)
             let inside = q.isFinite && q.x >= plot.x && q.x <= plot.maxX && q.y >= plot.y && q.y <= plot.maxY
             return inside ? q : nil
         }

@@ -21,6 +21,10 @@ public struct SceneBuilder: Sendable {
     let pointsOutside: Int
     /// How finely the frames show the model, for notes that report only what shows.
     let precision: DisplayPrecision
+    /// The k-means run drawn beside the EM (``comparing(_:)``), or nil for EM alone.
+    public internal(set) var comparison: KMeansHistory?
+    /// K × (steps) projected centroids of ``comparison``.
+    var centrePaths: [[Point2]] = []
 
     /// Checks that `history` describes `data`: a fit of data of as many columns and samples.
     ///
@@ -104,7 +108,7 @@ public struct SceneBuilder: Sendable {
         }
         let plot = layout.plot
         switch view {
-        case .plane:
+        case .plane, .comparison:
             return DisplayPrecision(pixelsPerUnit: [layout.transform.sx, layout.transform.sy], sigma: sigma)
         case let .line(line):
             return DisplayPrecision(pixelsPerUnit: [plot.width / (line.xmax - line.xmin)], sigma: sigma)

@@ -12,6 +12,9 @@ public enum SceneView: Sendable, Equatable {
     case line(LineScene)
     /// A scatter-plot matrix.
     case matrix(MatrixScene)
+    /// Two planes side by side: Lloyd's k-means from the same start on the left, the scene's
+    /// own EM on the right.
+    case comparison(ComparisonScene)
 }
 
 /// One component of a one-dimensional mixture: πₖ, μₖ and σₖ² of the drawn column (the marginal

@@ -17,6 +17,7 @@ struct Render: ParsableCommand {
           gmmviz render                                    # the demo → output/comb.gif
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
+          gmmviz render --compare kmeans --steps em        # k-means beside EM
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
           gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
@@ -61,6 +62,9 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("history-in"), parsing: .unconditional, help: ArgumentHelp("Draw a saved fit (from 'gmmviz fit --history' or docs/history-schema.md) instead of fitting; give the data it was fitted on with --data (the demo data by default).", valueName: "path"), transform: FilePath.parse)
     var historyIn: String?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Draw another algorithm beside the EM in every frame, from the same start: kmeans (Lloyd's k-means from the EM's initial means: points in their centroid's colour, Voronoi cells, centroids and their paths). Works with the 2d and pca views.", valueName: "algorithm"))
+    var compare: Comparison?
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
@@ -79,6 +83,9 @@ struct Render: ParsableCommand {
         if historyIn != nil, model.means != nil || model.components != nil || model.initMethod != nil {
             throw ValidationError("--history-in draws a saved fit; drop -k, --means and --init")
         }
+        if let compare, let view = drawing.view, view != .plane, view != .pca {
+            throw ValidationError("--compare \(compare.rawValue) draws two planes side by side, not --view \(DrawingOptions.name(of: view)); use --view 2d or pca, or drop --compare")
+        }
     }
 
     func run() throws {
@@ -96,7 +103,7 @@ struct Render: ParsableCommand {
         do {
             // After a collapse the error below is the one line the run ends with.
             try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions(),
-                        summary: collapse == nil)
+                        comparison: try comparison(data: data, history: fitHistory), summary: collapse == nil)
         } catch let error where historyIn != nil && !(error is InputContext) {
             // A saved fit's iterations are fixed: advice names only what applies to it.
             throw InputContext(error: error, data: dataOptions.sourceName, history: historyIn)
@@ -107,6 +114,12 @@ struct Render: ParsableCommand {
         if let collapse { throw InputContext(error: collapse.error, data: dataOptions.sourceName) }
         // Written once the GIF is in place, so a run that fails leaves no new file behind.
         if let history { try AtomicFile.write(Array(fitHistory.jsonText().utf8), to: history) }
+    }
+
+    /// The run `--compare` draws beside the EM: k-means from the EM's initial means.
+    private func comparison(data: Dataset, history: FitHistory) throws -> KMeansHistory? {
+        guard compare == .kmeans else { return nil }
+        return try KMeansHistory(data: data, centres: history.snapshots[0].parameters.means, threads: tuning.threads)
     }
 
     /// A note when most points fall outside a window given with `--bounds`, suggesting
