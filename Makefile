@@ -4,6 +4,7 @@
 #   make test   install what is missing, run the whole test suite (Swift, then the browser test)
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, its manual page and completions
 #   make uninstall [PREFIX=…] [DESTDIR=]           removes exactly what install put there
+#   make docs   the libraries' DocC documentation, .build/plugins/Swift-DocC/outputs/*.doccarchive
 #
 # System packages are installed only when missing, with sudo only when not root. The browser
 # test of the HTML player needs Debian's chromium and Python Playwright (pip; it downloads no
@@ -24,7 +25,7 @@ RELEASE  := .build/release/gmmviz
 TARGET_CPU ?= $(shell scripts/target-cpu.sh)
 export TARGET_CPU
 
-.PHONY: install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
+.PHONY: docs install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
 
 deps: system-deps test-tools browser-deps
 
@@ -65,7 +66,14 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
 	$(PYTHON) Tests/Browser/test_video.py --gmmviz .build/debug/gmmviz
+	$(MAKE) --no-print-directory docs
 	scripts/check-install.sh
+
+# The DocC documentation of every library, with a landing page per module and the articles;
+# any DocC warning (a broken link, an undocumented parameter) fails it, and make test runs it.
+DOC_TARGETS := GMM GMMRender GMMAnimation GMMGIF GMMFiles GMMImage GMMColor
+docs:
+	$(SWIFT) package generate-documentation --warnings-as-errors $(addprefix --target ,$(DOC_TARGETS))
 
 # Installation: the release binary (Swift runtime linked in statically, see
 # scripts/build-release.sh), gmmviz.1 from swift-argument-parser's manual generator (one page

@@ -2,7 +2,7 @@ extension KMeansHistory {
     /// Runs Lloyd's k-means on `data` (N × D) from `centres` (K rows of D values) and records
     /// every iteration.
     ///
-    /// The iteration and its stopping rule are ``KMeans``'s, which are scikit-learn's: stop
+    /// The iteration and its stopping rule are `KMeans`'s, which are scikit-learn's: stop
     /// when an assignment changes no label, or when the total squared centre shift
     /// Σₖ ‖cₖ′ − cₖ‖² ≤ `tolerance` × the mean per-feature variance of the data, or after
     /// `maxIterations` iterations. An empty cluster takes the sample farthest from its own
