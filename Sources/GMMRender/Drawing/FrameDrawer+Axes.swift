@@ -20,8 +20,9 @@ extension FrameDrawer {
                           ys: yTicks.values.map { t.pixel(Point2(x: 0, y: $0)).y }, color: theme.grid)
     }
 
-    /// The plot frame, outward ticks, tick labels and the axis names.
-    func drawAxes() {
+    /// The plot frame, outward ticks, tick labels and the axis names (the vertical one only
+    /// with `verticalName`).
+    func drawAxes(verticalName: Bool = true) {
         let plot = layout.plot, t = layout.transform
         context.save()
         let x = xTicks, y = yTicks
@@ -32,7 +33,9 @@ extension FrameDrawer {
         context.font(size: layout.style.axisLabelFont)
         context.setColor(theme.text)
         context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: layout.xAxisLabelBaseline, align: .center)
-        context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: plot.y + plot.height / 2))
+        if verticalName {
+            context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: plot.y + plot.height / 2))
+        }
         context.restore()
     }
 

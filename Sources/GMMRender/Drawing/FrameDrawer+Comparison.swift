@@ -109,20 +109,9 @@ extension FrameDrawer {
         return out
     }
 
-    /// A panel's frame, ticks and tick labels, with the axis names under and beside it.
-    func drawPanelAxes() {
-        let plot = layout.plot, t = layout.transform
-        context.save()
-        let x = xTicks, y = yTicks
-        context.axisFrame(in: plot,
-                          x: x.values.map { (t.pixel(Point2(x: $0, y: 0)).x, Ticks.label($0, step: x.step)) },
-                          y: y.values.map { (t.pixel(Point2(x: 0, y: $0)).y, Ticks.label($0, step: y.step)) },
-                          line: theme.axis, labels: theme.mutedText, unit: u, fontSize: layout.style.tickFont)
-        context.font(size: layout.style.axisLabelFont)
-        context.setColor(theme.text)
-        context.text(scene.axisLabels.x, x: plot.x + plot.width / 2, baseline: layout.xAxisLabelBaseline, align: .center)
-        context.restore()
-    }
+    /// A panel's frame, ticks and tick labels, with the horizontal axis's name: the frame's
+    /// vertical name stands once, beside the first panel.
+    func drawPanelAxes() { drawAxes(verticalName: false) }
 
     /// The size of both panels' headings: the note's, narrowed only as far as the widest of
     /// their lines needs to fit its panel, so the two headings match.
