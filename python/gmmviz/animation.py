@@ -129,6 +129,10 @@ class Animation:
             self._gif = self._render("animation.gif")
         return self._gif
 
+    def image(self):
+        """The animated GIF alone, as an object Jupyter shows inline (image/gif)."""
+        return _GIF(self.gif)
+
     def _repr_html_(self):
         w, h = self._size
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" width="{w + 60}" '
@@ -141,6 +145,17 @@ class Animation:
 
     def __repr__(self):
         return f"<gmmviz.Animation: gmmviz render {' '.join(self.arguments)}>"
+
+
+class _GIF:
+    """GIF bytes that Jupyter shows as an image."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"image/gif": base64.b64encode(self.data).decode("ascii"),
+                "text/plain": f"<GIF, {len(self.data)} bytes>"}
 
 
 def animate(X, k=None, model=None, **options):
