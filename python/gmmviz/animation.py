@@ -90,9 +90,8 @@ def _write_csv(X, path):
 class Animation:
     """A fit rendered by `gmmviz render`; shows itself in Jupyter.
 
-    The notebook gets the HTML player (text/html, in an iframe, so its page and scripts stay its
-    own) and the animated GIF (image/gif), which front ends that strip scripts, such as GitHub's,
-    show instead. ``save(path)`` renders again to any format the CLI writes, by extension.
+    Its output carries the HTML player (text/html, in an iframe, so its page and scripts stay its
+    own) and the animated GIF (image/gif), for viewers that drop HTML and scripts. ``save(path)`` renders again to any format the CLI writes, by extension.
     """
 
     def __init__(self, arguments, workdir, history=None, size=(1000, 600)):
