@@ -95,7 +95,8 @@ class Animation:
     """
 
     def __init__(self, arguments, workdir, history=None, size=(1000, 600)):
-        self.arguments = arguments          # `gmmviz render` arguments without --out
+        self.arguments = arguments          # `gmmviz render` arguments without --out, whose
+                                            # files are relative to the working directory
         self.history = history
         self._workdir = workdir             # TemporaryDirectory holding the CSV and renders
         self._size = size
@@ -104,7 +105,8 @@ class Animation:
 
     def save(self, path):
         """Renders to ``path`` (.gif, .html, .mp4, .webm, .pdf, .png …, as the CLI does)."""
-        binary.run(["render", *self.arguments, "--out", os.path.abspath(os.fspath(path))])
+        binary.run(["render", *self.arguments, "--out", os.path.abspath(os.fspath(path))],
+                   cwd=self._workdir.name)
         return path
 
     def _render(self, name):
@@ -176,11 +178,12 @@ def animate(X, k=None, model=None, **options):
     workdir = tempfile.TemporaryDirectory(prefix="gmmviz-")
     data = os.path.join(workdir.name, "data.csv")
     _write_csv(X, data)
-    arguments = ["--data", data]
+    arguments = ["--data", "data.csv"]    # relative, so the player's caption reads data.csv
     history = None
     if model is not None:
         history = record(model, X)
-        arguments += ["--history-in", history.save(os.path.join(workdir.name, "history.json"))]
+        history.save(os.path.join(workdir.name, "history.json"))
+        arguments += ["--history-in", "history.json"]
     arguments += cli_options({"k": k, **options}) + ["--quiet"]
     size = options.get("size") or (1000, 600)
     if isinstance(size, str):
