@@ -96,3 +96,30 @@ def test_history_round_trips_through_json(blobs, tmp_path):
     import json
     path = history.save(tmp_path / "h.json")
     assert json.loads(open(path).read()) == history.data == json.loads(history.to_json())
+
+
+@pytest.mark.parametrize("init_params,max_iter", [("random", 3), ("random_from_data", 100),
+                                                  ("k-means++", 0)])
+def test_record_follows_init_params_and_max_iter(blobs, init_params, max_iter):
+    model = GaussianMixture(3, init_params=init_params, max_iter=max_iter, random_state=7,
+                            n_init=3, reg_covar=1e-4)
+    reference, history = fit_both(model, blobs)
+    assert_same_model(history.model, reference)
+    assert len(history.snapshots) == reference.n_iter_ + 1
+    if max_iter == 3:
+        assert not history.data["converged"] and history.data["iterations"] == 3
+
+
+def test_warm_start_continues_from_the_fitted_model(blobs):
+    model = GaussianMixture(3, warm_start=True, max_iter=2, random_state=0)
+    reference = clone(model)
+    _, first = fit_both(model, blobs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        reference.fit(blobs)
+        previous_means = reference.means_.copy()
+        reference.fit(blobs)
+        second = gmmviz.record(model, blobs)
+    assert_same_model(model, reference)
+    np.testing.assert_allclose(second.snapshots[0]["means"], previous_means, rtol=RTOL)
+    np.testing.assert_allclose(second.snapshots[0]["means"], first.snapshots[-1]["means"])
