@@ -66,6 +66,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
 	$(PYTHON) Tests/Browser/test_video.py --gmmviz .build/debug/gmmviz
+	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory docs
 	scripts/check-install.sh
 
@@ -105,6 +106,21 @@ uninstall:
 # its manual page renders and each shell loads its completion script (part of make test).
 install-check:
 	scripts/check-install.sh
+
+# The Python package (python/) and the example notebook, executed in a real Jupyter kernel,
+# against the debug binary; numpy, pandas, scikit-learn, pytest, nbclient, nbformat and ipykernel
+# are installed from PyPI when missing, and the package itself on every run.
+PYTHON_TEST_PACKAGES := numpy pandas scikit-learn pytest nbclient nbformat ipykernel
+.PHONY: python-test
+python-test:
+	$(SWIFT) build --product gmmviz
+	@$(PYTHON) -c "import numpy, pandas, sklearn, pytest, nbclient, nbformat, ipykernel" 2>/dev/null || { \
+	  echo "make: installing $(PYTHON_TEST_PACKAGES) for the Python tests"; \
+	  $(PYTHON) -m pip install -q $(PYTHON_TEST_PACKAGES) 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages $(PYTHON_TEST_PACKAGES); }
+	@$(PYTHON) -m pip install -q ./python 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages ./python
+	GMMVIZ=$(CURDIR)/.build/debug/gmmviz $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
 
 # The browser test alone, against the debug build.
 browser-test: browser-deps
