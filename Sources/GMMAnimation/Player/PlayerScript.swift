@@ -14,7 +14,8 @@ enum PlayerScript {
     p { margin: 4px 0; }
     .muted { color: var(--muted); }
     .stage { position: relative; display: inline-block; line-height: 0; margin: 12px 0 8px; cursor: crosshair; border: 1px solid var(--line); }
-    .stage canvas { display: block; position: absolute; top: 0; left: 0; }
+    .stage canvas { display: block; position: absolute; top: 0; left: 0; visibility: hidden; }
+    .stage canvas.live { visibility: visible; }
     #sources img { display: none; }
     #sources img:first-child { display: block; }
     #marker { position: absolute; width: 18px; height: 18px; margin: -9px 0 0 -9px; border: 2px solid var(--accent); border-radius: 50%; box-shadow: 0 0 0 2px var(--bg); pointer-events: none; }
@@ -228,8 +229,11 @@ enum PlayerScript {
       if (data.em) { $("em-toggle").hidden = false; }
       $("scrub").max = String(n - 1);
       // Frames are drawn only once every embedded image is decoded.
+      // Until then the canvas, opaque black once it has a context, stays hidden over the first
+      // image, which the style sheet shows in its place.
       Promise.all(Array.prototype.map.call(sources, function (image) { return image.decode(); })).then(function () {
         show(0);
+        screen.classList.add("live");
         setPlaying(false);
         document.body.setAttribute("data-ready", "true");
       }, function (error) {
