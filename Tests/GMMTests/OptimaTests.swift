@@ -6,16 +6,26 @@ import Testing
 @Suite("Optima")
 struct OptimaTests {
     static let model: [[Double]] = [[0, 0], [5, 5], [-3, 4]]
+    /// Every component's standard deviation along each coordinate: 0.5.
+    static let spreads: [[Double]] = [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]]
+
+    /// A mean 0.03 off (0.06 σ) is not the same mean; 0.024 off (0.048 σ) is.
+    @Test func meansMatchWithinAFractionOfTheirSpread() {
+        let near = Optima(finals: [(-1, Self.model, Self.spreads), (-1, [[0.024, 0], [5, 5], [-3, 4]], Self.spreads)])
+        #expect(near.group == [0, 0])
+        let far = Optima(finals: [(-1, Self.model, Self.spreads), (-1, [[0.03, 0], [5, 5], [-3, 4]], Self.spreads)])
+        #expect(far.group == [0, 1])
+    }
 
     /// The same three means listed in another order, with a log-likelihood 5e-7 away (within
-    /// 1e-6) and means moved by 1e-5 (within 1e-3 relative): one optimum. Then a run with the
-    /// same log-likelihood whose third mean is elsewhere, and one with these means whose
-    /// log-likelihood is 1e-4 lower: two more optima.
+    /// 1e-6) and means moved by 0.02 (0.04 σ of components of σ = 0.5): one optimum. Then a run
+    /// with the same log-likelihood whose third mean is 2 (4 σ) away, and one with these means
+    /// whose log-likelihood is 1e-4 lower: two more optima.
     @Test func permutedRunsAtOneOptimumGroupTogether() {
-        let permuted: [[Double]] = [[5, 5.00001], [-3, 4], [0.00001, 0]]
+        let permuted: [[Double]] = [[5, 5.02], [-3, 4], [0.02, 0]]
         let elsewhere: [[Double]] = [[0, 0], [5, 5], [-3, 6]]
-        let optima = Optima(finals: [(-2.0001, Self.model), (-2.0, Self.model), (-2.0000005, permuted),
-                                     (-2.0, elsewhere)])
+        let optima = Optima(finals: [(-2.0001, Self.model, Self.spreads), (-2.0, Self.model, Self.spreads),
+                                     (-2.0000005, permuted, Self.spreads), (-2.0, elsewhere, Self.spreads)])
         #expect(optima.count == 3)
         // Numbered by log-likelihood, highest first: run 1's optimum is A, run 3's (equal
         // log-likelihood, found later) B, run 0's C.
@@ -25,13 +35,14 @@ struct OptimaTests {
 
     /// Two means of one run cannot both match one mean of the other: [a, a, b] is not [a, b, b].
     @Test func matchingIsOneToOne() {
-        let optima = Optima(finals: [(-1, [[0, 0], [0, 0], [4, 4]]), (-1, [[0, 0], [4, 4], [4, 4]])])
+        let optima = Optima(finals: [(-1, [[0, 0], [0, 0], [4, 4]], Self.spreads), (-1, [[0, 0], [4, 4], [4, 4]], Self.spreads)])
         #expect(optima.group == [0, 1])
     }
 
     /// The best is the first of the highest, as a fit with restarts keeps it.
     @Test func bestIsTheEarliestOfTheHighest() {
-        let optima = Optima(finals: [(-3, Self.model), (-1, [[9, 9], [1, 1], [2, 2]]), (-1, [[8, 8], [1, 1], [2, 2]])])
+        let optima = Optima(finals: [(-3, Self.model, Self.spreads), (-1, [[9, 9], [1, 1], [2, 2]], Self.spreads),
+                                     (-1, [[8, 8], [1, 1], [2, 2]], Self.spreads)])
         #expect(optima.best == 1)
         #expect(optima.group == [2, 0, 1])
     }

@@ -4,7 +4,7 @@ extension SceneBuilder {
     /// This builder (of the best of `runs`) with every run of `runs` drawn as a panel of a grid:
     /// ``startsScene(_:responsibilities:)`` then shows each run at the same iteration, or at its
     /// last once it has stopped, under a heading with its log-likelihood and iterations, its
-    /// optimum's letter (runs that end at the same model share one, ``Optima``) and the best
+    /// optimum's letter (runs that end at the same model share one, `Optima`) and the best
     /// run marked.
     ///
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for a view other than the plane or
@@ -33,8 +33,8 @@ extension SceneBuilder {
     public var longestStart: Int { starts.map(\.history.iterations).max() ?? history.iterations }
 
     /// The frame at iteration `i` of a run from several starts: every run's plane at iteration
-    /// min(i, its last), the best run's (this builder's) side column, and a note counting the
-    /// runs still going or, once all have stopped, the distinct optima they found. The best
+    /// min(i, its last), the best run's (this builder's) header and side column, and a note
+    /// counting the runs still going or, once all have stopped, the distinct optima they found. The best
     /// run's responsibilities come from `responsibilities`; the others are computed here.
     public func startsScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
         guard let optima else { return try snapshotScene(i, responsibilities: responsibilities) }
@@ -64,7 +64,7 @@ extension SceneBuilder {
         scene.converged = i >= longest && starts.allSatisfy(\.history.converged)
         let running = starts.filter { $0.history.iterations > i }.count
         if running > 0 {
-            scene.note = "\(starts.count) starts side by side · \(running) still running"
+            scene.note = "\(starts.count) starts side by side · \(running) still running · the header and side column follow start \(optima.best + 1), the best"
         } else {
             let best = starts[optima.best].history.final.logLikelihood
             let distinct = optima.count == 1 ? "1 distinct optimum" : "\(optima.count) distinct optima"

@@ -86,6 +86,9 @@ struct AnimationJob {
         }
         guard !quiet, printsSummary else { return }
         var parts = ["\(summary.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
+        if let starts, let longest = starts.map(\.iterations).max() {
+            parts = ["\(summary.frames) frames of \(starts.count) runs (the best \(history.iterations) iterations, the longest \(longest))"]
+        }
         if let gif = outputs.gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
         if let deck = outputs.deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }
         if let player = outputs.player {
