@@ -33,20 +33,27 @@ public struct Animation: Sendable {
     public let timeline: Timeline
 
     /// Plans the animation of `history` on `data`. With `comparison`, every frame draws that
-    /// k-means run beside the EM (`SceneBuilder.comparing(_:)`).
+    /// k-means run beside the EM (`SceneBuilder.comparing(_:)`). With `starts` (runs of the
+    /// same model from other starts, `history` the best of them), every frame draws each run
+    /// in a panel of its own (`SceneBuilder.showingStarts(_:)`), and the timeline follows the
+    /// longest run.
     ///
     /// - Throws: `RenderError` for drawing options that do not suit the data, or a history
     ///   (or k-means run) that does not describe it; ``AnimationError`` for timeline options out
     ///   of range or a timeline longer than ``Timeline/frameLimit``.
     public init(history: FitHistory, data: Dataset, options: RenderOptions = RenderOptions(),
-                timeline: Timeline.Options = Timeline.Options(), comparison: KMeansHistory? = nil) throws {
+                timeline: Timeline.Options = Timeline.Options(), comparison: KMeansHistory? = nil,
+                starts: [FitHistory]? = nil) throws {
         try timeline.validate()
-        try Timeline.checkLength(iterations: history.iterations, options: timeline)
-        let scenes = try SceneBuilder(history: history, data: data, options: options)
+        // The run the timeline follows: the longest (the first of the longest on ties).
+        let paced = starts?.reduce(history) { $1.iterations > $0.iterations ? $1 : $0 } ?? history
+        try Timeline.checkLength(iterations: paced.iterations, options: timeline)
+        var scenes = try SceneBuilder(history: history, data: data, options: options)
+        if let starts { scenes = try scenes.showingStarts(starts) }
         builder = try comparison.map { try scenes.comparing($0) } ?? scenes
         renderer = try FrameRenderer(options: options)
-        self.timeline = Timeline(iterations: history.iterations, options: timeline,
-                                 logLikelihoods: history.snapshots.map(\.logLikelihood))
+        self.timeline = Timeline(iterations: paced.iterations, options: timeline,
+                                 logLikelihoods: paced.snapshots.map(\.logLikelihood))
     }
 
     /// The most pixel bytes one batch of frames holds (with at least one frame).

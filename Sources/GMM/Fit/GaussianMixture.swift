@@ -79,24 +79,10 @@ public struct GaussianMixture: Sendable {
 
     /// Every run of the fit; a collapse after an M-step throws ``CollapsedFit``.
     private func fitRuns(_ data: Dataset, initialization: Initialization) throws -> FitResult {
-        try validate()
-        guard data.dimension <= Self.maxDimension else {
-            throw FitError.tooManyDimensions(dimension: data.dimension, maximum: Self.maxDimension)
-        }
-        guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
-        // Distances, scatters and quadratic forms square the data: beyond ~1e150 they overflow,
-        // which would surface later as a misleading "one distinct point" or a NaN.
-        let largest = data.values.reduce(0) { max($0, abs($1)) }
-        guard largest < Self.largestValue else { throw FitError.valuesTooLarge(largest: largest) }
-
         let runCount = initialization.isRandom ? options.runs : 1
-        let workspace = FitWorkspace(data: data, components: components, covarianceType: covarianceType,
-                                     threads: options.threads)
+        let workspace = try workspace(for: data)
         func attempt(_ run: Int) throws -> (history: FitHistory, parameters: MixtureParameters) {
-            let seed = SeededGenerator.seed(options.seed, run: run)
-            let initial = try initialization.initialParameters(components: components, covarianceType: covarianceType,
-                                                               data: data, options: options, seed: seed)
-            return try runEM(workspace, from: initial)
+            try self.run(run, of: data, initialization: initialization, in: workspace)
         }
         var kept = (run: 0, fit: try attempt(0))
         var finals = [kept.fit.history.final.logLikelihood]
@@ -109,6 +95,32 @@ public struct GaussianMixture: Sendable {
         return FitResult(history: kept.fit.history,
                          model: try MixtureModel(kept.fit.parameters, covarianceType: covarianceType, threads: options.threads),
                          runLogLikelihoods: finals, keptRun: kept.run)
+    }
+
+    /// Checks the options and `data`, and makes the workspace every run on it shares.
+    func workspace(for data: Dataset) throws -> FitWorkspace {
+        try validate()
+        guard data.dimension <= Self.maxDimension else {
+            throw FitError.tooManyDimensions(dimension: data.dimension, maximum: Self.maxDimension)
+        }
+        guard data.count >= components else { throw FitError.tooFewSamples(samples: data.count, components: components) }
+        // Distances, scatters and quadratic forms square the data: beyond ~1e150 they overflow,
+        // which would surface later as a misleading "one distinct point" or a NaN.
+        let largest = data.values.reduce(0) { max($0, abs($1)) }
+        guard largest < Self.largestValue else { throw FitError.valuesTooLarge(largest: largest) }
+
+        return FitWorkspace(data: data, components: components, covarianceType: covarianceType,
+                            threads: options.threads)
+    }
+
+    /// Run `run` of a fit with restarts: EM from the start `initialization` draws with the
+    /// run's seed (``SeededGenerator/seed(_:run:)`` of ``FitOptions/seed``).
+    func run(_ run: Int, of data: Dataset, initialization: Initialization,
+             in workspace: FitWorkspace) throws -> (history: FitHistory, parameters: MixtureParameters) {
+        let seed = SeededGenerator.seed(options.seed, run: run)
+        let initial = try initialization.initialParameters(components: components, covarianceType: covarianceType,
+                                                           data: data, options: options, seed: seed)
+        return try runEM(workspace, from: initial)
     }
 
     /// One EM run from `initial` in `workspace`: the history and the final parameters.

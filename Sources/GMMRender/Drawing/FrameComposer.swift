@@ -37,6 +37,10 @@ struct FrameComposer {
                 context.verticalText(scene.axisLabels.y, center: Point2(x: layout.yAxisLabelCenter, y: left.y + left.height / 2))
             }
             try main.drawChrome()
+        case let .starts(starts):
+            try main.drawFrameBackground()
+            try main.drawStarts(starts, points: points)
+            try main.drawChrome()
         }
     }
 }

@@ -127,7 +127,7 @@ extension FrameDrawer {
         case .plane: break
         // The densities rise from the bottom and the curve's key sits at the top.
         case .line: return (first + last) / 2
-        case .matrix, .comparison: return first
+        case .matrix, .comparison, .starts: return first
         }
         let rows = Int(plot.height.rounded(.up)) + 1
         var weight = [Int](repeating: 0, count: rows)

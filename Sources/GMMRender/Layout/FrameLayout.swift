@@ -138,9 +138,12 @@ public struct FrameLayout: Sendable, Equatable {
         case .auto: equal = max(dataAspect, 1 / dataAspect) <= RenderOptions.equalAspectFactor
         }
         var plot = free
-        // A comparison keeps the whole room: each of its two panels widens its own window.
+        // A comparison or a grid of starts keeps the whole room: each panel widens its own window.
         let comparing: Bool
-        if case .comparison = scene.view { comparing = true } else { comparing = false }
+        switch scene.view {
+        case .comparison, .starts: comparing = true
+        case .plane, .line, .matrix: comparing = false
+        }
         if equal, !comparing, options.view.usesEqualAspect, dataAspect.isFinite, dataAspect > 0 {
             if plot.width / plot.height > dataAspect {
                 plot.width = plot.height * dataAspect

@@ -111,12 +111,18 @@ public struct FrameRenderer: Sendable {
     }
 
     /// Each point's logical-pixel position, nil outside the plot area (where it is not drawn);
-    /// on a comparison, in the EM's panel.
+    /// on a comparison, in the EM's panel; on a grid of starts, in the best run's.
     func placedPoints(_ scene: Scene, layout: FrameLayout) -> PlacedPoints {
         var plot = layout.plot, transform = layout.transform
-        if case .comparison = scene.view {
+        switch scene.view {
+        case .comparison:
             plot = layout.comparisonPanels().right
             transform = ViewTransform(window: layout.comparisonWindow(for: plot), plot: plot)
+        case let .starts(starts):
+            let cells = layout.startCells(starts)
+            if cells.indices.contains(starts.best) { plot = cells[starts.best] }
+            transform = ViewTransform(window: layout.comparisonWindow(for: plot), plot: plot)
+        case .plane, .line, .matrix: break
         }
         let positions = scene.points.map { point -> Point2? in
             let q = transform.pixel(point)

@@ -25,6 +25,10 @@ public struct SceneBuilder: Sendable {
     public internal(set) var comparison: KMeansHistory?
     /// K × (steps) projected centroids of ``comparison``.
     var centrePaths: [[Point2]] = []
+    /// One builder per run drawn side by side (``showingStarts(_:)``), in run order, or none.
+    public internal(set) var starts: [SceneBuilder] = []
+    /// How the runs of ``starts`` group into optima.
+    public internal(set) var optima: Optima?
 
     /// Checks that `history` describes `data`: a fit of data of as many columns and samples.
     ///
@@ -108,7 +112,7 @@ public struct SceneBuilder: Sendable {
         }
         let plot = layout.plot
         switch view {
-        case .plane, .comparison:
+        case .plane, .comparison, .starts:
             return DisplayPrecision(pixelsPerUnit: [layout.transform.sx, layout.transform.sy], sigma: sigma)
         case let .line(line):
             return DisplayPrecision(pixelsPerUnit: [plot.width / (line.xmax - line.xmin)], sigma: sigma)

@@ -15,6 +15,8 @@ public enum SceneView: Sendable, Equatable {
     /// Two planes side by side: Lloyd's k-means from the same start on the left, the scene's
     /// own EM on the right.
     case comparison(ComparisonScene)
+    /// Small multiples: one plane per EM run from a different start.
+    case starts(StartsScene)
 }
 
 /// One component of a one-dimensional mixture: πₖ, μₖ and σₖ² of the drawn column (the marginal

@@ -18,6 +18,7 @@ struct Render: ParsableCommand {
           gmmviz render --frames-dir output/frames         # … and frame_0000.png, …
           gmmviz render --steps em --out em.gif            # E-step and M-step frames
           gmmviz render --compare kmeans --steps em        # k-means beside EM
+          gmmviz render --data blobs.csv -k 4 --init random --starts 6  # 6 starts
           gmmviz render --tween 6 --out smooth.gif         # interpolated motion
           gmmviz render --preset slides --out deck.pdf     # a 1920x1080 PDF deck
           gmmviz render --out lecture.html                 # a page to present live
@@ -65,6 +66,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Draw another algorithm beside the EM in every frame, from the same start: kmeans (Lloyd's k-means from the EM's initial means: points in their centroid's colour, Voronoi cells, centroids and their paths). Works with the 2d and pca views.", valueName: "algorithm"))
     var compare: Comparison?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Draw this many EM runs (2 to 9) side by side in a grid, each from the --init start drawn with the seed --n-init would give that run, so the run marked best is the one 'fit --n-init' keeps; runs that end at the same optimum share a letter. Needs a seeded --init (not --means or hierarchical) and the 2d or pca view; one frame per iteration (no --steps em or --tween).", valueName: "runs"), transform: Numbers.whole)
+    var starts: Int?
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
@@ -83,8 +87,30 @@ struct Render: ParsableCommand {
         if historyIn != nil, model.means != nil || model.components != nil || model.initMethod != nil {
             throw ValidationError("--history-in draws a saved fit; drop -k, --means and --init")
         }
+        if let starts { try validateStarts(starts) }
         if let compare, let view = drawing.view, view != .plane, view != .pca {
             throw ValidationError("--compare \(compare.rawValue) draws two planes side by side, not --view \(DrawingOptions.name(of: view)); use --view 2d or pca, or drop --compare")
+        }
+    }
+
+    /// The runs `--starts` can draw, and the options that go with it.
+    static let startsRange = 2 ... 9
+
+    private func validateStarts(_ starts: Int) throws {
+        guard Self.startsRange.contains(starts) else {
+            throw ValidationError("--starts takes \(Self.startsRange.lowerBound) to \(Self.startsRange.upperBound) runs, not \(starts)")
+        }
+        if historyIn != nil { throw ValidationError("--starts fits its own runs; drop --history-in") }
+        if compare != nil { throw ValidationError("--starts and --compare each fill the frame with panels; give one of them") }
+        if tuning.runs != 1 { throw ValidationError("--starts draws every run that --n-init would try; drop --n-init") }
+        if animation.steps != .iterations || animation.tween != 0 {
+            throw ValidationError("--starts draws one frame per iteration; drop --steps em and --tween")
+        }
+        if let view = drawing.view, view != .plane, view != .pca {
+            throw ValidationError("--starts draws a grid of planes, not --view \(DrawingOptions.name(of: view)); use --view 2d or pca, or drop --starts")
+        }
+        if !model.resolve(isDemo: dataOptions.isDemo).initialization.isRandom {
+            throw ValidationError("--starts needs a start drawn from the seed, and \(model.means != nil ? "--means" : model.initMethod.map { "--init \($0.rawValue)" } ?? "the demo's start") is the same every time; use --init random, kmeans, kmeans++, random-from-data or bunched")
         }
     }
 
@@ -96,14 +122,16 @@ struct Render: ParsableCommand {
         let outputs = try job.prepare()
         if let history { try AtomicFile.checkDestination(history) }
 
-        let (data, fitHistory, collapse) = try loadOrFit()
+        let runs = try starts.map(fitStarts)
+        let (data, fitHistory, collapse) = try runs.map { ($0.data, $0.best, nil) } ?? loadOrFit()
         var options = try drawing.renderOptions(dimension: data.dimension, builtInDemo: dataOptions.isDemo)
         if let collapse { options.finalBanner = ErrorMessages.banner(for: collapse) }
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
         do {
             // After a collapse the error below is the one line the run ends with.
             try job.run(outputs, history: fitHistory, data: data, options: options, timeline: animation.timelineOptions(),
-                        comparison: try comparison(data: data, history: fitHistory), summary: collapse == nil)
+                        comparison: try comparison(data: data, history: fitHistory), starts: runs.map { $0.runs },
+                        summary: collapse == nil)
         } catch let error where historyIn != nil && !(error is InputContext) {
             // A saved fit's iterations are fixed: advice names only what applies to it.
             throw InputContext(error: error, data: dataOptions.sourceName, history: historyIn)
@@ -120,6 +148,21 @@ struct Render: ParsableCommand {
     private func comparison(data: Dataset, history: FitHistory) throws -> KMeansHistory? {
         guard compare == .kmeans else { return nil }
         return try KMeansHistory(data: data, centres: history.snapshots[0].parameters.means, threads: tuning.threads)
+    }
+
+    /// The data, the best run and every run of `count` seeded starts, as `fit --n-init count`
+    /// would try them.
+    private func fitStarts(_ count: Int) throws -> (data: Dataset, best: FitHistory, runs: [FitHistory]) {
+        let data = try dataOptions.load()
+        let (k, initialization) = model.resolve(isDemo: dataOptions.isDemo)
+        do {
+            let runs = try GaussianMixture(components: k, covarianceType: model.covarianceType,
+                                           options: tuning.options(seed: dataOptions.seed))
+                .fitEachRun(data, initialization: initialization, count: count)
+            return (data, runs[Optima(runs).best], runs)
+        } catch {
+            throw InputContext(error: error, data: dataOptions.sourceName)
+        }
     }
 
     /// A note when most points fall outside a window given with `--bounds`, suggesting

@@ -66,14 +66,15 @@ struct AnimationJob {
 
     /// Renders `history`'s animation on `data` into the outputs ``prepare()`` made, with a
     /// progress bar, then prints the summary line (unless `summary` is false); with
-    /// `comparison`, that k-means run beside the EM in every frame.
+    /// `comparison`, that k-means run beside the EM in every frame; with `starts`, every run
+    /// in a grid (`history` the best of them).
     func run(_ outputs: Outputs, history: FitHistory, data: Dataset, options: RenderOptions, timeline: Timeline.Options,
-             comparison: KMeansHistory? = nil, summary printsSummary: Bool = true) throws {
+             comparison: KMeansHistory? = nil, starts: [FitHistory]? = nil, summary printsSummary: Bool = true) throws {
         // Frame-sized blocks stay on the heap from here on; set only for a render, so that
         // `fit` and `select` keep glibc's defaults and give large blocks back when freed.
         AllocatorSettings.configureForFrames()
         let animation = try Animation(history: history, data: data, options: options, timeline: timeline,
-                                      comparison: comparison)
+                                      comparison: comparison, starts: starts)
         if [out?.path, framesDirectory].contains(where: { $0.map(Self.waitsForDefaultDirectory) ?? false }) {
             try AtomicFile.makeDirectory(Render.defaultDirectory)
         }
@@ -85,6 +86,9 @@ struct AnimationJob {
         }
         guard !quiet, printsSummary else { return }
         var parts = ["\(summary.frames) frames of \(history.iterations) iterations\(history.converged ? " (converged)" : "")"]
+        if let starts, let longest = starts.map(\.iterations).max() {
+            parts = ["\(summary.frames) frames of \(starts.count) runs (the best \(history.iterations) iterations, the longest \(longest))"]
+        }
         if let gif = outputs.gif { parts.append("\(gif.path) (\(Self.size(gif.bytesWritten)), \(gif.framesWritten) GIF frames)") }
         if let deck = outputs.deck { parts.append("\(deck.path) (\(Self.size(deck.bytesWritten)), \(deck.pagesWritten) pages)") }
         if let player = outputs.player {
