@@ -68,6 +68,13 @@ print("6.5,-6")' > "$WORK/collapse.csv"
 $G render --data "$WORK/collapse.csv" -k 3 --means "-4,-2;3,2;3,-2" --reg-covar 0 --out none \
     --frames-dir "$WORK/collapse" --quiet 2>/dev/null || true
 cp "$(ls "$WORK/collapse"/*.png | sort | tail -n 1)" assets/gallery/collapse.png
+# k-means beside EM (iteration 3's assignment and E-step), and nine starts side by side.
+$G render --data assets/data/faithful.csv -k 2 --init bunched --compare kmeans --steps em --out none \
+    --frames-dir "$WORK/compare" --quiet
+cp "$WORK/compare/frame_0005.png" assets/gallery/compare-kmeans.png
+$G render --data assets/data/four-blobs.csv -k 4 --init random-from-data --starts 9 --tol 1e-6 --out none \
+    --frames-dir "$WORK/starts" --quiet
+cp "$(ls "$WORK/starts"/*.png | sort | tail -n 1)" assets/gallery/starts.png
 ls -la assets/demo.gif assets/frames assets/gallery
 
 # Model selection: BIC against K for four blobs, every covariance type.
