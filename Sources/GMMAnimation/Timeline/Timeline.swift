@@ -75,21 +75,9 @@ public struct Timeline: Sendable, Equatable {
         }
     }
 
-    /// What one frame shows.
-    public enum Content: Sendable, Equatable {
-        /// Snapshot `i` as it is, points coloured by its own responsibilities.
-        case snapshot(Int)
-        /// The initial model before any E-step: points not yet assigned (`--steps em`).
-        case initial
-        /// Iteration `i`'s E-step: snapshot i − 1's ellipses, points coloured by the
-        /// responsibilities under snapshot i − 1.
-        case eStep(Int)
-        /// Iteration `i`'s M-step: snapshot i's ellipses, points still coloured by the E-step's
-        /// responsibilities (under snapshot i − 1).
-        case mStep(Int)
-        /// Between snapshots `from` and `to` at eased fraction `fraction` ∈ (0, 1).
-        case tween(from: Int, to: Int, fraction: Double)
-    }
+    /// What one frame shows: the moment of the fit its header names (``FrameStage``), so the
+    /// timeline, the frame and every output's label speak of one value.
+    public typealias Content = FrameStage
 
     /// One frame of the animation.
     public struct Frame: Sendable, Equatable {
