@@ -75,7 +75,7 @@ public struct Timeline: Sendable, Equatable {
         }
     }
 
-    /// What one frame shows: the moment of the fit its header names (``FrameStage``), so the
+    /// What one frame shows: the moment of the fit its header names (`FrameStage`, from `GMMRender`), so the
     /// timeline, the frame and every output's label speak of one value.
     public typealias Content = FrameStage
 
