@@ -90,77 +90,27 @@ struct WorkspaceMemoryTests {
         }
     }
 
-    /// The blocked copy of the data, which every pass reads with vector loads, is line-aligned.
-    @Test func blockedDataIsLineAligned() throws {
-        let data = try Dataset(values: (0 ..< 2 * 1001).map { Double($0) }, dimension: 2)
+    /// The blocks a pass reads with vector loads are line-aligned, hold feature j of W samples
+    /// in vector j, and pad the last block with copies of the last sample.
+    @Test func chunkBlocksAreLineAlignedAndPadded() throws {
+        let n = ChunkedWork.chunkSize + 1001
+        let data = try Dataset(values: (0 ..< 2 * n).map { Double($0) }, dimension: 2)
         let ws = FitWorkspace(data: data, components: 3, covarianceType: .full, threads: 2)
-        #expect(UInt(bitPattern: ws.data) % 64 == 0)
         #expect(UInt(bitPattern: ws.totals) % 64 == 0)
-        // Block 125 holds samples 1000 … 1007: sample 1000, then copies of it as padding.
-        #expect(ws.data[125 * 2][0] == 2000 && ws.data[125 * 2 + 1][0] == 2001)
-        #expect(ws.data[125 * 2][7] == 2000)
-    }
-}
-
-/// The kernels specialised for a dimension known at compile time against the kernels for any
-/// dimension: the same operations in the same order, so the same bits.
-@Suite("Fixed-dimension kernels")
-struct FixedDimensionKernelTests {
-    /// Random means, weights and covariances A·Aᵀ + I, and one block of eight random samples.
-    static func block(dimension d: Int, components k: Int, seed: UInt64) throws
-        -> (factors: ComponentFactors, x: UnsafeMutablePointer<SampleVector>) {
-        var rng = SeededGenerator(seed: seed)
-        let covariances: [[[Double]]] = (0 ..< k).map { _ in
-            let a = (0 ..< d).map { _ in (0 ..< d).map { _ in rng.nextUniform() * 2 - 1 } }
-            return (0 ..< d).map { i in
-                (0 ..< d).map { j in (0 ..< d).reduce(i == j ? 1.0 : 0.0) { $0 + a[i][$1] * a[j][$1] } }
-            }
+        try data.values.withUnsafeBufferPointer { xs in
+            let values = try #require(xs.baseAddress)
+            let first = ws.loadBlocks(worker: 0, rows: 0 ..< ChunkedWork.chunkSize, from: values)
+            #expect(UInt(bitPattern: first) % 64 == 0)
+            // Block 3 of the first chunk: samples 24 … 31.
+            #expect(first[3 * 2][0] == 48 && first[3 * 2 + 1][0] == 49 && first[3 * 2][7] == 62)
+            // The second chunk ends inside its block 125 (samples chunkSize + 1000 …): its
+            // first sample, then copies of the last sample as padding.
+            let second = ws.loadBlocks(worker: 1, rows: ChunkedWork.chunkSize ..< n, from: values)
+            #expect(UInt(bitPattern: second) % 64 == 0)
+            let last = Double(2 * (n - 1))
+            #expect(second[125 * 2][0] == last && second[125 * 2 + 1][0] == last + 1)
+            #expect(second[125 * 2][7] == last)
+            #expect(second[124 * 2][0] == Double(2 * (ChunkedWork.chunkSize + 992)))
         }
-        let weights = (0 ..< k).map { _ in 0.1 + rng.nextUniform() }
-        let total = weights.reduce(0, +)
-        let parameters = MixtureParameters(weights: weights.map { $0 / total },
-                                           means: (0 ..< k).map { _ in (0 ..< d).map { _ in rng.nextUniform() * 6 - 3 } },
-                                           covariances: covariances)
-        let factors = ComponentFactors(components: k, dimension: d, covarianceType: .full)
-        try factors.load(parameters, iteration: 0)
-        let x = UnsafeMutablePointer<SampleVector>.allocate(count: d, filledWith: SampleVector())
-        for j in 0 ..< d {
-            for l in 0 ..< samplesPerVector { x[j][l] = rng.nextUniform() * 10 - 5 }
-        }
-        return (factors, x)
-    }
-
-    static func compare<F: DensityKernel, S: StatisticsKernel>(_: F.Type, _: S.Type, dimension d: Int) throws {
-        let k = 5, stride = 1 + d + d * (d + 1) / 2
-        let (f, x) = try block(dimension: d, components: k, seed: UInt64(d))
-        defer { f.deallocate(); x.deallocate() }
-        func run<E: DensityKernel, T: StatisticsKernel>(_: E.Type, _: T.Type) -> [Double] {
-            let a = UnsafeMutablePointer<SampleVector>.allocate(count: k, filledWith: SampleVector())
-            let dx = UnsafeMutablePointer<SampleVector>.allocate(count: k * d, filledWith: SampleVector())
-            let y = UnsafeMutablePointer<SampleVector>.allocate(count: d, filledWith: SampleVector())
-            let acc = UnsafeMutablePointer<SampleVector>.allocate(count: k * stride, filledWith: SampleVector(repeating: 0.25))
-            defer { a.deallocate(); dx.deallocate(); y.deallocate(); acc.deallocate() }
-            E.logDensities(x, f, a, dx, y)
-            // Responsibilities of any positive kind: the statistics only weight by them.
-            for c in 0 ..< k { a[c] = 1 / (1 - a[c]) }
-            T.accumulate(a, dx, components: k, dimension: d, acc)
-            return ([a, dx, acc] as [UnsafeMutablePointer<SampleVector>]).enumerated().flatMap { i, p in
-                (0 ..< [k, k * d, k * stride][i]).flatMap { j in (0 ..< samplesPerVector).map { p[j][$0] } }
-            }
-        }
-        let fixed = run(F.self, S.self), generic = run(TriangularKernel.self, TriangleStatistics.self)
-        #expect(fixed.count == generic.count)
-        let differing = zip(fixed, generic).filter { $0.bitPattern != $1.bitPattern }.count
-        #expect(differing == 0, "D = \(d): \(differing) of \(fixed.count) values differ in their bits")
-        #expect(fixed.allSatisfy { $0.isFinite })
-    }
-
-    @Test func sameBitsAsTheGenericKernels() throws {
-        try Self.compare(FixedTriangularKernel<Dimension3>.self, FixedTriangleStatistics<Dimension3>.self, dimension: 3)
-        try Self.compare(FixedTriangularKernel<Dimension4>.self, FixedTriangleStatistics<Dimension4>.self, dimension: 4)
-        try Self.compare(FixedTriangularKernel<Dimension5>.self, FixedTriangleStatistics<Dimension5>.self, dimension: 5)
-        try Self.compare(FixedTriangularKernel<Dimension6>.self, FixedTriangleStatistics<Dimension6>.self, dimension: 6)
-        try Self.compare(FixedTriangularKernel<Dimension7>.self, FixedTriangleStatistics<Dimension7>.self, dimension: 7)
-        try Self.compare(FixedTriangularKernel<Dimension8>.self, FixedTriangleStatistics<Dimension8>.self, dimension: 8)
     }
 }

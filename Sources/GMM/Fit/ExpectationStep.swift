@@ -16,7 +16,7 @@ import Foundation
 ///   the scatter around the new means; when that would cancel, it asks for a second pass
 ///   around the new means instead (see there).
 /// - **SIMD across samples.** A block holds W = ``samplesPerVector`` samples, one per lane
-///   (``FitWorkspace`` stores the data that way), so every scalar operation of the algorithm is
+///   (``FitWorkspace`` lays out each chunk that way), so every scalar operation of the algorithm is
 ///   one vector operation, and the exponentials and the logarithm are vector functions
 ///   (``expNonPositiveNormal(_:)-(SampleVector)``, ``logPositiveNormal(_:)``).
 /// - **The covariance type is a type parameter.** ``run(_:outputs:)`` picks a
@@ -79,72 +79,76 @@ enum ExpectationStep {
                                                                     _: E.Type, _: S.Type) {
         let k = ws.components, d = ws.dimension, n = ws.samples
         let stride = ws.statisticsStride
-        let factors = ws.factors, data = ws.data, shift = ws.shift
+        let factors = ws.factors, shift = ws.shift
         let shifted = ws.statisticsAroundNewMeans
         let floor = SampleVector(repeating: expNormalFloor)
-        ws.work.forEachChunk { worker, chunk, rows in
-            let s = ws.scratch(worker: worker)
-            let a = s.logDensities, dx = s.differences, acc = s.accumulators
-            var ll = SampleVector()
-            if outputs.statistics { acc.update(repeating: SampleVector(), count: k * stride) }
-            let firstBlock = rows.lowerBound / samplesPerVector
-            let endBlock = (rows.upperBound + samplesPerVector - 1) / samplesPerVector
-            for b in firstBlock ..< endBlock {
-                let x = data + b * d
-                E.logDensities(x, factors, a, dx, s.solved)
+        ws.source.values.withUnsafeBufferPointer { xs in
+            guard let values = xs.baseAddress else { return }
+            ws.work.forEachChunk { worker, chunk, rows in
+                let s = ws.scratch(worker: worker)
+                let data = ws.loadBlocks(worker: worker, rows: rows, from: values)
+                let a = s.logDensities, dx = s.differences, acc = s.accumulators
+                var ll = SampleVector()
+                if outputs.statistics { acc.update(repeating: SampleVector(), count: k * stride) }
+                let firstBlock = rows.lowerBound / samplesPerVector
+                let endBlock = (rows.upperBound + samplesPerVector - 1) / samplesPerVector
+                for b in firstBlock ..< endBlock {
+                    let x = data + (b - firstBlock) * d
+                    E.logDensities(x, factors, a, dx, s.solved)
 
-                var top = a[0], bottom = a[0]
-                for c in 1 ..< k {
-                    let v = a[c]
-                    top.replace(with: v, where: v .> top)
-                    bottom.replace(with: v, where: v .< bottom)
-                }
-                var sum = SampleVector()
-                if !any(bottom - top .< floor) {
-                    for c in 0 ..< k {
-                        let e = expNonPositiveNormal(a[c] - top)
-                        a[c] = e
-                        sum += e
+                    var top = a[0], bottom = a[0]
+                    for c in 1 ..< k {
+                        let v = a[c]
+                        top.replace(with: v, where: v .> top)
+                        bottom.replace(with: v, where: v .< bottom)
                     }
-                } else {
-                    for c in 0 ..< k {
-                        let e = expFar(a[c] - top, floor)
-                        a[c] = e
-                        sum += e
-                    }
-                }
-                // sum ≥ 1: the largest term is e⁰ = 1 exactly.
-                var lse = top + logPositiveNormal(sum)
-                let valid = min(samplesPerVector, n - b * samplesPerVector)
-                if valid < samplesPerVector { lse *= SampleVector.firstLanes(valid) }
-                ll += lse
-
-                if let out = outputs.logLikelihoods {
-                    for l in 0 ..< valid { out[b * samplesPerVector + l] = lse[l] }
-                }
-                guard outputs.statistics || outputs.responsibilities != nil else { continue }
-                var inverse = 1 / sum
-                if valid < samplesPerVector { inverse *= SampleVector.firstLanes(valid) }
-                for c in 0 ..< k { a[c] *= inverse }
-                if let out = outputs.responsibilities {
-                    for l in 0 ..< valid {
-                        let row = out + (b * samplesPerVector + l) * k
-                        for c in 0 ..< k { row[c] = a[c][l] }
-                    }
-                }
-                if outputs.statistics {
-                    if shifted {
+                    var sum = SampleVector()
+                    if !any(bottom - top .< floor) {
                         for c in 0 ..< k {
-                            for j in 0 ..< d { dx[c * d + j] = x[j] - shift[c * d + j] }
+                            let e = expNonPositiveNormal(a[c] - top)
+                            a[c] = e
+                            sum += e
+                        }
+                    } else {
+                        for c in 0 ..< k {
+                            let e = expFar(a[c] - top, floor)
+                            a[c] = e
+                            sum += e
                         }
                     }
-                    S.accumulate(a, dx, components: k, dimension: d, acc)
+                    // sum ≥ 1: the largest term is e⁰ = 1 exactly.
+                    var lse = top + logPositiveNormal(sum)
+                    let valid = min(samplesPerVector, n - b * samplesPerVector)
+                    if valid < samplesPerVector { lse *= SampleVector.firstLanes(valid) }
+                    ll += lse
+
+                    if let out = outputs.logLikelihoods {
+                        for l in 0 ..< valid { out[b * samplesPerVector + l] = lse[l] }
+                    }
+                    guard outputs.statistics || outputs.responsibilities != nil else { continue }
+                    var inverse = 1 / sum
+                    if valid < samplesPerVector { inverse *= SampleVector.firstLanes(valid) }
+                    for c in 0 ..< k { a[c] *= inverse }
+                    if let out = outputs.responsibilities {
+                        for l in 0 ..< valid {
+                            let row = out + (b * samplesPerVector + l) * k
+                            for c in 0 ..< k { row[c] = a[c][l] }
+                        }
+                    }
+                    if outputs.statistics {
+                        if shifted {
+                            for c in 0 ..< k {
+                                for j in 0 ..< d { dx[c * d + j] = x[j] - shift[c * d + j] }
+                            }
+                        }
+                        S.accumulate(a, dx, components: k, dimension: d, acc)
+                    }
                 }
-            }
-            let slot = ws.partial(chunk: chunk)
-            slot[0] = ll.laneSum
-            if outputs.statistics {
-                for j in 0 ..< k * stride { slot[1 + j] = acc[j].laneSum }
+                let slot = ws.partial(chunk: chunk)
+                slot[0] = ll.laneSum
+                if outputs.statistics {
+                    for j in 0 ..< k * stride { slot[1 + j] = acc[j].laneSum }
+                }
             }
         }
     }

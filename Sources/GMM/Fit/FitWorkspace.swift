@@ -1,14 +1,19 @@
 /// The memory one fit works in, allocated once for the whole fit so that an EM iteration
 /// allocates nothing, and laid out for the fused kernel of ``ExpectationStep``.
 ///
-/// - `samples`: the data as blocks of ``samplesPerVector`` samples, structure of arrays inside a block:
-///   block b holds D vectors, vector j the feature j of samples b·W ..< (b + 1)·W (W =
-///   ``samplesPerVector``). N is padded to a whole number of blocks with copies of the last sample,
-///   which every pass masks out. One copy of the data, made once and aligned to a cache line;
-///   the kernel then loads a feature of W samples with one aligned vector load.
+/// - `values`: the data set's own N × D row-major values, shared, never copied. A pass hands each
+///   chunk's samples to the kernel as blocks of ``samplesPerVector`` samples, structure of arrays
+///   inside a block: block b holds D vectors, vector j the feature j of samples b·W ..< (b + 1)·W
+///   (W = ``samplesPerVector``), the last block padded with copies of the last sample, which every
+///   pass masks out. The blocks of one chunk are laid out in its worker's scratch just before the
+///   chunk is processed (``loadBlocks(worker:rows:from:)``), so the kernel loads a feature of W
+///   samples with one aligned vector load while the fit holds the data once: a blocked copy of all
+///   of it would double the fit's memory (1.6 GB more at 10⁸ × 2), and rearranging a chunk that
+///   the pass is about to read from cache costs a few per cent of a pass.
 /// - `factors`: the current parameters in the kernel's layout (``ComponentFactors``), and the
 ///   shift c (K × D) around which the statistics are accumulated.
-/// - per worker, scratch for one block: the K weighted log-densities, the K × D differences
+/// - per worker, the blocks of the chunk it is processing (``ChunkedWork/chunkSize`` × D
+///   values), and scratch for one block: the K weighted log-densities, the K × D differences
 ///   x − μₖ, the D solved coordinates, and the K × S statistics accumulated in lanes. Each
 ///   worker's region starts on its own 64-byte cache line, so two threads never write the same
 ///   line (no false sharing).
@@ -33,7 +38,8 @@ final class FitWorkspace {
     let statisticsStride: Int
     let work: ChunkedWork
 
-    let data: UnsafeMutablePointer<SampleVector>
+    /// The data set whose N × D row-major values the passes read.
+    let source: Dataset
     var factors: ComponentFactors
     /// cₖ, K × D: the point each component's statistics are taken around.
     let shift: UnsafeMutablePointer<Double>
@@ -42,6 +48,9 @@ final class FitWorkspace {
 
     private let scratch: UnsafeMutablePointer<SampleVector>
     private let scratchStride: Int
+    /// Per worker, the blocks of one chunk: chunkSize / W blocks of D vectors.
+    private let chunkBlocks: UnsafeMutablePointer<SampleVector>
+    private let chunkBlocksStride: Int
     private let partials: UnsafeMutablePointer<Double>
     private let partialStride: Int
     /// The log-likelihood sum over all samples, then K × S statistics, summed in chunk order.
@@ -68,17 +77,7 @@ final class FitWorkspace {
         statisticsStride = 1 + d + tri
         work = ChunkedWork(samples: n, threads: threads)
 
-        let blocked = UnsafeMutablePointer<SampleVector>.allocateLineAligned(count: blocks * d)
-        data.values.withUnsafeBufferPointer { xs in
-            for b in 0 ..< (n + samplesPerVector - 1) / samplesPerVector {
-                for j in 0 ..< d {
-                    var v = SampleVector()
-                    for l in 0 ..< samplesPerVector { v[l] = xs[min(b * samplesPerVector + l, n - 1) * d + j] }
-                    (blocked + b * d + j).initialize(to: v)
-                }
-            }
-        }
-        self.data = blocked
+        source = data
         factors = ComponentFactors(components: k, dimension: d, covarianceType: covarianceType)
         shift = .allocate(count: k * d, filledWith: 0)
 
@@ -87,13 +86,15 @@ final class FitWorkspace {
         func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }
         scratchStride = roundUp(k + k * d + d + k * statisticsStride + 1, max(1, linesOfLanes))
         scratch = .allocate(count: work.workers * scratchStride, filledWith: SampleVector())
+        chunkBlocksStride = ChunkedWork.chunkSize / samplesPerVector * d
+        chunkBlocks = .allocate(count: work.workers * chunkBlocksStride, filledWith: SampleVector())
         partialStride = roundUp(1 + k * statisticsStride, 8)
         partials = .allocate(count: work.chunkCount * partialStride, filledWith: 0)
         totals = .allocate(count: 1 + k * statisticsStride, filledWith: 0)
     }
 
     deinit {
-        data.deallocate()
+        chunkBlocks.deallocate()
         factors.deallocate()
         shift.deallocate()
         scratch.deallocate()
@@ -107,6 +108,34 @@ final class FitWorkspace {
         let k = components, d = dimension
         return Scratch(logDensities: base, differences: base + k, solved: base + k + k * d,
                        accumulators: base + k + k * d + d, logLikelihood: base + k + k * d + d + k * statisticsStride)
+    }
+
+    /// Lays out the samples `rows` (one chunk, starting on a block boundary) of the row-major
+    /// `values` as blocks in `worker`'s scratch and returns the first block: block b of the
+    /// chunk at `result + b·D`, its vector j holding feature j of W samples, samples past the
+    /// end of the data replaced by the last sample.
+    func loadBlocks(worker: Int, rows: Range<Int>, from values: UnsafePointer<Double>) -> UnsafeMutablePointer<SampleVector> {
+        let d = dimension, last = samples - 1
+        let out = chunkBlocks + worker * chunkBlocksStride
+        let blockCount = (rows.count + samplesPerVector - 1) / samplesPerVector
+        for b in 0 ..< blockCount {
+            let first = rows.lowerBound + b * samplesPerVector
+            let block = out + b * d
+            if first + samplesPerVector <= samples {
+                for j in 0 ..< d {
+                    var v = SampleVector()
+                    for l in 0 ..< samplesPerVector { v[l] = values[(first + l) * d + j] }
+                    block[j] = v
+                }
+            } else {
+                for j in 0 ..< d {
+                    var v = SampleVector()
+                    for l in 0 ..< samplesPerVector { v[l] = values[min(first + l, last) * d + j] }
+                    block[j] = v
+                }
+            }
+        }
+        return out
     }
 
     /// The reduced statistics of `chunk`: the log-likelihood sum, then K × S.

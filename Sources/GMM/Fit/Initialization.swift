@@ -14,7 +14,9 @@ public enum Initialization: Sendable, Equatable {
     case means([[Double]])
     /// Lloyd's k-means (`KMeans`: at most 300 iterations, tolerance 1e-4 relative to the mean
     /// feature variance) from k-means++ seeds, then the parameters estimated from the hard
-    /// k-means labels — scikit-learn's default `init_params="kmeans"`.
+    /// k-means labels — scikit-learn's default `init_params="kmeans"`. Beyond a million
+    /// samples k-means runs on a uniform sample of a million, and every sample joins its nearest
+    /// centre, so the start costs about one EM iteration at any N.
     case kMeans
     /// k-means++ seeding (scikit-learn's greedy variant: 2 + ⌊ln K⌋ candidates per seed, the one
     /// that lowers the potential most is kept), then every sample assigned to its nearest seed
@@ -85,8 +87,7 @@ extension Initialization {
             try p.validate(components: k, dimension: data.dimension)
             return p
         case .kMeans:
-            let seeds = try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
-            let labels = KMeans.labels(data: data, seeds: seeds, work: ChunkedWork(samples: data.count, threads: options.threads))
+            let labels = try KMeans.startLabels(data: data, components: k, rng: &rng, threads: options.threads)
             return Seeding.parametersFromLabels(labels, components: k, data: data, covarianceType: type, regCovar: options.regCovar)
         case .kMeansPlusPlus, .randomFromData:
             let seeds = self == .kMeansPlusPlus

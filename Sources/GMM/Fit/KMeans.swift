@@ -19,11 +19,17 @@ enum KMeans {
     static let tolerance = 1e-4
 
     /// N labels in 0..<K: the final cluster of every sample, starting from the samples `seeds`.
-    static func labels(data: Dataset, seeds: [Int], work: ChunkedWork) -> [Int] {
+    static func labels(data: Dataset, seeds: [Int], work: ChunkedWork) -> [Int32] {
+        run(data: data, seeds: seeds, work: work).labels
+    }
+
+    /// Lloyd's k-means from the samples `seeds`: every sample's final cluster (N labels in
+    /// 0..<K, four bytes each) and the final centres (K × D).
+    static func run(data: Dataset, seeds: [Int], work: ChunkedWork) -> (labels: [Int32], centres: [Double]) {
         let d = data.dimension, k = seeds.count
         let threshold = tolerance * meanVariance(data)
         return data.values.withUnsafeBufferPointer { xs in
-            guard let x = xs.baseAddress else { return [] }
+            guard let x = xs.baseAddress else { return ([], []) }
             let ws = KMeansWorkspace(data: x, samples: data.count, components: k, dimension: d, work: work)
             for (c, s) in seeds.enumerated() { ws.centres.advanced(by: c * d).update(from: x + s * d, count: d) }
             var strict = false
@@ -35,7 +41,8 @@ enum KMeans {
                 if shift <= threshold { break }
             }
             if !strict { _ = ws.assign() }
-            return Array(UnsafeBufferPointer(start: ws.labels, count: data.count))
+            return (Array(UnsafeBufferPointer(start: ws.labels, count: data.count)),
+                    Array(UnsafeBufferPointer(start: ws.centres, count: k * d)))
         }
     }
 
@@ -58,7 +65,9 @@ enum KMeans {
     }
 }
 
-/// The buffers of one k-means run: centres K × D, labels and squared distances N, the summed
+/// The buffers of one k-means run: centres K × D, labels N (four bytes each: K ≤ 1,000),
+/// optionally the N squared distances to the nearest centre (``KMeansHistory`` reports their sum;
+/// the start does without them, they would take as much memory as two-dimensional data), the summed
 /// cluster sums K × D and counts K, and per chunk its partial sums, counts and changed flag,
 /// each chunk's slot padded to whole 64-byte lines so that workers never write the same line.
 /// A `final class` because it owns manually allocated memory, freed in `deinit`.
@@ -69,8 +78,9 @@ final class KMeansWorkspace {
     let dimension: Int
     let work: ChunkedWork
     let centres: UnsafeMutablePointer<Double>
-    let labels: UnsafeMutablePointer<Int>
-    let distances: UnsafeMutablePointer<Double>
+    let labels: UnsafeMutablePointer<Int32>
+    /// Each sample's squared distance to its nearest centre at the last assignment, when kept.
+    let distances: UnsafeMutablePointer<Double>?
     let sums: UnsafeMutablePointer<Double>
     let counts: UnsafeMutablePointer<Int>
     private let partialSums: UnsafeMutablePointer<Double>
@@ -79,8 +89,9 @@ final class KMeansWorkspace {
     private let sumStride: Int
     private let countStride: Int
 
-    /// `data` (N × D) must outlive the workspace.
-    init(data: UnsafePointer<Double>, samples n: Int, components k: Int, dimension d: Int, work: ChunkedWork) {
+    /// `data` (N × D) must outlive the workspace; `keepingDistances` keeps ``distances``.
+    init(data: UnsafePointer<Double>, samples n: Int, components k: Int, dimension d: Int, work: ChunkedWork,
+         keepingDistances: Bool = false) {
         self.data = data
         samples = n
         components = k
@@ -91,7 +102,7 @@ final class KMeansWorkspace {
         countStride = roundUp(k)
         centres = .allocate(count: k * d, filledWith: 0)
         labels = .allocate(count: n, filledWith: -1)
-        distances = .allocate(count: n, filledWith: 0)
+        distances = keepingDistances ? .allocate(count: n, filledWith: 0) : nil
         sums = .allocate(count: k * d, filledWith: 0)
         counts = .allocate(count: k, filledWith: 0)
         partialSums = .allocate(count: work.chunkCount * sumStride, filledWith: 0)
@@ -102,7 +113,7 @@ final class KMeansWorkspace {
     deinit {
         centres.deallocate()
         labels.deallocate()
-        distances.deallocate()
+        distances?.deallocate()
         sums.deallocate()
         counts.deallocate()
         partialSums.deallocate()
@@ -126,9 +137,9 @@ final class KMeansWorkspace {
             for i in rows {
                 let xi = x + i * d
                 let (best, distance) = NearestCentre.search(xi, centres: centres, count: k, dimension: d)
-                if labels[i] != best { any = true }
-                labels[i] = best
-                distances[i] = distance
+                if labels[i] != Int32(truncatingIfNeeded: best) { any = true }
+                labels[i] = Int32(truncatingIfNeeded: best)
+                distances?[i] = distance
                 counts[best] += 1
                 for j in 0 ..< d { sums[best * d + j] += xi[j] }
             }
@@ -168,17 +179,21 @@ final class KMeansWorkspace {
         let k = components, d = dimension
         let empty = (0 ..< k).filter { counts[$0] == 0 }
         guard !empty.isEmpty else { return }
+        // The centres have not moved since the assignment: recomputing a distance gives the
+        // same value the assignment saw.
+        let distance: [Double] = distances.map { Array(UnsafeBufferPointer(start: $0, count: samples)) }
+            ?? (0 ..< samples).map { NearestCentre.search(data + $0 * d, centres: centres, count: k, dimension: d).distance }
         let far = (0 ..< samples).sorted {
-            distances[$0] > distances[$1] || (distances[$0] == distances[$1] && $0 < $1)
+            distance[$0] > distance[$1] || (distance[$0] == distance[$1] && $0 < $1)
         }
         var taken = 0
         for c in empty {
             // Never empty another cluster to fill this one.
-            while taken < far.count, counts[labels[far[taken]]] <= 1 { taken += 1 }
+            while taken < far.count, counts[Int(labels[far[taken]])] <= 1 { taken += 1 }
             guard taken < far.count else { return }
             let i = far[taken]
             taken += 1
-            let old = labels[i]
+            let old = Int(labels[i])
             for j in 0 ..< d {
                 sums[old * d + j] -= data[i * d + j]
                 sums[c * d + j] = data[i * d + j]

@@ -32,14 +32,14 @@ extension KMeansHistory {
         var converged = false
         let steps: [KMeansStep] = data.values.withUnsafeBufferPointer { xs in
             guard let x = xs.baseAddress else { return [] }
-            let ws = KMeansWorkspace(data: x, samples: n, components: k, dimension: d, work: work)
+            let ws = KMeansWorkspace(data: x, samples: n, components: k, dimension: d, work: work, keepingDistances: true)
             for (c, centre) in centres.enumerated() { ws.centres.advanced(by: c * d).update(from: centre, count: d) }
             func record(_ iteration: Int) -> KMeansStep {
                 var inertia = 0.0
-                for i in 0 ..< n { inertia += ws.distances[i] }
+                if let distances = ws.distances { for i in 0 ..< n { inertia += distances[i] } }
                 return KMeansStep(iteration: iteration,
                                   centres: Array(UnsafeBufferPointer(start: ws.centres, count: k * d)),
-                                  labels: Array(UnsafeBufferPointer(start: ws.labels, count: n)),
+                                  labels: UnsafeBufferPointer(start: ws.labels, count: n).map(Int.init),
                                   inertia: inertia)
             }
             // Each assignment is both the labels of the centres just recorded and the first

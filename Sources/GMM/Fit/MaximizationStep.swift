@@ -109,7 +109,7 @@ enum MaximizationStep {
     }
 
     /// Weights, means (K × D flat) and the type's covariances from Nₖ and the scatters.
-    private static func parameters(nk: [Double], means: [Double], scatter: WeightedScatter,
+    static func parameters(nk: [Double], means: [Double], scatter: WeightedScatter,
                                    covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
         let k = nk.count, d = scatter.dimension
         let covariances = CovarianceEstimation.estimator(for: covarianceType)(scatter, nk, regCovar)

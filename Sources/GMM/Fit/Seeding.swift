@@ -2,55 +2,64 @@ import Foundation
 
 /// Seeds for the data-driven initialisations, and the parameters estimated from them.
 enum Seeding {
-    /// Squared Euclidean distance between samples `i` and `j`.
-    private static func distanceSquared(_ data: Dataset, _ i: Int, _ j: Int) -> Double {
-        data.values.withUnsafeBufferPointer { xs in
-            guard let x = xs.baseAddress else { return 0 }
-            let d = data.dimension
-            return NearestCentre.distanceSquared(x + i * d, x + j * d, dimension: d)
-        }
-    }
-
     /// k-means++ with scikit-learn's greedy refinement: the first seed uniformly, each next one
     /// the best of 2 + ⌊ln K⌋ candidates drawn with probability ∝ D(x)².
+    ///
+    /// Three buffers of N distances serve the whole seeding (the current D(x)², a candidate's,
+    /// the best candidate's so far), swapped rather than copied; every sum runs in sample order.
     static func kMeansPlusPlus(data: Dataset, components k: Int, rng: inout SeededGenerator) throws -> [Int] {
-        let n = data.count
+        let n = data.count, d = data.dimension
         guard n >= k else { throw FitError.tooFewSamples(samples: n, components: k) }
         let trials = 2 + Int(Foundation.log(Double(k)))
         var seeds = [rng.nextIndex(below: n)]
-        var closest = (0 ..< n).map { distanceSquared(data, $0, seeds[0]) }
-        var potential = closest.reduce(0, +)
-        while seeds.count < k {
-            guard potential > 0 else {
-                throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
+        var closest = [Double](repeating: 0, count: n)
+        var trial = [Double](repeating: 0, count: n)
+        var best = [Double](repeating: 0, count: n)
+        try data.values.withUnsafeBufferPointer { xs in
+            guard let x = xs.baseAddress else { return }
+            var potential = 0.0
+            closest.withUnsafeMutableBufferPointer { c in
+                for i in 0 ..< n { c[i] = NearestCentre.distanceSquared(x + i * d, x + seeds[0] * d, dimension: d) }
+                for i in 0 ..< n { potential += c[i] }
             }
-            var best: (index: Int, potential: Double, distances: [Double])?
-            for _ in 0 ..< trials {
-                // Inverse-CDF sampling over the running sum of D(x)².
-                let target = rng.nextUniform() * potential
-                var acc = 0.0
-                var candidate = n - 1
-                for i in 0 ..< n {
-                    acc += closest[i]
-                    if acc > target, closest[i] > 0 { candidate = i; break }
+            while seeds.count < k {
+                guard potential > 0 else {
+                    throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
                 }
-                if closest[candidate] == 0 { continue }
-                var distances = closest
-                var total = 0.0
-                for i in 0 ..< n {
-                    distances[i] = min(closest[i], distanceSquared(data, i, candidate))
-                    total += distances[i]
+                var chosen: (index: Int, potential: Double)?
+                for _ in 0 ..< trials {
+                    // Inverse-CDF sampling over the running sum of D(x)².
+                    let target = rng.nextUniform() * potential
+                    let improved: Bool = closest.withUnsafeBufferPointer { c in
+                        var acc = 0.0
+                        var candidate = n - 1
+                        for i in 0 ..< n {
+                            acc += c[i]
+                            if acc > target, c[i] > 0 { candidate = i; break }
+                        }
+                        if c[candidate] == 0 { return false }
+                        return trial.withUnsafeMutableBufferPointer { t in
+                            var total = 0.0
+                            let xc = x + candidate * d
+                            for i in 0 ..< n {
+                                t[i] = min(c[i], NearestCentre.distanceSquared(x + i * d, xc, dimension: d))
+                                total += t[i]
+                            }
+                            guard chosen == nil || total < (chosen?.potential ?? .infinity) else { return false }
+                            chosen = (candidate, total)
+                            return true
+                        }
+                    }
+                    // The best candidate so far keeps its distances.
+                    if improved { swap(&trial, &best) }
                 }
-                if best == nil || total < (best?.potential ?? .infinity) {
-                    best = (candidate, total, distances)
+                guard let pick = chosen else {
+                    throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
                 }
+                seeds.append(pick.index)
+                swap(&closest, &best)
+                potential = pick.potential
             }
-            guard let chosen = best else {
-                throw FitError.tooFewDistinctPoints(distinct: seeds.count, components: k)
-            }
-            seeds.append(chosen.index)
-            closest = chosen.distances
-            potential = chosen.potential
         }
         return seeds
     }
@@ -91,19 +100,41 @@ enum Seeding {
     /// The parameters estimated from hard responsibilities (rᵢₖ = 1 for k = `labels[i]`) with
     /// the M-step's formulas for `covarianceType`, weights Nₖ / N — scikit-learn's
     /// `_initialize` after k-means.
-    static func parametersFromLabels(_ labels: [Int], components k: Int, data: Dataset,
-                                     covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
-        let n = data.count, d = data.dimension
-        var resp = [Double](repeating: 0, count: n * k)
+    ///
+    /// The responsibilities are never written out: with rᵢₖ ∈ {0, 1} every sum of the M-step is
+    /// the sum over the samples labelled k, in sample order, which is what the weighted sums give
+    /// bit for bit (a term 0·v adds nothing), without an N × K matrix (4 GB at N = 10⁸, K = 5).
+    static func parametersFromLabels<Label: BinaryInteger>(_ labels: [Label], components k: Int, data: Dataset,
+                                                           covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
+        let d = data.dimension
         var nk = [Double](repeating: 0, count: k)
         var sx = [Double](repeating: 0, count: k * d)
-        for (i, best) in labels.enumerated() {
-            resp[i * k + best] = 1
-            nk[best] += 1
-            for (j, v) in data[sample: i].enumerated() { sx[best * d + j] += v }
+        data.values.withUnsafeBufferPointer { xs in
+            sx.withUnsafeMutableBufferPointer { s in
+                for (i, label) in labels.enumerated() {
+                    let best = Int(label)
+                    nk[best] += 1
+                    for j in 0 ..< d { s[best * d + j] += xs[i * d + j] }
+                }
+            }
         }
-        return parameters(responsibilities: resp, nk: nk, sx: sx, components: k, data: data,
-                          covarianceType: covarianceType, regCovar: regCovar)
+        let floor = 10 * Double.ulpOfOne
+        let counts = nk.map { $0 + floor }
+        var means = [Double](repeating: 0, count: k * d)
+        for c in 0 ..< k {
+            for j in 0 ..< d { means[c * d + j] = sx[c * d + j] / counts[c] }
+        }
+        let scatter = labels.withUnsafeBufferPointer { l in
+            WeightedScatter(data: data, labels: l, means: means, components: k,
+                            diagonalOnly: CovarianceEstimation.needsDiagonalOnly(covarianceType),
+                            work: ChunkedWork(samples: data.count, threads: 1))
+        }
+        var p = MaximizationStep.parameters(nk: counts, means: means, scatter: scatter,
+                                            covarianceType: covarianceType, regCovar: regCovar)
+        // scikit-learn divides the initial Nₖ by N (the M-step's normalisation gives the same
+        // up to the 10·ε floor).
+        p.weights = nk.map { $0 / Double(data.count) }
+        return p
     }
 
     /// The parameters estimated from random responsibilities: every row of N × K uniform draws

@@ -62,6 +62,47 @@ struct WeightedScatter {
         self.values = sums
     }
 
+    /// The scatters of hard responsibilities, rᵢₖ = 1 for k = `labels[i]` and 0 otherwise,
+    /// around `means` (K × D): the same sums, chunk by chunk and in sample order, as
+    /// ``init(data:responsibilities:means:components:diagonalOnly:work:)`` gives for that
+    /// matrix (a term 0·dx·dy adds nothing), without the N × K matrix.
+    init<Label: BinaryInteger>(data: Dataset, labels: UnsafeBufferPointer<Label>, means: [Double], components k: Int,
+                               diagonalOnly: Bool, work: ChunkedWork) {
+        let d = data.dimension
+        let tri = diagonalOnly ? d : d * (d + 1) / 2
+        let chunks = work.chunkCount
+        var partial = [Double](repeating: 0, count: chunks * k * tri)
+        data.values.withUnsafeBufferPointer { xs in
+        means.withUnsafeBufferPointer { mu in
+        partial.withUnsafeMutableBufferPointer { p in
+            guard let xB = xs.baseAddress, let muB = mu.baseAddress, let pB = p.baseAddress else { return }
+            work.forEachChunk { _, chunk, rows in
+                let acc = pB + chunk * k * tri
+                for i in rows {
+                    let c = Int(labels[i])
+                    let x = xB + i * d, m = muB + c * d
+                    let out = acc + c * tri
+                    var idx = 0
+                    for j in 0 ..< d {
+                        let dj = x[j] - m[j]
+                        for t in j ..< (diagonalOnly ? j + 1 : d) {
+                            out[idx] += dj * (x[t] - m[t])
+                            idx += 1
+                        }
+                    }
+                }
+            }
+        }}}
+        var sums = [Double](repeating: 0, count: k * tri)
+        for chunk in 0 ..< chunks {
+            for j in 0 ..< k * tri { sums[j] += partial[chunk * k * tri + j] }
+        }
+        self.components = k
+        self.dimension = d
+        self.diagonalOnly = diagonalOnly
+        self.values = sums
+    }
+
     /// The upper triangle of Sₖ at D = 2, unrolled (the common case): (Σ r dx², Σ r dx dy,
     /// Σ r dy²) per component, for the samples in `rows`.
     @inline(__always)

@@ -1,0 +1,70 @@
+/// k-means on large data: the clustering runs on a uniform sample, and every sample then joins
+/// its nearest final centre.
+///
+/// k-means++ seeding reads the data 1 + (K − 1)(2 + ⌊ln K⌋) times serially and Lloyd's
+/// iterations run until the labels settle, so on all of 10⁸ samples the start alone would cost
+/// more than the EM that follows. Centres found on 10⁶ uniformly drawn samples are as good as
+/// those found on all of them to within sampling error (the centroid of a cluster of n sampled
+/// points is off by σ/√n), the cost no longer grows with N beyond one assignment pass, and at
+/// most ``sampleSize`` samples the start is scikit-learn's exactly, bit for bit.
+extension KMeans {
+    /// The most samples k-means runs on; beyond it, it runs on a uniform sample of this size.
+    static let sampleSize = 1_000_000
+
+    /// N labels in 0..<K: Lloyd's k-means from k-means++ seeds drawn with `rng`, on all of `data`
+    /// when it has at most ``sampleSize`` samples, otherwise on a uniform sample of that many
+    /// (drawn with `rng` first), every sample then labelled by its nearest centre.
+    static func startLabels(data: Dataset, components k: Int, rng: inout SeededGenerator, threads: Int?) throws -> [Int32] {
+        guard data.count > sampleSize else {
+            let seeds = try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
+            return labels(data: data, seeds: seeds, work: ChunkedWork(samples: data.count, threads: threads))
+        }
+        let sample = try data.uniformSample(count: sampleSize, rng: &rng)
+        let seeds = try Seeding.kMeansPlusPlus(data: sample, components: k, rng: &rng)
+        let centres = run(data: sample, seeds: seeds, work: ChunkedWork(samples: sample.count, threads: threads)).centres
+        return nearestLabels(data: data, centres: centres, components: k, work: ChunkedWork(samples: data.count, threads: threads))
+    }
+
+    /// Every sample's nearest centre among `centres` (K × D; ties to the lower index).
+    static func nearestLabels(data: Dataset, centres: [Double], components k: Int, work: ChunkedWork) -> [Int32] {
+        let d = data.dimension
+        var labels = [Int32](repeating: 0, count: data.count)
+        data.values.withUnsafeBufferPointer { xs in
+            centres.withUnsafeBufferPointer { cs in
+                labels.withUnsafeMutableBufferPointer { out in
+                    guard let x = xs.baseAddress, let c = cs.baseAddress, let o = out.baseAddress else { return }
+                    work.forEachChunk { _, _, rows in
+                        for i in rows {
+                            o[i] = Int32(truncatingIfNeeded: NearestCentre.search(x + i * d, centres: c, count: k, dimension: d).index)
+                        }
+                    }
+                }
+            }
+        }
+        return labels
+    }
+}
+
+extension Dataset {
+    /// `count` distinct samples drawn uniformly without replacement (Floyd's algorithm: `count`
+    /// draws from `rng`, whatever N), in their order in the data set.
+    ///
+    /// - Throws: `DataError` if the data set has fewer samples.
+    func uniformSample(count m: Int, rng: inout SeededGenerator) throws -> Dataset {
+        let n = self.count
+        guard m <= n else { throw DataError.invalid("a sample of \(m) from \(n) samples; ask for at most \(n)") }
+        var chosen = Set<Int>(minimumCapacity: m)
+        for j in (n - m) ..< n {
+            let t = rng.nextIndex(below: j + 1)
+            if !chosen.insert(t).inserted { chosen.insert(j) }
+        }
+        let rows = chosen.sorted()
+        let d = dimension
+        var values = [Double]()
+        values.reserveCapacity(m * d)
+        self.values.withUnsafeBufferPointer { xs in
+            for i in rows { values.append(contentsOf: xs[(i * d) ..< ((i + 1) * d)]) }
+        }
+        return try Dataset(values: values, dimension: d, columnNames: columnNames)
+    }
+}
