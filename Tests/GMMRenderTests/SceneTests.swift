@@ -13,7 +13,7 @@ import Testing
         var options = RenderOptions()
         options.axes = .init(x: 2, y: 0)
         let scene = try Scene(history: history, data: data, snapshotIndex: 0, options: options)
-        #expect(scene.points == [Point2(x: 3, y: 1), Point2(x: 6, y: 4)])
+        #expect(scene.points.array == [Point2(x: 3, y: 1), Point2(x: 6, y: 4)])
         #expect(scene.components[0].mean == Point2(x: 30, y: 10))
         #expect(scene.components[0].covariance == Covariance2(xx: 3, xy: 0.2, yy: 1))
         #expect(scene.axisLabels == Scene.AxisLabels(x: "x₃", y: "x₁"))

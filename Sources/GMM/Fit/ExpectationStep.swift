@@ -83,7 +83,8 @@ enum ExpectationStep {
         let shifted = ws.statisticsAroundNewMeans
         let floor = SampleVector(repeating: expNormalFloor)
         ws.source.values.withUnsafeBufferPointer { xs in
-            guard let values = xs.baseAddress else { return }
+            guard let base = xs.baseAddress else { return }
+            let values = base + ws.firstRow * d
             ws.work.forEachChunk { worker, chunk, rows in
                 let s = ws.scratch(worker: worker)
                 let data = ws.loadBlocks(worker: worker, rows: rows, from: values)

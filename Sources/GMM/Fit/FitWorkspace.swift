@@ -40,6 +40,8 @@ final class FitWorkspace {
 
     /// The data set whose N × D row-major values the passes read.
     let source: Dataset
+    /// The first row of ``source`` the passes read: they read rows `firstRow ..< firstRow + samples`.
+    let firstRow: Int
     var factors: ComponentFactors
     /// cₖ, K × D: the point each component's statistics are taken around.
     let shift: UnsafeMutablePointer<Double>
@@ -66,8 +68,11 @@ final class FitWorkspace {
         let logLikelihood: UnsafeMutablePointer<SampleVector>
     }
 
-    init(data: Dataset, components k: Int, covarianceType: CovarianceType, threads: Int?) {
-        let n = data.count, d = data.dimension
+    /// A workspace for the rows `rows` of `data` (all of them by default).
+    init(data: Dataset, rows: Range<Int>? = nil, components k: Int, covarianceType: CovarianceType, threads: Int?) {
+        let rows = rows ?? 0 ..< data.count
+        let n = rows.count, d = data.dimension
+        firstRow = rows.lowerBound
         samples = n
         components = k
         dimension = d

@@ -37,12 +37,13 @@ public struct MixtureModel: Sendable {
     /// K, the number of components.
     public var components: Int { parameters.components }
 
-    /// One pass of the E-step over `data` at the model's parameters.
-    private func evaluate(_ data: Dataset, _ outputs: ExpectationStep.Outputs) throws -> Double {
+    /// One pass of the E-step over `rows` of `data` (all of them by default) at the model's
+    /// parameters.
+    private func evaluate(_ data: Dataset, rows: Range<Int>? = nil, _ outputs: ExpectationStep.Outputs) throws -> Double {
         guard data.dimension == parameters.dimension else {
             throw DataError.invalid("the data has \(data.dimension) dimensions but the model has \(parameters.dimension)")
         }
-        let workspace = FitWorkspace(data: data, components: components, covarianceType: covarianceType, threads: threads)
+        let workspace = FitWorkspace(data: data, rows: rows, components: components, covarianceType: covarianceType, threads: threads)
         try workspace.load(parameters, iteration: 0)
         guard let mean = ExpectationStep.run(workspace, outputs: outputs) else {
             throw FitError.nonFiniteLikelihood(iteration: 0)
@@ -56,6 +57,23 @@ public struct MixtureModel: Sendable {
         var r = [Double](repeating: 0, count: data.count * components)
         try r.withUnsafeMutableBufferPointer {
             _ = try evaluate(data, .init(responsibilities: $0.baseAddress))
+        }
+        return r
+    }
+
+    /// The responsibilities of the samples `rows` of `data` only, `rows.count` × K row-major:
+    /// the rows of ``responsibilities(for:)`` for those samples, bit for bit (every sample is
+    /// computed on its own). For data too large to hold N × K numbers, read it in blocks.
+    ///
+    /// - Throws: `DataError` when the dimensions differ or `rows` is not within the data.
+    public func responsibilities(for data: Dataset, rows: Range<Int>) throws -> [Double] {
+        guard rows.lowerBound >= 0, rows.upperBound <= data.count else {
+            throw DataError.invalid("rows \(rows.lowerBound)..<\(rows.upperBound) of a data set of \(data.count) samples; ask for rows within 0..<\(data.count)")
+        }
+        guard !rows.isEmpty else { return [] }
+        var r = [Double](repeating: 0, count: rows.count * components)
+        try r.withUnsafeMutableBufferPointer {
+            _ = try evaluate(data, rows: rows, .init(responsibilities: $0.baseAddress))
         }
         return r
     }

@@ -16,7 +16,12 @@ struct DensityImage {
     static let maximumOpacity: Float = 0.9
 
     /// Aggregates and composites `drawer`'s points into `stamper`'s pixels.
-    static func draw(_ drawer: FrameDrawer, into stamper: PointStamper, scale: Double) {
+    ///
+    /// The points are aggregated in their order in the data set, whether their
+    /// responsibilities are stored in the scene or computed here block by block
+    /// (``Scene/deferredResponsibilities``): the sums, and so the image, are the same bits.
+    /// Memory is the pixels' counts and K sums, and one block of responsibilities.
+    static func draw(_ drawer: FrameDrawer, into stamper: PointStamper, scale: Double) throws {
         let scene = drawer.scene
         let k = scene.componentCount
         let clip = stamper.clip
@@ -30,23 +35,30 @@ struct DensityImage {
         let ax = t.sx * scale, bx = (t.plot.x - t.window.xmin * t.sx) * scale - Double(clip.x0)
         let ay = -t.sy * scale, by = (t.plot.y + t.window.ymax * t.sy) * scale - Double(clip.y0)
         let fw = Double(cw), fh = Double(ch)
-        scene.points.withUnsafeBufferPointer { points in
-            scene.responsibilities.withUnsafeBufferPointer { r in
-                counts.withUnsafeMutableBufferPointer { c in
-                    sums.withUnsafeMutableBufferPointer { s in
-                        let assigned = !s.isEmpty
-                        for i in 0 ..< points.count {
-                            let x = points[i].x * ax + bx, y = points[i].y * ay + by
-                            // Also rejects NaN.
-                            guard x >= 0, x < fw, y >= 0, y < fh else { continue }
-                            let index = Int(y) * cw + Int(x)
-                            c[index] += 1
-                            if assigned {
-                                let base = index * kk, row = i * kk
-                                for j in 0 ..< kk { s[base + j] += Float(r[row + j]) }
-                            }
+        let points = scene.points
+        try counts.withUnsafeMutableBufferPointer { c in
+            try sums.withUnsafeMutableBufferPointer { s in
+                let assigned = !s.isEmpty
+                /// Adds the points `rows`, whose responsibilities start at `r` (row i at
+                /// `r + (i − rows.lowerBound)·K`; unused when not assigned).
+                func add(_ rows: Range<Int>, _ r: UnsafeBufferPointer<Double>) {
+                    for i in rows {
+                        let p = points[i]
+                        let x = p.x * ax + bx, y = p.y * ay + by
+                        // Also rejects NaN.
+                        guard x >= 0, x < fw, y >= 0, y < fh else { continue }
+                        let index = Int(y) * cw + Int(x)
+                        c[index] += 1
+                        if assigned {
+                            let base = index * kk, row = (i - rows.lowerBound) * kk
+                            for j in 0 ..< kk { s[base + j] += Float(r[row + j]) }
                         }
                     }
+                }
+                if assigned, scene.responsibilities.isEmpty, let deferred = scene.deferredResponsibilities {
+                    try deferred.forEachBlock { rows, r in add(rows, r) }
+                } else {
+                    scene.responsibilities.withUnsafeBufferPointer { r in add(0 ..< points.count, r) }
                 }
             }
         }

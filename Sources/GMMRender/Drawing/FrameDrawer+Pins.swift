@@ -48,8 +48,17 @@ extension FrameDrawer {
     /// first E-step, a row that is not a distribution, or a point not in the scene).
     func pinShares(_ i: Int) -> [Double]? {
         let k = scene.componentCount
-        guard scene.pointsAssigned, k > 0, i >= 0, (i + 1) * k <= scene.responsibilities.count else { return nil }
-        let row = scene.responsibilities[(i * k) ..< ((i + 1) * k)].map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        guard scene.pointsAssigned, k > 0, i >= 0, i < scene.points.count else { return nil }
+        let shares: [Double]
+        if (i + 1) * k <= scene.responsibilities.count {
+            shares = Array(scene.responsibilities[(i * k) ..< ((i + 1) * k)])
+        } else if scene.responsibilities.isEmpty, let deferred = scene.deferredResponsibilities,
+                  let computed = try? deferred.block(i ..< i + 1) {
+            shares = computed
+        } else {
+            return nil
+        }
+        let row = shares.map { $0.isFinite && $0 > 0 ? $0 : 0 }
         let total = row.reduce(0, +)
         guard total > 0, total.isFinite else { return nil }
         return row.map { $0 / total }

@@ -11,7 +11,10 @@ extension FrameLayout {
                 xs = (min(xs.lo, p.x), max(xs.hi, p.x))
                 ys = (min(ys.lo, p.y), max(ys.hi, p.y))
             }
-            scene.points.forEach(include)
+            if let extent = scene.points.extent {
+                xs = (extent.x.lowerBound, extent.x.upperBound)
+                ys = (extent.y.lowerBound, extent.y.upperBound)
+            }
             if scene.points.isEmpty {
                 // No data: frame the components at two standard deviations.
                 for c in scene.components {

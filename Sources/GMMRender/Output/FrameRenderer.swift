@@ -36,7 +36,7 @@ public struct FrameRenderer: Sendable {
                            min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
                 try surface.flush()
                 if FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
-                    DensityImage.draw(drawer, into: stamper, scale: s)
+                    try DensityImage.draw(drawer, into: stamper, scale: s)
                 } else {
                     stamper.stamp(drawer, scale: s)
                 }
@@ -129,7 +129,7 @@ public struct FrameRenderer: Sendable {
             let inside = q.isFinite && q.x >= plot.x && q.x <= plot.maxX && q.y >= plot.y && q.y <= plot.maxY
             return inside ? q : nil
         }
-        return PlacedPoints(coordinates: scene.points, positions: positions)
+        return PlacedPoints(coordinates: scene.points.array, positions: positions)
     }
 
     /// Renders `scene` as PNG to `path` atomically.

@@ -5,9 +5,15 @@
 /// a new E-step over the ellipses of the old M-step, or an interpolation between two snapshots.
 public struct Scene: Sendable, Equatable {
     /// N points in data units (the two drawn columns).
-    public var points: [Point2]
-    /// N × K responsibilities, row-major: point i's row is `responsibilities[i*K ..< (i+1)*K]`.
+    public var points: PointCloud
+    /// N × K responsibilities, row-major: point i's row is `responsibilities[i*K ..< (i+1)*K]`;
+    /// empty when the points are not assigned yet, or when ``deferredResponsibilities``
+    /// computes them as the frame is drawn.
     public var responsibilities: [Double]
+    /// The responsibilities computed block by block when the frame is drawn, for a density
+    /// image of many points (``DeferredResponsibilities``), or `nil` when ``responsibilities``
+    /// holds them.
+    public var deferredResponsibilities: DeferredResponsibilities?
     /// K components: weight, projected mean and projected covariance.
     public var components: [SceneComponent]
     /// K trails (or none): the projected means of snapshots 0…i, oldest first.
@@ -106,8 +112,29 @@ public struct Scene: Sendable, Equatable {
                 progress: Double? = nil, pointsAssigned: Bool = true, responsibilityChange: [Double] = [],
                 ghostComponents: [SceneComponent] = [], displayedWeights: [Double]? = nil,
                 note: String? = nil) throws {
+        try self.init(points: PointCloud(points), responsibilities: responsibilities, components: components,
+                      trails: trails, iteration: iteration, iterationCount: iterationCount,
+                      logLikelihood: logLikelihood, logLikelihoods: logLikelihoods, converged: converged,
+                      caption: caption, axisLabels: axisLabels, progress: progress, pointsAssigned: pointsAssigned,
+                      responsibilityChange: responsibilityChange, ghostComponents: ghostComponents,
+                      displayedWeights: displayedWeights, note: note)
+    }
+
+    /// Creates a scene from parts, with the points as a ``PointCloud`` and, for a density image
+    /// of many points, responsibilities computed when drawn: `responsibilities` is then empty.
+    ///
+    /// - Throws: ``RenderError/invalidScene(_:)`` when the shapes disagree, as above.
+    public init(points: PointCloud, responsibilities: [Double], deferredResponsibilities: DeferredResponsibilities? = nil,
+                components: [SceneComponent],
+                trails: [[Point2]] = [], iteration: Int = 0, iterationCount: Int = 0,
+                logLikelihood: Double? = nil, logLikelihoods: [Double] = [], converged: Bool = false,
+                caption: String? = nil, axisLabels: AxisLabels = AxisLabels(x: "x₁", y: "x₂"),
+                progress: Double? = nil, pointsAssigned: Bool = true, responsibilityChange: [Double] = [],
+                ghostComponents: [SceneComponent] = [], displayedWeights: [Double]? = nil,
+                note: String? = nil) throws {
         let k = components.count
-        guard responsibilities.count == points.count * k || (k == 0 && responsibilities.isEmpty) else {
+        let unstored = responsibilities.isEmpty && (deferredResponsibilities != nil || !pointsAssigned)
+        guard responsibilities.count == points.count * k || (k == 0 && responsibilities.isEmpty) || unstored else {
             throw RenderError.invalidScene("\(responsibilities.count) responsibilities for \(points.count) points × \(k) components; give N × K values, row-major")
         }
         guard trails.isEmpty || trails.count == k else {
@@ -125,8 +152,14 @@ public struct Scene: Sendable, Equatable {
         guard iteration >= 0, iterationCount >= 0 else {
             throw RenderError.invalidScene("iteration \(iteration) of \(iterationCount); both must be ≥ 0")
         }
+        if let deferred = deferredResponsibilities {
+            guard deferred.data.count == points.count, deferred.model.components == k else {
+                throw RenderError.invalidScene("responsibilities of \(deferred.data.count) points × \(deferred.model.components) components for \(points.count) points × \(k) components")
+            }
+        }
         self.points = points
         self.responsibilities = responsibilities
+        self.deferredResponsibilities = deferredResponsibilities
         self.components = components
         self.trails = trails
         self.iteration = iteration

@@ -16,7 +16,9 @@ extension SceneBuilder {
     /// Snapshot `i` as it is, points coloured by its own responsibilities, with the note of
     /// what its iteration did.
     public func snapshotScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
-        var scene = try scene(at: i, responsibilities: responsibilities(i))
+        var scene = try defersResponsibilities
+            ? deferredScene(index: i, parameters: history.snapshots[i].parameters, colouring: deferred(i))
+            : scene(at: i, responsibilities: responsibilities(i))
         scene.note = iterationNote(at: i)
         scene.stage = .snapshot(i)
         return scene
@@ -25,10 +27,14 @@ extension SceneBuilder {
     /// The initial model before any E-step: ellipses placed, every point grey, belonging to no
     /// component yet.
     public func initialScene() throws -> Scene {
-        let k = history.components
-        let r = [Double](repeating: 1 / Double(k), count: data.count * k)
-        var scene = try scene(at: 0, responsibilities: r)
-        scene.pointsAssigned = false
+        var scene: Scene
+        if defersResponsibilities {
+            scene = try deferredScene(index: 0, parameters: history.snapshots[0].parameters, colouring: nil)
+        } else {
+            let k = history.components
+            scene = try self.scene(at: 0, responsibilities: [Double](repeating: 1 / Double(k), count: data.count * k))
+            scene.pointsAssigned = false
+        }
         scene.note = initialNote()
         scene.stage = .initial
         return scene
@@ -59,7 +65,9 @@ extension SceneBuilder {
     /// E-step's responsibilities (under snapshot i − 1), the model before drawn as ghosts.
     public func mStepScene(_ i: Int, responsibilities: Responsibilities) throws -> Scene {
         try checkIndex(i - 1)
-        var scene = try scene(at: i, responsibilities: responsibilities(i - 1))
+        var scene = try defersResponsibilities
+            ? deferredScene(index: i, parameters: history.snapshots[i].parameters, colouring: deferred(i - 1))
+            : scene(at: i, responsibilities: responsibilities(i - 1))
         scene.stage = .mStep(i)
         scene.ghostComponents = components(of: history.snapshots[i - 1].parameters)
         scene.note = mStepNote(at: i)
@@ -73,9 +81,19 @@ extension SceneBuilder {
         try checkIndex(b)
         let pa = history.snapshots[a].parameters, pb = history.snapshots[b].parameters
         let parameters = try pa.interpolated(to: pb, fraction: f)
+        if defersResponsibilities {
+            return try tweenScene(from: a, to: b, fraction: f, parameters: parameters,
+                                  colouring: DeferredResponsibilities(data: data, parameters: pa, toward: (pb, f)))
+        }
         let ra = try responsibilities(a), rb = try responsibilities(b)
         let r = zip(ra, rb).map { $0 + ($1 - $0) * f }
         return try tweenScene(from: a, to: b, fraction: f, parameters: parameters, responsibilities: r)
+    }
+
+    /// The responsibilities under snapshot `i`, computed when the frame is drawn.
+    func deferred(_ i: Int) throws -> DeferredResponsibilities {
+        try checkIndex(i)
+        return try DeferredResponsibilities(data: data, parameters: history.snapshots[i].parameters)
     }
 
     /// For each of the N points, max over k of |new − old| between two N × K responsibility

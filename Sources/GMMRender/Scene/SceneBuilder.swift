@@ -8,8 +8,8 @@ public struct SceneBuilder: Sendable {
     public let history: FitHistory
     public let data: Dataset
     public let options: RenderOptions
-    /// N points projected onto `options.axes`.
-    public let points: [Point2]
+    /// N points projected onto `options.axes`, computed as they are read (``PointCloud``).
+    public let points: PointCloud
     /// K × (n + 1) projected means, one row per component over all snapshots.
     let meanPaths: [[Point2]]
     let projection: Projection
@@ -91,7 +91,7 @@ public struct SceneBuilder: Sendable {
         self.data = data
         self.options = options
         self.projection = projection
-        points = projection.points(data)
+        points = PointCloud(data: data, projection: projection)
         meanPaths = (0 ..< history.components).map { k in
             history.snapshots.map { projection.mean($0.parameters.means[k]) }
         }
@@ -104,7 +104,7 @@ public struct SceneBuilder: Sendable {
     /// from the layout the frames will have. A view drawn in a part of the plot (a curve
     /// panel, a cell of the matrix) is measured on the whole plot's width or a whole cell, so
     /// a change never counts as smaller than it is drawn.
-    static func precision(options: RenderOptions, points: [Point2], view: SceneView) -> DisplayPrecision {
+    static func precision(options: RenderOptions, points: PointCloud, view: SceneView) -> DisplayPrecision {
         let sigma = options.sigmas.max() ?? 2
         guard let skeleton = try? Scene(points: points, responsibilities: [], components: []),
               let layout = try? FrameLayout(options: options, scene: skeleton) else {
@@ -138,9 +138,10 @@ public struct SceneBuilder: Sendable {
     /// them (the E-step that the next iteration would start with).
     public func scene(at index: Int) throws -> Scene {
         try checkIndex(index)
-        let parameters = history.snapshots[index].parameters
-        let r = try GMM.responsibilities(of: data, under: parameters)
-        var scene = try scene(at: index, responsibilities: r)
+        var scene = try defersResponsibilities
+            ? deferredScene(index: index, parameters: history.snapshots[index].parameters,
+                            colouring: DeferredResponsibilities(data: data, parameters: history.snapshots[index].parameters))
+            : scene(at: index, responsibilities: responsibilities(at: index))
         scene.note = iterationNote(at: index)
         return scene
     }
@@ -173,6 +174,22 @@ public struct SceneBuilder: Sendable {
     /// The trails run through snapshot `a` and end at the drawn means.
     public func tweenScene(from a: Int, to b: Int, fraction: Double, parameters: MixtureParameters,
                            responsibilities: [Double]) throws -> Scene {
+        try tween(from: a, to: b, fraction: fraction, parameters: parameters) { index in
+            try scene(index: index, parameters: parameters, responsibilities: responsibilities, caption: nil)
+        }
+    }
+
+    /// The frame between snapshots `a` and `b` as above, its points coloured by `colouring` as
+    /// the frame is drawn.
+    func tweenScene(from a: Int, to b: Int, fraction: Double, parameters: MixtureParameters,
+                    colouring: DeferredResponsibilities) throws -> Scene {
+        try tween(from: a, to: b, fraction: fraction, parameters: parameters) { index in
+            try deferredScene(index: index, parameters: parameters, colouring: colouring)
+        }
+    }
+
+    private func tween(from a: Int, to b: Int, fraction: Double, parameters: MixtureParameters,
+                       base: (Int) throws -> Scene) throws -> Scene {
         try checkIndex(a)
         try checkIndex(b)
         guard parameters.components == history.components, parameters.dimension == data.dimension else {
@@ -180,7 +197,7 @@ public struct SceneBuilder: Sendable {
         }
         let reported = fraction < 0.5 ? a : b
         let components = projection.components(parameters)
-        var scene = try scene(index: reported, parameters: parameters, responsibilities: responsibilities, caption: nil)
+        var scene = try base(reported)
         scene.trails = meanPaths.indices.map { k in Array(meanPaths[k][0 ... a]) + [components[k].mean] }
         scene.view = views.view(index: a, parameters: parameters, interpolated: true)
         scene.displayedWeights = history.snapshots[reported].parameters.weights
@@ -204,8 +221,30 @@ public struct SceneBuilder: Sendable {
         projection.components(parameters)
     }
 
+    /// Whether this builder's scenes leave the points' responsibilities to be computed as the
+    /// frame is drawn (``DeferredResponsibilities``): when the points become a density image
+    /// on a single plot, where each point's responsibilities are read once, into its pixel.
+    /// The pairs and 1-D views and the side-by-side panels keep them stored.
+    public var defersResponsibilities: Bool {
+        guard options.showPoints, FrameDrawer.drawsDensity(options: options, count: data.count),
+              comparison == nil, starts.isEmpty else { return false }
+        switch options.view {
+        case .plane, .pca: return true
+        case .line, .pairs: return false
+        }
+    }
+
+    /// The scene of snapshot `index`'s place in the timeline showing `parameters`, its points
+    /// coloured as `colouring` computes when drawn (or not assigned yet, without it).
+    func deferredScene(index: Int, parameters: MixtureParameters, colouring: DeferredResponsibilities?,
+                       progress: Double? = nil) throws -> Scene {
+        try scene(index: index, parameters: parameters, responsibilities: [], caption: nil, progress: progress,
+                  deferred: colouring, assigned: colouring != nil)
+    }
+
     private func scene(index: Int, parameters: MixtureParameters, responsibilities: [Double],
-                       caption: String?, progress: Double? = nil) throws -> Scene {
+                       caption: String?, progress: Double? = nil,
+                       deferred: DeferredResponsibilities? = nil, assigned: Bool = true) throws -> Scene {
         let components = projection.components(parameters)
         let snapshot = history.snapshots[index]
         var trails = meanPaths.map { Array($0[0 ... index]) }
@@ -213,12 +252,13 @@ public struct SceneBuilder: Sendable {
             // An interpolated frame: the trail ends where the drawn mean is.
             for k in trails.indices { trails[k].append(components[k].mean) }
         }
-        var scene = try Scene(points: points, responsibilities: responsibilities, components: components,
+        var scene = try Scene(points: points, responsibilities: responsibilities, deferredResponsibilities: deferred,
+                              components: components,
                               trails: trails, iteration: snapshot.iteration, iterationCount: history.iterations,
                               logLikelihood: snapshot.logLikelihood,
                               logLikelihoods: history.snapshots.map(\.logLikelihood),
                               converged: history.converged && index == history.snapshots.count - 1,
-                              caption: caption, axisLabels: axisLabels, progress: progress)
+                              caption: caption, axisLabels: axisLabels, progress: progress, pointsAssigned: assigned)
         scene.view = views.view(index: index, parameters: parameters, interpolated: progress != nil)
         scene.pointsOutsideWindow = pointsOutside
         markStarved(&scene, index: index)

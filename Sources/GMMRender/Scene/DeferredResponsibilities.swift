@@ -1,0 +1,58 @@
+import GMM
+
+/// Responsibilities that a scene computes when it is drawn, a block of points at a time, instead
+/// of holding N × K of them.
+///
+/// A density image needs each point's responsibilities once, to add them to its pixel: computed
+/// in blocks straight into the pixel sums, a frame of 10⁸ points costs one E-step and holds a
+/// block (``blockSize`` × K numbers), where a stored matrix would take 4 GB at K = 5. The values
+/// are those of `responsibilities(of:under:)` bit for bit, so a frame drawn either way is the
+/// same.
+public struct DeferredResponsibilities: Sendable, Equatable {
+    /// Points per block: 64 Ki points of K ≤ 8 components are at most 4 MiB.
+    public static let blockSize = 1 << 16
+
+    /// The data set the points were projected from, N × D.
+    public let data: Dataset
+    /// The model whose responsibilities colour the points.
+    public let model: MixtureModel
+    /// For a frame between two snapshots: the second model and the fraction of the way to it;
+    /// the responsibilities are then r + (r′ − r)·fraction, point by point.
+    public let toward: (model: MixtureModel, fraction: Double)?
+
+    /// The responsibilities of `data` under `parameters`, or on the way from them to
+    /// `toward`'s parameters.
+    ///
+    /// - Throws: when the parameters are not a valid mixture.
+    public init(data: Dataset, parameters: MixtureParameters, toward: (parameters: MixtureParameters, fraction: Double)? = nil) throws {
+        self.data = data
+        model = try MixtureModel(parameters)
+        self.toward = try toward.map { (try MixtureModel($0.parameters), $0.fraction) }
+    }
+
+    /// Equal when they compute the same responsibilities: the same data, parameters and fraction.
+    public static func == (a: DeferredResponsibilities, b: DeferredResponsibilities) -> Bool {
+        a.model.parameters == b.model.parameters && a.toward?.model.parameters == b.toward?.model.parameters
+            && a.toward?.fraction == b.toward?.fraction && a.data == b.data
+    }
+
+    /// The responsibilities of the points `rows`, `rows.count` × K row-major.
+    public func block(_ rows: Range<Int>) throws -> [Double] {
+        let r = try model.responsibilities(for: data, rows: rows)
+        guard let toward else { return r }
+        let other = try toward.model.responsibilities(for: data, rows: rows)
+        let f = toward.fraction
+        return zip(r, other).map { $0 + ($1 - $0) * f }
+    }
+
+    /// Calls `body` with each block of rows and its responsibilities, in row order.
+    public func forEachBlock(_ body: (Range<Int>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+        var start = 0
+        while start < data.count {
+            let rows = start ..< min(data.count, start + Self.blockSize)
+            let r = try block(rows)
+            try r.withUnsafeBufferPointer { try body(rows, $0) }
+            start = rows.upperBound
+        }
+    }
+}
