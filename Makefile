@@ -25,7 +25,7 @@ RELEASE  := .build/release/gmmviz
 TARGET_CPU ?= $(shell scripts/target-cpu.sh)
 export TARGET_CPU
 
-.PHONY: docs install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench clean fuzz leak-check
+.PHONY: docs install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench bench-scale clean fuzz leak-check
 
 deps: system-deps test-tools browser-deps
 
@@ -134,6 +134,13 @@ player-screenshot: browser-deps
 
 bench: build
 	scripts/bench.sh
+
+# Reading, fitting and rendering at 10^6, 10^7 and 10^8 samples (a 3.8 GB CSV written under
+# SCALE_DIR and removed after; about 15 minutes and 4 GB of disk), by hand, not in CI.
+SCALE_DIR ?= /tmp/gmmviz-scale
+bench-scale: build
+	scripts/build-release.sh gmmviz-bench >/dev/null
+	$(PYTHON) scripts/bench-scale.py --sizes 1e6 1e7 1e8 --frames --work $(SCALE_DIR)
 
 # libFuzzer on the CSV and history readers (FUZZ_SECONDS each), valgrind on the demo: the two
 # readers take untrusted files, and the C libraries must not leak across a whole render.

@@ -23,6 +23,10 @@ python3 scripts/bench-em.py --types all --whole-job
 echo "== EM: one iteration, N = 100,000, K = 5, D = 8, full, against scikit-learn in the same run"
 python3 scripts/bench-em.py --samples 100000 --components 5 --dimensions 8 --types full
 
+echo "== Scale: CSV read, fit and render of 1,000,000 and 10,000,000 x 2 (five blobs, K = 5): wall time and peak memory,"
+echo "   render time per frame against one E-step + drawing (make bench-scale adds 10^8, by hand)"
+python3 scripts/bench-scale.py --sizes 1e6 1e7
+
 echo "== Rendering one 1000x600 frame"
 $B render 300 60
 $B render 100000 30

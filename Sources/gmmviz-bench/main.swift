@@ -23,6 +23,11 @@
 //   gmmviz-bench csv FILE [REPEATS]
 //       Reads the CSV file FILE with CSVReader REPEATS times (default 5), file read included;
 //       prints one JSON line with the shape and the minimum and median seconds.
+//   gmmviz-bench frame-cost DATA.csv HISTORY.json [REPEATS]
+//       With the final model of the fit HISTORY.json of DATA.csv: the seconds of one EM
+//       iteration, of one E-step, of drawing one 1000×600 density frame from stored
+//       responsibilities, and of the same frame as the renderer draws it; medians of REPEATS
+//       (default 3), one JSON line. scripts/bench-scale.py runs it.
 //   gmmviz-bench png [REPEATS]
 //       Encodes the demo's 19 frames as PNG with libdeflate (the library's encoder) and with
 //       the hand-written compressor it replaced, in the library's container; prints the best
@@ -199,6 +204,7 @@ do {
     case "render-large": try benchRenderLarge(Array(arguments.dropFirst()))
     case "gif-synthetic": try benchGIFSynthetic(Array(arguments.dropFirst()))
     case "csv": try benchCSV(Array(arguments.dropFirst()))
+    case "frame-cost": try benchFrameCost(Array(arguments.dropFirst()))
     case "png": print(try PNGBenchmark.run(repeats: arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5))
     case "encode-raw": try encodeRaw(Array(arguments.dropFirst()))
     default: throw BenchFailure(description: "usage: gmmviz-bench em|render|render-large|views|gif-synthetic|csv|png|encode-raw … (see the comment at the top of main.swift)")

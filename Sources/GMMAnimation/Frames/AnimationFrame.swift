@@ -14,8 +14,14 @@ public struct AnimationFrame: Sendable {
     /// The mean log-likelihood the frame shows in its header, if known.
     public let logLikelihood: Double?
     /// The N × K responsibilities that colour the frame's points, row-major (point i's row is
-    /// `responsibilities[i*K ..< (i+1)*K]`).
-    public let responsibilities: [Double]
+    /// `responsibilities[i*K ..< (i+1)*K]`); empty before the first E-step. A frame of many
+    /// points drawn as a density image computes them only when this is read.
+    public var responsibilities: [Double] {
+        if let deferred, let all = try? deferred.block(0 ..< deferred.data.count) { return all }
+        return stored
+    }
+    private let stored: [Double]
+    private let deferred: DeferredResponsibilities?
     /// The drawn frame: size, and the parts asked for.
     public let rendered: RenderedFrame
 
@@ -24,7 +30,18 @@ public struct AnimationFrame: Sendable {
         self.index = index
         self.entry = entry
         self.logLikelihood = logLikelihood
-        self.responsibilities = responsibilities
+        stored = responsibilities
+        deferred = nil
+        self.rendered = rendered
+    }
+
+    /// A frame whose responsibilities are those of `scene`: stored, or computed when read.
+    init(index: Int, entry: Timeline.Frame, scene: Scene, rendered: RenderedFrame) {
+        self.index = index
+        self.entry = entry
+        logLikelihood = scene.logLikelihood
+        stored = scene.responsibilities
+        deferred = scene.responsibilities.isEmpty ? scene.deferredResponsibilities : nil
         self.rendered = rendered
     }
 

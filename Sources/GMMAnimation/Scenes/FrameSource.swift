@@ -26,8 +26,7 @@ struct FrameSource: Sendable {
     /// Timeline frame `index`, drawn with the parts `contents` asks for.
     func frame(_ index: Int, contents: FrameContents) throws -> AnimationFrame {
         let scene = try scene(ofFrame: index)
-        return AnimationFrame(index: index, entry: timeline.frames[index], logLikelihood: scene.logLikelihood,
-                              responsibilities: scene.responsibilities,
+        return AnimationFrame(index: index, entry: timeline.frames[index], scene: scene,
                               rendered: try renderer.frame(scene, contents: contents))
     }
 

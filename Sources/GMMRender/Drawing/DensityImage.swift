@@ -42,23 +42,31 @@ struct DensityImage {
                 /// Adds the points `rows`, whose responsibilities start at `r` (row i at
                 /// `r + (i − rows.lowerBound)·K`; unused when not assigned).
                 func add(_ rows: Range<Int>, _ r: UnsafeBufferPointer<Double>) {
-                    for i in rows {
-                        let p = points[i]
-                        let x = p.x * ax + bx, y = p.y * ay + by
-                        // Also rejects NaN.
-                        guard x >= 0, x < fw, y >= 0, y < fh else { continue }
-                        let index = Int(y) * cw + Int(x)
-                        c[index] += 1
-                        if assigned {
-                            let base = index * kk, row = (i - rows.lowerBound) * kk
-                            for j in 0 ..< kk { s[base + j] += Float(r[row + j]) }
+                    points.withPoints(rows) { block in
+                        for offset in 0 ..< block.count {
+                            let x = block[offset].x * ax + bx, y = block[offset].y * ay + by
+                            // Also rejects NaN.
+                            guard x >= 0, x < fw, y >= 0, y < fh else { continue }
+                            let index = Int(y) * cw + Int(x)
+                            c[index] += 1
+                            if assigned {
+                                let base = index * kk, row = offset * kk
+                                for j in 0 ..< kk { s[base + j] += Float(r[row + j]) }
+                            }
                         }
                     }
                 }
                 if assigned, scene.responsibilities.isEmpty, let deferred = scene.deferredResponsibilities {
                     try deferred.forEachBlock { rows, r in add(rows, r) }
                 } else {
-                    scene.responsibilities.withUnsafeBufferPointer { r in add(0 ..< points.count, r) }
+                    scene.responsibilities.withUnsafeBufferPointer { r in
+                        var start = 0
+                        while start < points.count {
+                            let rows = start ..< Swift.min(points.count, start + DeferredResponsibilities.blockSize)
+                            add(rows, assigned ? UnsafeBufferPointer(rebasing: r[(rows.lowerBound * kk) ..< (rows.upperBound * kk)]) : r)
+                            start = rows.upperBound
+                        }
+                    }
                 }
             }
         }

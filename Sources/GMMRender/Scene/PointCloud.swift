@@ -58,6 +58,18 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
         return nil
     }
 
+    /// Calls `body` with the points `rows` in a buffer: a slice of the stored points, or the rows
+    /// projected into a buffer of their own (call it on blocks, not on all of a large cloud).
+    public func withPoints<T>(_ rows: Range<Int>, _ body: (UnsafeBufferPointer<Point2>) throws -> T) rethrows -> T {
+        switch storage {
+        case let .stored(points):
+            return try points.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[rows])) }
+        case let .projected(data, projection):
+            let block = projection.points(data, rows: rows)
+            return try block.withUnsafeBufferPointer(body)
+        }
+    }
+
     /// The points as an array (N values; for the few callers that hand them on).
     public var array: [Point2] {
         if case let .stored(points) = storage { return points }
@@ -91,6 +103,15 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
 }
 
 extension Projection {
+    /// The rows `rows` of `data` projected, each the same bits as ``points(_:)`` gives it.
+    func points(_ data: Dataset, rows: Range<Int>) -> [Point2] {
+        guard map == nil else { return rows.map { point(data[sample: $0]) } }
+        let d = data.dimension, ax = axes.x, ay = axes.y
+        return data.values.withUnsafeBufferPointer { v in
+            rows.map { Point2(x: v[$0 * d + ax], y: v[$0 * d + ay]) }
+        }
+    }
+
     /// Row `i` of `data` projected: the same bits as ``points(_:)`` gives it.
     @inline(__always)
     func point(row i: Int, of data: Dataset) -> Point2 {
