@@ -33,7 +33,7 @@ struct Render: ParsableCommand {
           gmmviz render --bounds auto --regions --density contours
           gmmviz render --data faithful.csv --pin 12,57    # rows 12, 57: γ bars
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
-          gmmviz render --history-in spark.json --data big.csv --sample 20000 --bounds auto
+          gmmviz render --history-in h.json --data big.csv --sample 20000  # a sample
         """
     )
 
