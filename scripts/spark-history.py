@@ -59,8 +59,13 @@ import math
 import os
 import sys
 import tempfile
+import warnings
 
 import numpy as np
+
+# pyspark warns on import when pandas is newer than it has been tested with; the script does
+# not use pandas.
+warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
 
 SPARK_RULE, MEAN_RULE = "spark", "mean"
 
