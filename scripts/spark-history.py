@@ -112,9 +112,13 @@ def load_blocks(spark, path, columns=None, partitions=None):
     cells is not a number. Values are parsed by Spark's CSV reader (Java's correctly rounded
     `Double.parseDouble`, as gmmviz's reader rounds).
     """
+    from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
 
-    raw = spark.read.csv(path, header=False)
+    try:
+        raw = spark.read.csv(path, header=False)
+    except AnalysisException as e:
+        fail(f"{path}: Spark cannot read it ({str(e).splitlines()[0]}); give a CSV file or directory")
     first = raw.first()
     if first is None:
         fail(f"{path}: no rows; give a CSV file of numbers")
@@ -126,7 +130,9 @@ def load_blocks(spark, path, columns=None, partitions=None):
         fail(f"{path}: a header and no rows; give at least one sample")
     picked = _pick_columns(names, list(data_first), columns)
     source = df.columns
-    df = df.select([F.col(f"`{source[i]}`").cast("double") for i in picked])
+    # try_cast: a cell that is not a number becomes null (NaN in numpy), counted below, instead
+    # of failing the job under Spark 4's ANSI mode.
+    df = df.select([F.col(f"`{source[i]}`").try_cast("double") for i in picked])
     if partitions:
         df = df.repartition(partitions)
 

@@ -23,8 +23,10 @@ fifteen iterations, with points far in the tails of the start's components), in 
     the stepped run's last model (and with a larger maxIterations too: Spark's own rule
     stops at the same iteration; with n − 1 it does not), and Spark's own random start
     stepped equals one `train` call from that start.
+  - a data path Spark cannot read, a start of another K and a cell that is not a number are
+    each refused in one line, with no file written.
 Prints "spark: N passed, M failed" and exits non-zero on any failure. One Spark session in the
-script and one here: about a minute in all.
+script and a few here, in one JVM: about two minutes in all.
 """
 import argparse
 import importlib.util
@@ -274,6 +276,30 @@ def main():
         check("Spark's random start, stepped, is train(seed) without a start", random_start_is_sparks)
     finally:
         spark_session.stop()
+
+    def refused(arguments, words):
+        """The script run in this process exits with one line holding `words` and writes no file."""
+        out = os.path.join(work, "refused.json")
+        try:
+            script.main(arguments[:2] + [out] + arguments[2:] + ["--master", "local[2]", "-q"])
+        except SystemExit as e:
+            message = str(e.code)
+            assert e.code != 0 and words in message and "\n" not in message, f"exit {e.code!r}"
+            assert not os.path.exists(out), "an output file was written"
+            return
+        raise AssertionError("the script did not refuse")
+
+    with open(os.path.join(work, "three.json"), "w") as f:
+        json.dump({"weights": [0.5, 0.25, 0.25], "means": [[2, 60], [3, 70], [4, 80]],
+                   "covariances": [np.eye(2).tolist()] * 3}, f)
+    with open(os.path.join(work, "text.csv"), "w") as f:
+        f.write("x,y\n1,2\n3,oops\n")
+    check("a missing data path is refused in one line, no file written",
+          lambda: refused([os.path.join(work, "missing.csv"), "2"], "Spark cannot read it"))
+    check("a start of another K is refused in one line",
+          lambda: refused([DATA, "2", "--start", os.path.join(work, "three.json")], "give K = 3"))
+    check("a value that is not a number is refused in one line",
+          lambda: refused([os.path.join(work, "text.csv"), "1"], "1 values are empty, not numbers or not finite"))
 
     failed = sum(1 for _, e in results if e is not None)
     print(f"spark: {len(results) - failed} passed, {failed} failed")
