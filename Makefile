@@ -134,7 +134,7 @@ python-test:
 	  $(PYTHON) -m pip install -q --break-system-packages ./python
 	GMMVIZ=$(CURDIR)/.build/debug/gmmviz $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
 
-# The Spark test alone, against the debug build: pyspark in local mode, about two minutes.
+# The Spark test alone, against the debug build: pyspark in local mode, two to three minutes.
 spark-test: spark-deps
 	$(SWIFT) build --product gmmviz
 	$(PYTHON) Tests/Spark/test_spark.py --gmmviz .build/debug/gmmviz
