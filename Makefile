@@ -2,13 +2,15 @@
 #
 #   make demo   install what is missing, build in release mode, render the built-in demo
 #   make test   install what is missing, run the whole test suite (Swift, then the browser test)
+#   make spark-test   Spark MLlib's EM recorded by scripts/spark-history.py, checked against gmmviz
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, its manual page and completions
 #   make uninstall [PREFIX=…] [DESTDIR=]           removes exactly what install put there
 #   make docs   the libraries' DocC documentation, .build/plugins/Swift-DocC/outputs/*.doccarchive
 #
 # System packages are installed only when missing, with sudo only when not root. The browser
 # test of the HTML player needs Debian's chromium and Python Playwright (pip; it downloads no
-# browser): `make deps` and `make test` install them, `make demo` does not need them.
+# browser): `make deps` and `make test` install them, `make demo` does not need them. The Spark
+# test needs Java 17 (Debian's headless JRE) and pyspark with numpy (pip), installed the same way.
 
 SWIFT    ?= swift
 PACKAGES := libcairo2-dev libgif-dev libdeflate-dev fonts-dejavu-core pkg-config
@@ -17,6 +19,7 @@ BROWSER_PACKAGES := chromium
 # tests run Debian's ffmpeg; the installation check renders the manual page with man and loads the
 # completions in bash, zsh and fish (make demo needs none of them).
 TEST_PACKAGES := poppler-utils ffmpeg man-db zsh fish bash-completion
+SPARK_PACKAGES := openjdk-17-jre-headless
 PYTHON   ?= python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := .build/release/gmmviz
@@ -25,9 +28,9 @@ RELEASE  := .build/release/gmmviz
 TARGET_CPU ?= $(shell scripts/target-cpu.sh)
 export TARGET_CPU
 
-.PHONY: docs install uninstall install-check demo test deps system-deps test-tools browser-deps install-missing browser-test player-screenshot build bench bench-scale clean fuzz leak-check
+.PHONY: docs install uninstall install-check demo test deps system-deps test-tools browser-deps spark-deps spark-test install-missing browser-test player-screenshot build bench bench-scale clean fuzz leak-check
 
-deps: system-deps test-tools browser-deps
+deps: system-deps test-tools browser-deps spark-deps
 
 system-deps:
 	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES)"
@@ -42,6 +45,14 @@ browser-deps:
 	  echo "make: installing Playwright, numpy and Pillow for the browser test"; \
 	  $(PYTHON) -m pip install -q playwright numpy pillow 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --break-system-packages playwright numpy pillow; }
+
+# Java from Debian, pyspark (which bundles Spark) and numpy from PyPI, when missing.
+spark-deps:
+	@$(MAKE) --no-print-directory install-missing LIST="$(SPARK_PACKAGES)"
+	@$(PYTHON) -c "import pyspark, numpy" 2>/dev/null || { \
+	  echo "make: installing pyspark and numpy for the Spark test"; \
+	  $(PYTHON) -m pip install -q pyspark numpy 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --break-system-packages pyspark numpy; }
 
 install-missing:
 	@missing=""; \
@@ -66,6 +77,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(PYTHON) Tests/Browser/test_player.py --gmmviz .build/debug/gmmviz
 	$(PYTHON) Tests/Browser/test_video.py --gmmviz .build/debug/gmmviz
+	$(PYTHON) Tests/Spark/test_spark.py --gmmviz .build/debug/gmmviz
 	$(MAKE) --no-print-directory python-test
 	$(MAKE) --no-print-directory docs
 	scripts/check-install.sh
@@ -121,6 +133,11 @@ python-test:
 	@$(PYTHON) -m pip install -q ./python 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --break-system-packages ./python
 	GMMVIZ=$(CURDIR)/.build/debug/gmmviz $(PYTHON) -m pytest -q -p no:cacheprovider python/tests
+
+# The Spark test alone, against the debug build: pyspark in local mode, two to three minutes.
+spark-test: spark-deps
+	$(SWIFT) build --product gmmviz
+	$(PYTHON) Tests/Spark/test_spark.py --gmmviz .build/debug/gmmviz
 
 # The browser test alone, against the debug build.
 browser-test: browser-deps

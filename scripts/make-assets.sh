@@ -80,3 +80,15 @@ ls -la assets/demo.gif assets/frames assets/gallery
 # Model selection: BIC against K for four blobs, every covariance type.
 $G generate --means "0,0;8,0;0,8;8,8" --count 100 --seed 1 --out "$WORK/blobs4.csv"
 $G select --data "$WORK/blobs4.csv" --k 1...8 --covariance-type all --chart assets/select-bic.png >/dev/null
+
+# Spark MLlib's EM of 300,000 points from Spark's own random start (seed 1), recorded by
+# scripts/spark-history.py in local mode (about 3 minutes; the committed history is used when
+# pyspark is not installed), drawn over a sample of 20,000 points: iteration 10.
+$G generate --means "0,0;6,0;3,5" --count 100000 --std 1.0 --out "$WORK/blobs.csv"
+if python3 -c "import pyspark" 2>/dev/null; then
+    python3 scripts/spark-history.py "$WORK/blobs.csv" 3 assets/data/spark-blobs-history.json --seed 1 \
+        --max-iter 100 --rule mean --tol 1e-4 --master "local[2]" --quiet
+fi
+$G render --history-in assets/data/spark-blobs-history.json --data "$WORK/blobs.csv" --sample 20000 --bounds auto \
+    --out none --frames-dir "$WORK/spark" --quiet
+cp "$WORK/spark/frame_0010.png" assets/gallery/spark-sample.png

@@ -69,6 +69,10 @@ extension FrameDrawer {
             pieces.append((separator, theme.mutedText, false))
             pieces.append(("✓ converged", theme.text, true))
         }
+        if let total = options.sampledFrom {
+            pieces.append((separator, theme.mutedText, false))
+            pieces.append((Self.sampleText(points: scene.points.count, of: total), theme.text, false))
+        }
         if let warning = Self.starvedHeaderText(scene) {
             pieces.append((separator, theme.mutedText, false))
             pieces.append((warning, warningColor, true))
@@ -92,5 +96,21 @@ extension FrameDrawer {
             context.paragraph(note, x: layout.textLeft, firstBaseline: noteBaseline, width: layout.textRight - layout.textLeft,
                               lines: layout.noteLines, lineHeight: FrameLayout.noteLeading * layout.style.noteFont, size: layout.style.noteFont)
         }
+    }
+
+    /// The header's words for drawn points that are a sample: "sample of 20,000 of
+    /// 10,000,000 points".
+    static func sampleText(points: Int, of total: Int) -> String {
+        "sample of \(grouped(points)) of \(grouped(total)) points"
+    }
+
+    /// 10000000 as "10,000,000".
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
     }
 }

@@ -94,6 +94,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// ringed with their number in the plot: 0-based indices into the data, at most
     /// ``maxPins``, each once.
     public var pins: [Int] = []
+    /// The number of samples of the data set the drawn points are a uniform random sample of,
+    /// or nil when the points are the whole data set; the header then says "sample of n of N
+    /// points", so a viewer never takes the points for all the data.
+    public var sampledFrom: Int? = nil
 
     /// The point count above which points become a density image: 20,000. Below it discs of
     /// the shrunk radius still read as single points; above it a 1000 × 600 plot has more

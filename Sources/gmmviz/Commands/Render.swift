@@ -33,6 +33,7 @@ struct Render: ParsableCommand {
           gmmviz render --bounds auto --regions --density contours
           gmmviz render --data faithful.csv --pin 12,57    # rows 12, 57: γ bars
           gmmviz fit --history h.json && gmmviz render --history-in h.json --theme dark
+          gmmviz render --history-in h.json --data big.csv --sample 20000  # a sample
         """
     )
 
@@ -69,6 +70,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Draw this many EM runs (2 to 9) side by side in a grid, each from the --init start drawn with the seed --n-init would give that run, so the run marked best is the one 'fit --n-init' keeps; runs that end at the same optimum share a letter. Needs a seeded --init (not --means or hierarchical) and the 2d or pca view; one frame per iteration (no --steps em or --tween).", valueName: "runs"), transform: Numbers.whole)
     var starts: Int?
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Draw a uniform random sample of this many rows of --data, drawn with --seed, instead of every row; the header says 'sample of n of N points'. With --history-in the saved fit (of every row, e.g. by Spark) is drawn over the sample; otherwise the fit uses every row and only the frames show the sample. Not with --starts, --compare or --pin.", valueName: "rows"), transform: Numbers.whole)
+    var sample: Int?
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
@@ -88,6 +92,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--history-in draws a saved fit; drop -k, --means and --init")
         }
         if let starts { try validateStarts(starts) }
+        if let sample { try validateSample(sample) }
         if let compare, let view = drawing.view, view != .plane, view != .pca {
             throw ValidationError("--compare \(compare.rawValue) draws two planes side by side, not --view \(DrawingOptions.name(of: view)); use --view 2d or pca, or drop --compare")
         }
@@ -114,6 +119,13 @@ struct Render: ParsableCommand {
         }
     }
 
+    private func validateSample(_ rows: Int) throws {
+        guard rows >= 1 else { throw ValidationError("--sample takes a number of rows of 1 or more, not \(rows)") }
+        if starts != nil { throw ValidationError("--starts draws each run over every point; drop --sample") }
+        if compare != nil { throw ValidationError("--compare draws k-means over every point; drop --sample") }
+        if drawing.pin != nil { throw ValidationError("--pin numbers rows of the whole data, which a sample may leave out; drop --pin or --sample") }
+    }
+
     func run() throws {
         let job = AnimationJob(out: try out.resolved(format: format),
                                gifOptions: animation.gifOptions, sourceName: dataOptions.sourceName,
@@ -123,8 +135,11 @@ struct Render: ParsableCommand {
         if let history { try AtomicFile.checkDestination(history) }
 
         let runs = try starts.map(fitStarts)
-        let (data, fitHistory, collapse) = try runs.map { ($0.data, $0.best, nil) } ?? loadOrFit()
+        let (fitted, fitHistory, collapse) = try runs.map { ($0.data, $0.best, nil) } ?? loadOrFit()
+        // The fit and the check of a saved fit use every row; the frames, the sample.
+        let data = try sample.map { try fitted.uniformSample(size: $0, seed: dataOptions.seed) } ?? fitted
         var options = try drawing.renderOptions(dimension: data.dimension, builtInDemo: dataOptions.isDemo)
+        if data.count < fitted.count { options.sampledFrom = fitted.count }
         if let collapse { options.finalBanner = ErrorMessages.banner(for: collapse) }
         if !quiet, let coverage = options.windowCoverage(of: data), let hint = Self.windowHint(coverage) { Terminal.note(hint) }
         do {
