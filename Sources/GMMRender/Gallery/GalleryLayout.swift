@@ -39,6 +39,12 @@ public struct GalleryLayout: Sendable, Equatable {
     public static let freeAspect = 1.5
     /// The chart column's share of the width.
     public static let chartShare = 0.3
+    /// How much smaller panels may be to leave fewer cells of the grid empty: 5 %, less than
+    /// the eye tells apart between two pictures, while an empty cell shows at once.
+    public static let sizeTolerance = 0.05
+    /// The least height of the chart above its legend, in chart units: 200, of which the axes'
+    /// labels take 52, leaving a plot about as high as the column is wide on a default frame.
+    public static let chartPlotRoom = 200.0
 
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` when the size leaves no room for
     ///   the panels or the chart.
@@ -61,11 +67,13 @@ public struct GalleryLayout: Sendable, Equatable {
         let column = (w * Self.chartShare).rounded()
         grid = PixelRect(x: pad, y: top, width: w - 2 * pad - column - 2 * gap, height: h - top - pad)
         let chartRoom = PixelRect(x: w - pad - column, y: top + chartHeadingRoom, width: column, height: h - top - pad - chartHeadingRoom)
-        let scale = style.panelTextUnit
-        let legend = gallery.chart.series.count > 1 ? ChartLayout.legendHeight(series: gallery.chart.series.count) * scale : 0
+        // The chart's sizes grow as the side column's text does, as far as its plot keeps
+        // Self.chartPlotRoom units of height over its legend (a long legend on a slide).
+        let legend = gallery.chart.series.count > 1 ? ChartLayout.legendHeight(series: gallery.chart.series.count) : 0
+        let scale = min(style.panelTextUnit, chartRoom.height / (legend + Self.chartPlotRoom))
         let texts = gallery.headings
         let plan = { (width: Double) in HeadingPlan(headings: texts, width: width, style: style) }
-        guard grid.width >= 40, grid.height >= plan(grid.width).room + 40, chartRoom.height >= legend + 120 * scale else {
+        guard grid.width >= 40, grid.height >= plan(grid.width).room + 40, scale >= 0.6 * u else {
             throw RenderError.invalidOption(.size, value: "\(options.width)x\(options.height)",
                                             fix: "too small for a panel per K beside the BIC chart; enlarge the frame or lower the text scale")
         }
@@ -96,8 +104,8 @@ public struct GalleryLayout: Sendable, Equatable {
     /// The number of columns that draws `count` panels largest in `area`, `gap` apart: for
     /// each choice the cells of ``FrameLayout``'s grid under the heading room that `room`
     /// gives a cell of that width, and in each the height of the largest rectangle of
-    /// width/height `aspect` it holds; the largest wins, ties (within 1 %) to the grid with
-    /// fewer empty cells, then to fewer columns.
+    /// width/height `aspect` it holds; the largest wins, ties (within ``sizeTolerance``) to
+    /// the grid with fewer empty cells, then to fewer columns.
     public static func columns(count: Int, in area: PixelRect, gap: Double, aspect: Double, room: (Double) -> Double) -> Int {
         guard count > 1 else { return 1 }
         var best = (columns: 1, size: -Double.infinity, empty: Int.max)
@@ -107,7 +115,7 @@ public struct GalleryLayout: Sendable, Equatable {
             guard let cell = FrameLayout.gridCells(count: count, columns: c, in: area, headingRoom: room(width), gap: gap).first else { continue }
             let size = min(cell.width / aspect, cell.height)
             let empty = rows * c - count
-            if size > best.size * 1.01 || (size >= best.size * 0.99 && empty < best.empty) {
+            if size > best.size * (1 + Self.sizeTolerance) || (size >= best.size * (1 - Self.sizeTolerance) && empty < best.empty) {
                 best = (c, size, empty)
             }
         }
@@ -117,7 +125,7 @@ public struct GalleryLayout: Sendable, Equatable {
 
 /// How the headings over a gallery's panels are set, planned from their character counts
 /// (``FrameStyle/meanAdvance``; the drawing narrows a line the plan underestimated): K in bold
-/// at the header's size, then the BIC and the detail at the note's size on one line when the
+/// at the header's size (at most ``nameRatio`` times the numbers' size), then the BIC and the detail at the note's size on one line when the
 /// longest such line fits the panel's width, else on two lines, in a size narrowed until the
 /// longer of the two fits.
 public struct HeadingPlan: Sendable, Equatable {
@@ -133,7 +141,6 @@ public struct HeadingPlan: Sendable, Equatable {
     public init(headings: [GalleryHeading], width: Double, style: FrameStyle) {
         let advance = FrameStyle.meanAdvance
         let longestName = Double(headings.map(\.name.count).max() ?? 1)
-        nameFont = min(style.headerFont, width / (advance * longestName))
         let together = Double(headings.map { $0.bic.count + GalleryHeading.separator.count + $0.detail.count }.max() ?? 1)
         let apart = Double(headings.map { max($0.bic.count, $0.detail.count) }.max() ?? 1)
         if together * advance * style.noteFont <= width {
@@ -143,11 +150,15 @@ public struct HeadingPlan: Sendable, Equatable {
             detailLines = 2
             detailFont = min(style.noteFont, width / (advance * apart))
         }
+        // K stands out, but not so far that the numbers under it read as footnotes.
+        nameFont = min(style.headerFont, width / (advance * longestName), Self.nameRatio * detailFont)
         room = (Self.nameLeading * nameFont + Double(detailLines) * Self.detailLeading * detailFont + 0.45 * style.noteFont).rounded(.up)
     }
 
+    /// The largest ratio of K's size to the numbers': 1.4.
+    public static let nameRatio = 1.4
     /// The height of the K line, in its font sizes.
-    static let nameLeading = 1.2
+    public static let nameLeading = 1.2
     /// The height of a BIC or detail line, in their font sizes.
-    static let detailLeading = 1.3
+    public static let detailLeading = 1.3
 }
