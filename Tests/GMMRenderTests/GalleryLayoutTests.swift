@@ -46,23 +46,29 @@ struct GalleryLayoutTests {
         #expect(GalleryLayout.columns(count: 8, in: area, gap: 0, aspect: 1) { _ in 200 } == 8)
     }
 
-    /// Headings: the BIC and the detail share a line when the longest such line fits at the
-    /// note's size, else they take two lines, narrowed until the longer of the two fits; K's
-    /// line is the header's size or narrower; the room holds every line.
+    /// Headings: the BIC, log-likelihood and type share a line when the longest such line
+    /// fits at the note's size, else take two (the BIC alone), else three, and only then
+    /// narrow until the longest single part fits; K's line is the header's size or narrower,
+    /// never more than 1.4 times the numbers'; the room holds every line.
     @Test func headingPlanWrapsOnlyWhenNeeded() {
         let style = FrameStyle(width: 1000, height: 600)
-        let headings = [GalleryHeading(name: "K = 10", bic: "BIC 2607.62", detail: "log-lik −4.742")]
-        let together = Double("BIC 2607.62 · log-lik −4.742".count) * FrameStyle.meanAdvance * style.noteFont
-        let wide = HeadingPlan(headings: headings, width: together, style: style)
-        #expect(wide.detailLines == 1 && wide.detailFont == style.noteFont && wide.nameFont == style.headerFont)
-        let narrow = HeadingPlan(headings: headings, width: together - 1, style: style)
-        #expect(narrow.detailLines == 2 && narrow.detailFont == style.noteFont)
-        #expect(narrow.room > wide.room)
-        let apart = Double("log-lik −4.742".count) * FrameStyle.meanAdvance
+        let headings = [GalleryHeading(name: "K = 10", bic: "BIC 2607.62", logLikelihood: "log-lik −4.742", type: "spherical")]
+        func width(_ text: String) -> Double { Double(text.count) * FrameStyle.meanAdvance * style.noteFont }
+        let one = HeadingPlan(headings: headings, width: width("BIC 2607.62 · log-lik −4.742 · spherical"), style: style)
+        #expect(one.detailLines == 1 && one.detailFont == style.noteFont && one.nameFont == style.headerFont)
+        let two = HeadingPlan(headings: headings, width: width("log-lik −4.742 · spherical"), style: style)
+        #expect(two.detailLines == 2 && two.detailFont == style.noteFont)
+        let three = HeadingPlan(headings: headings, width: width("log-lik −4.742 · spherical") - 1, style: style)
+        #expect(three.detailLines == 3 && three.detailFont == style.noteFont)
+        #expect(one.room < two.room && two.room < three.room)
         let tiny = HeadingPlan(headings: headings, width: 50, style: style)
-        #expect(abs(tiny.detailFont - 50 / apart) < 1e-9)
+        #expect(tiny.detailLines == 3)
+        #expect(abs(tiny.detailFont - 50 / (Double("log-lik −4.742".count) * FrameStyle.meanAdvance)) < 1e-9)
         #expect(abs(tiny.nameFont - HeadingPlan.nameRatio * tiny.detailFont) < 1e-9)
-        #expect(tiny.room >= HeadingPlan.nameLeading * tiny.nameFont + 2 * HeadingPlan.detailLeading * tiny.detailFont)
+        #expect(tiny.room >= HeadingPlan.nameLeading * tiny.nameFont + 3 * HeadingPlan.detailLeading * tiny.detailFont)
+        // Without a type there is no third line.
+        let untyped = [GalleryHeading(name: "K = 1", bic: "BIC 2607.62", logLikelihood: "log-lik −4.742", type: "")]
+        #expect(HeadingPlan(headings: untyped, width: 50, style: style).detailLines == 2)
     }
 
     /// At the default size, on slides and at 4:3, for 1 to 12 panels: every cell and its
@@ -135,7 +141,7 @@ struct GalleryLayoutTests {
         #expect(marked.points[gallery.chosenPoint.point].components == result.best.components)
         #expect(marked.points[gallery.chosenPoint.point].value == result.best.bic)
         // Two types fitted: the headings name each panel's.
-        #expect(gallery.showsTypes && gallery.headings.allSatisfy { $0.detail.hasSuffix("full") || $0.detail.hasSuffix("spherical") })
+        #expect(gallery.showsTypes && gallery.headings.map(\.type) == gallery.panels.map(\.covarianceType))
     }
 
     /// The build-up: a page per K, each showing one more panel and the chart's points up to

@@ -124,12 +124,14 @@ struct ChartDrawer {
         context.setColor(theme.text)
         let label = "K = \(line.points[best.point].components)"
         // Below and to the right: a minimum has its lines above it, and the drop line to its
-        // left; near the right edge, to the left instead.
+        // left; near the right edge, to the left instead, and near the bottom, above.
         let width = context.textWidth(label)
+        let below = p.y + 24 * s
+        let baseline = below + 3 * s > layout.plot.maxY ? p.y - 12 * s : below
         if p.x + 8 * s + width > layout.plot.maxX {
-            context.text(label, x: p.x - 8 * s, baseline: p.y + 24 * s, align: .right)
+            context.text(label, x: p.x - 8 * s, baseline: baseline, align: .right)
         } else {
-            context.text(label, x: p.x + 8 * s, baseline: p.y + 24 * s)
+            context.text(label, x: p.x + 8 * s, baseline: baseline)
         }
         context.restore()
     }
@@ -190,7 +192,8 @@ struct ChartDrawer {
                 context.text("min K = \(line.points[m].components)", x: r.maxX - 10 * s, baseline: mid + 4 * s, align: .right)
             }
         }
-        if let best = marked, chart.series.indices.contains(best.series), chart.series[best.series].points.indices.contains(best.point) {
+        if layout.legendNamesChoice, let best = marked, chart.series.indices.contains(best.series),
+           chart.series[best.series].points.indices.contains(best.point) {
             let y = r.y + (36 + 22 * Double(chart.series.count) + 14) * s
             let line = chart.series[best.series]
             context.setColor(theme.mutedText)

@@ -26,12 +26,15 @@ public struct ChartLayout: Sendable, Equatable {
     /// The chart's whole room: the canvas for a chart of its own, the area given to one inside
     /// a larger picture. Text that would leave it is moved or narrowed to stay inside.
     public let bounds: PixelRect
+    /// Whether the legend ends with the overall choice ("lowest BIC, K = 3, tied"): a chart of
+    /// its own says it there; one inside a larger picture leaves it to the picture.
+    public let legendNamesChoice: Bool
 
     static let pad = 14.0
 
     /// The height of the legend of `series` lines at scale 1: its heading, a row per line and
     /// the overall choice.
-    static func legendHeight(series: Int) -> Double { 36 + 22 * Double(series) + 58 }
+    static func legendHeight(series: Int, namingChoice: Bool = true) -> Double { 36 + 22 * Double(series) + (namingChoice ? 58 : 6) }
 
     public init(options: ChartOptions, chart: CriterionChart) {
         let w = Double(options.width), h = Double(options.height), pad = Self.pad
@@ -39,7 +42,7 @@ public struct ChartLayout: Sendable, Equatable {
         let top = pad + 26 + 10
         let left = pad + 78
         let bottom = pad + 40
-        self.init(width: w, height: h, chart: chart, scale: 1, bounds: PixelRect(x: 0, y: 0, width: w, height: h),
+        self.init(width: w, height: h, chart: chart, scale: 1, bounds: PixelRect(x: 0, y: 0, width: w, height: h), legendNamesChoice: true,
                   componentTickSpacing: 45, titleBaseline: pad + 18,
                   plot: PixelRect(x: left, y: top, width: w - left - pad - legendWidth - 18, height: h - top - bottom),
                   legend: PixelRect(x: w - pad - legendWidth, y: top, width: legendWidth,
@@ -48,26 +51,27 @@ public struct ChartLayout: Sendable, Equatable {
 
     /// The chart inside `area` of a larger picture of `width` × `height`, every size times
     /// `scale`: no title, the plot over the area's width (less the room of the vertical axis's
-    /// name and tick labels) and the legend under it, as wide as the area — for several lines
-    /// only: one line needs no key (its legend is empty).
+    /// name and tick labels) and the legend under it, as wide as the area, without the choice
+    /// — for several lines only: one line needs no key (its legend is empty).
     init(area: PixelRect, in width: Double, _ height: Double, chart: CriterionChart, scale s: Double) {
-        let legendHeight = chart.series.count > 1 ? Self.legendHeight(series: chart.series.count) * s : 0
+        let legendHeight = chart.series.count > 1 ? Self.legendHeight(series: chart.series.count, namingChoice: false) * s : 0
         let left = 78 * s, below = 44 * s, gap = legendHeight > 0 ? 12 * s : 0
         let plot = PixelRect(x: area.x + left, y: area.y + 8 * s, width: max(1, area.width - left - 6 * s),
                              height: max(1, area.height - 8 * s - below - gap - legendHeight))
         // A tick per K wherever the widest K label, and a gap of half a digit, fit between ticks.
         let digits = Double(String(chart.componentRange.upperBound).count)
-        self.init(width: width, height: height, chart: chart, scale: s, bounds: area,
+        self.init(width: width, height: height, chart: chart, scale: s, bounds: area, legendNamesChoice: false,
                   componentTickSpacing: (0.64 * digits + 0.55) * 11 * s, titleBaseline: area.y,
                   plot: plot, legend: PixelRect(x: area.x, y: plot.maxY + below + gap, width: area.width, height: legendHeight))
     }
 
-    private init(width w: Double, height h: Double, chart: CriterionChart, scale: Double, bounds: PixelRect,
+    private init(width w: Double, height h: Double, chart: CriterionChart, scale: Double, bounds: PixelRect, legendNamesChoice: Bool,
                  componentTickSpacing: Double, titleBaseline: Double, plot: PixelRect, legend: PixelRect) {
         width = w
         height = h
         self.scale = scale
         self.bounds = bounds
+        self.legendNamesChoice = legendNamesChoice
         self.titleBaseline = titleBaseline
         self.plot = plot
         self.legend = legend

@@ -61,12 +61,13 @@ struct GalleryDrawer {
             let widest = lines.map { context.textWidth($0) }.max() ?? 0
             return widest > width && width > 0 ? size * width / widest : size
         }
-        let details = plan.detailLines == 1 ? headings.map { $0.bic + GalleryHeading.separator + $0.detail } : headings.flatMap { [$0.bic, $0.detail] }
+        let details = headings.flatMap { $0.lines(plan.detailLines) }
         return (fitted(plan.nameFont, bold: true, headings.map(\.name)), fitted(plan.detailFont, bold: false, details))
     }
 
     /// A panel's heading in the room over its cell: K in bold — in the background colour on a
-    /// tab of the chosen frame's colour for the chosen model — then the BIC and the detail.
+    /// tab of the chosen frame's colour for the chosen model — then the BIC, the
+    /// log-likelihood and the type on the planned lines, the BIC's in the text colour.
     /// A panel still to come shows only its K, muted.
     func drawHeading(_ heading: GalleryHeading, over cell: PixelRect, sizes: (name: Double, detail: Double), chosen: Bool, placeholder: Bool) {
         let plan = layout.headings
@@ -89,7 +90,7 @@ struct GalleryDrawer {
             context.text(heading.name, x: cell.x, baseline: nameBaseline)
         }
         if !placeholder {
-            let lines = plan.detailLines == 1 ? [heading.bic + GalleryHeading.separator + heading.detail] : [heading.bic, heading.detail]
+            let lines = heading.lines(plan.detailLines)
             for (j, line) in lines.enumerated() {
                 context.setColor(j == 0 ? theme.text : theme.mutedText)
                 let baseline = nameBaseline + 0.35 * sizes.name + HeadingPlan.detailLeading * sizes.detail * (Double(j) + 0.8)
@@ -110,10 +111,29 @@ struct GalleryDrawer {
             context.text(gallery.title, x: layout.textLeft, baseline: layout.titleBaseline, fitting: room, size: layout.style.titleFont, bold: true)
         }
         let first = gallery.panels[0].components, last = gallery.panels[gallery.panels.count - 1].components
-        let summary = gallery.isComplete ? gallery.summary : "K = \(first) to \(gallery.panels[gallery.revealed - 1].components) of \(first) to \(last) fitted; the choice comes when every K is"
+        let summary = gallery.isComplete ? gallery.summary : "fitted so far: K = \(first) to \(gallery.panels[gallery.revealed - 1].components) of \(first) to \(last)"
         context.text(summary, x: layout.textLeft, baseline: layout.summaryBaseline, fitting: room, size: layout.style.headerFont)
         context.setColor(theme.mutedText)
-        context.text(gallery.caption, x: layout.textLeft, baseline: layout.captionBaseline, fitting: room, size: layout.style.noteFont)
+        for (j, line) in captionLines(room: room).enumerated() {
+            context.text(line, x: layout.textLeft, baseline: layout.captionBaseline + Double(j) * FrameLayout.noteLeading * layout.style.noteFont,
+                         fitting: room, size: layout.style.noteFont)
+        }
+    }
+
+    /// The caption on the layout's lines: on two, broken at the " · " that best balances
+    /// their widths.
+    func captionLines(room: Double) -> [String] {
+        let parts = gallery.caption.components(separatedBy: GalleryHeading.separator)
+        guard layout.captionLines > 1, parts.count > 1 else { return [gallery.caption] }
+        context.font(size: layout.style.noteFont)
+        let split = (1 ..< parts.count).min { a, b in
+            func widest(_ i: Int) -> Double {
+                max(context.textWidth(parts[..<i].joined(separator: GalleryHeading.separator)),
+                    context.textWidth(parts[i...].joined(separator: GalleryHeading.separator)))
+            }
+            return widest(a) < widest(b)
+        } ?? 1
+        return [parts[..<split].joined(separator: GalleryHeading.separator), parts[split...].joined(separator: GalleryHeading.separator)]
     }
 
     /// A shown panel's frame: thin in the axis colour, or thick in the text colour for the

@@ -16,6 +16,9 @@ public struct GalleryLayout: Sendable, Equatable {
     public let titleBaseline: Double
     public let summaryBaseline: Double
     public let captionBaseline: Double
+    /// How many lines the caption takes: 2 when it would be narrowed below three quarters of
+    /// the note's size on one (the drawing breaks it at a " · ").
+    public let captionLines: Int
     /// Where the text lines start and end.
     public let textLeft: Double
     public let textRight: Double
@@ -59,7 +62,9 @@ public struct GalleryLayout: Sendable, Equatable {
         titleBaseline = pad + 1.06 * style.titleFont
         summaryBaseline = pad + 1.45 * style.titleFont + 1.15 * style.headerFont
         captionBaseline = pad + 1.45 * style.titleFont + 1.5 * style.headerFont + 1.15 * style.noteFont
-        let top = (pad + 1.45 * style.titleFont + 1.5 * style.headerFont + FrameLayout.noteLeading * style.noteFont + 10 * u).rounded()
+        let captionWidth = Double(gallery.caption.count) * FrameStyle.meanAdvance * style.noteFont
+        captionLines = captionWidth * 0.75 > w - 2 * pad ? 2 : 1
+        let top = (pad + 1.45 * style.titleFont + 1.5 * style.headerFont + Double(captionLines) * FrameLayout.noteLeading * style.noteFont + 10 * u).rounded()
         textLeft = pad
         textRight = w - pad
         chartHeadingRoom = 2.6 * style.noteFont
@@ -69,7 +74,7 @@ public struct GalleryLayout: Sendable, Equatable {
         let chartRoom = PixelRect(x: w - pad - column, y: top + chartHeadingRoom, width: column, height: h - top - pad - chartHeadingRoom)
         // The chart's sizes grow as the side column's text does, as far as its plot keeps
         // Self.chartPlotRoom units of height over its legend (a long legend on a slide).
-        let legend = gallery.chart.series.count > 1 ? ChartLayout.legendHeight(series: gallery.chart.series.count) : 0
+        let legend = gallery.chart.series.count > 1 ? ChartLayout.legendHeight(series: gallery.chart.series.count, namingChoice: false) : 0
         let scale = min(style.panelTextUnit, chartRoom.height / (legend + Self.chartPlotRoom))
         let texts = gallery.headings
         let plan = { (width: Double) in HeadingPlan(headings: texts, width: width, style: style) }
@@ -125,15 +130,17 @@ public struct GalleryLayout: Sendable, Equatable {
 
 /// How the headings over a gallery's panels are set, planned from their character counts
 /// (``FrameStyle/meanAdvance``; the drawing narrows a line the plan underestimated): K in bold
-/// at the header's size (at most ``nameRatio`` times the numbers' size), then the BIC and the detail at the note's size on one line when the
-/// longest such line fits the panel's width, else on two lines, in a size narrowed until the
-/// longer of the two fits.
+/// at the header's size (at most ``nameRatio`` times the numbers' size), then the BIC, the
+/// log-likelihood and the type at the note's size on the fewest lines
+/// (``GalleryHeading/lines(_:)``) whose longest fits the panel's width, or on one line each in
+/// a size narrowed until the longest fits.
 public struct HeadingPlan: Sendable, Equatable {
     /// The size of the bold K line.
     public let nameFont: Double
     /// The size of the BIC and detail lines.
     public let detailFont: Double
-    /// 1 when the BIC and the detail share a line, else 2.
+    /// The lines under K: 1 when the BIC, the log-likelihood and the type share a line, up to
+    /// one for each (``GalleryHeading/lines(_:)``).
     public let detailLines: Int
     /// The height over a cell that the heading takes, with a gap above the cell.
     public let room: Double
@@ -141,15 +148,12 @@ public struct HeadingPlan: Sendable, Equatable {
     public init(headings: [GalleryHeading], width: Double, style: FrameStyle) {
         let advance = FrameStyle.meanAdvance
         let longestName = Double(headings.map(\.name.count).max() ?? 1)
-        let together = Double(headings.map { $0.bic.count + GalleryHeading.separator.count + $0.detail.count }.max() ?? 1)
-        let apart = Double(headings.map { max($0.bic.count, $0.detail.count) }.max() ?? 1)
-        if together * advance * style.noteFont <= width {
-            detailLines = 1
-            detailFont = style.noteFont
-        } else {
-            detailLines = 2
-            detailFont = min(style.noteFont, width / (advance * apart))
-        }
+        // The fewest lines whose longest fits at the note's size, else the most, narrowed.
+        let most = headings.map(\.maxLines).max() ?? 1
+        func longest(_ lines: Int) -> Double { Double(headings.flatMap { $0.lines(lines) }.map(\.count).max() ?? 1) }
+        let fitting = (1 ... most).first { longest($0) * advance * style.noteFont <= width }
+        detailLines = fitting ?? most
+        detailFont = fitting == nil ? min(style.noteFont, width / (advance * longest(most))) : style.noteFont
         // K stands out, but not so far that the numbers under it read as footnotes.
         nameFont = min(style.headerFont, width / (advance * longestName), Self.nameRatio * detailFont)
         room = (Self.nameLeading * nameFont + Double(detailLines) * Self.detailLeading * detailFont + 0.45 * style.noteFont).rounded(.up)

@@ -132,28 +132,45 @@ public struct GalleryPanel: Sendable, Equatable {
     /// mean log-likelihood, with the covariance type when the gallery mixes several
     /// (`showingType`).
     public func heading(showingType: Bool) -> GalleryHeading {
-        let logLikelihood = "log-lik \(Ticks.formatted(logLikelihood, decimals: 3))"
-        return GalleryHeading(name: "K = \(components)", bic: "BIC \(Ticks.formatted(bic, decimals: 2))",
-                              detail: showingType ? "\(logLikelihood) · \(covarianceType)" : logLikelihood)
+        GalleryHeading(name: "K = \(components)", bic: "BIC \(Ticks.formatted(bic, decimals: 2))",
+                       logLikelihood: "log-lik \(Ticks.formatted(logLikelihood, decimals: 3))",
+                       type: showingType ? covarianceType : "")
     }
 }
 
-/// The text over a panel of a ``ModelGallery``: K in bold on the first line, then the BIC and
-/// the detail — on one line when it fits the panel's width, else on two.
+/// The text over a panel of a ``ModelGallery``: K in bold on the first line, then the BIC, the
+/// log-likelihood and the type, on as few lines as fit the panel's width (``lines(_:)``).
 public struct GalleryHeading: Sendable, Hashable {
     /// "K = 3".
     public var name: String
     /// "BIC 2333.78".
     public var bic: String
-    /// "log-lik −4.115", with " · tied" when the types differ between panels.
-    public var detail: String
+    /// "log-lik −4.115".
+    public var logLikelihood: String
+    /// "tied", or empty when the panels do not name their type.
+    public var type: String
 
-    /// The separator between the BIC and the detail when they share a line.
+    /// The separator between the parts that share a line.
     public static let separator = " · "
 
-    public init(name: String, bic: String, detail: String) {
+    public init(name: String, bic: String, logLikelihood: String, type: String) {
         self.name = name
         self.bic = bic
-        self.detail = detail
+        self.logLikelihood = logLikelihood
+        self.type = type
+    }
+
+    /// The most lines the parts under K take: one each.
+    public var maxLines: Int { type.isEmpty ? 2 : 3 }
+
+    /// The parts under K set on `count` lines (1 up to ``maxLines``): all on one; the BIC
+    /// alone, then the rest; each alone.
+    public func lines(_ count: Int) -> [String] {
+        let rest = type.isEmpty ? logLikelihood : logLikelihood + Self.separator + type
+        switch count {
+        case ...1: return [bic + Self.separator + rest]
+        case 2: return [bic, rest]
+        default: return type.isEmpty ? [bic, logLikelihood] : [bic, logLikelihood, type]
+        }
     }
 }

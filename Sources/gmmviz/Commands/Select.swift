@@ -25,7 +25,7 @@ struct Select: ParsableCommand {
           gmmviz select --data blobs.csv --k 2...6 --covariance-type full,diag --json
           gmmviz select --data blobs.csv --k 1...8 --render-best --history best.json
           gmmviz select --data faithful.csv --k 1...6 --gallery choice.png
-          gmmviz select --data iris.csv --k 1...6 --view pca --preset slides --gallery deck.pdf
+          gmmviz select --data iris.csv --view pca --preset slides --gallery k.pdf
 
         --gallery draws the choice itself: the fitted model of every K side by side (data \
         coloured by that fit's responsibilities, its ellipses and means, headed by K, its BIC \
