@@ -80,3 +80,5 @@ ls -la assets/demo.gif assets/frames assets/gallery
 # Model selection: BIC against K for four blobs, every covariance type.
 $G generate --means "0,0;8,0;0,8;8,8" --count 100 --seed 1 --out "$WORK/blobs4.csv"
 $G select --data "$WORK/blobs4.csv" --k 1...8 --covariance-type all --chart assets/select-bic.png >/dev/null
+# The choice of K as a picture: every K's fitted model on Old Faithful beside BIC against K.
+$G select --data assets/data/faithful.csv --k 1...9 --covariance-type all --gallery assets/select-gallery.png >/dev/null
