@@ -10,6 +10,9 @@ extension ModelGallery {
     /// means' trails: a still of a final model has no path to show.
     ///
     /// - Parameters:
+    ///   - selection: the fits and the choice, from `ModelSelection.run(_:)` on `data`.
+    ///   - data: the data the selection fitted.
+    ///   - options: how each panel is drawn; see ``GalleryRenderer`` for what a gallery ignores.
     ///   - title: the title above the picture; nil for "Choosing K by BIC".
     ///   - source: the data's name in the caption, e.g. "faithful.csv"; nil for none.
     /// - Throws: ``RenderError/invalidOption(_:value:fix:)`` for the pairs view (a panel is
