@@ -92,3 +92,6 @@ fi
 $G render --history-in assets/data/spark-blobs-history.json --data "$WORK/blobs.csv" --sample 20000 --bounds auto \
     --out none --frames-dir "$WORK/spark" --quiet
 cp "$WORK/spark/frame_0010.png" assets/gallery/spark-sample.png
+
+# The choice of K as a picture: every K's fitted model on Old Faithful beside BIC against K.
+$G select --data assets/data/faithful.csv --k 1...9 --covariance-type all --gallery assets/select-gallery.png >/dev/null

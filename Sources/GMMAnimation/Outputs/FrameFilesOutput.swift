@@ -80,7 +80,7 @@ public final class FrameFilesOutput: AnimationOutput {
 
     /// Whether `name` is a frame file this output writes: `frame_NNNN.` and a frame format's
     /// extension.
-    static func isFrameFile(_ name: String) -> Bool {
+    public static func isFrameFile(_ name: String) -> Bool {
         guard name.hasPrefix("frame_") else { return false }
         let parts = name.dropFirst(6).split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 2 && parts[0].count == 4 && parts[0].allSatisfy(\.isASCII) && Int(parts[0]) != nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GMM
+import GMMAnimation
 import GMMFiles
 import GMMRender
 
@@ -23,6 +24,14 @@ struct Select: ParsableCommand {
           gmmviz select --data blobs.csv --covariance-type all --chart bic.png
           gmmviz select --data blobs.csv --k 2...6 --covariance-type full,diag --json
           gmmviz select --data blobs.csv --k 1...8 --render-best --history best.json
+          gmmviz select --data faithful.csv --k 1...6 --gallery choice.png
+          gmmviz select --data iris.csv --view pca --preset slides --gallery k.pdf
+
+        --gallery draws the choice itself: the fitted model of every K side by side (data \
+        coloured by that fit's responsibilities, its ellipses and means, headed by K, its BIC \
+        and mean log-likelihood), beside BIC against K, the chosen K marked in both. A .pdf \
+        (or a directory ending in /) gets it as it builds up, one more K per page, for \
+        stepping through in a lecture; its last page is the whole picture.
         """
     )
 
@@ -45,8 +54,23 @@ struct Select: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Draw BIC against K (one line per covariance type, minimum marked) to this .png, .svg or .pdf file.", valueName: "path"), transform: ChartDestination.init(parsing:))
     var chart: ChartDestination?
 
-    @Option(name: .long, help: ArgumentHelp("Theme of the chart: light (default) or dark.", valueName: "theme"))
+    @Option(name: .long, help: ArgumentHelp("Draw the fitted model of every K side by side, each headed by K, its BIC and log-likelihood, beside BIC against K with the chosen K marked: a .png or .svg picture, a .pdf deck adding one K per page (the last page the whole picture), or a directory ending in / of those pages as frame_0000.png, ….", valueName: "path"), transform: GalleryDestination.init(parsing:))
+    var gallery: GalleryDestination?
+
+    @Option(name: .long, help: ArgumentHelp("Theme of the chart, the gallery and the animation: light (default) or dark.", valueName: "theme"))
     var theme: Theme = .light
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("The picture of --gallery and --render-best: 2d (the first two columns, the default), pca (the first two principal axes) or 1d or 1d:N (one column's densities; automatic for one-column data).", valueName: "view"))
+    var view: ViewChoice?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Size of --gallery and --render-best in pixels, WIDTHxHEIGHT (default 1000x600).", valueName: "WxH"), transform: FrameSize.init(parsing:))
+    var size: FrameSize?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Size --gallery and --render-best for slides: slides (1920x1080) or slides-4x3 (1440x1080), text 2.25x larger; --size overrides the shape, --text-scale the text.", valueName: "preset"))
+    var preset: RenderOptions.Preset?
+
+    @Option(name: .customLong("text-scale"), parsing: .unconditional, help: "Text size of --gallery and --render-best relative to the default frame's, 0.5 to 4 (default: 1, or 2.25 with --preset).", transform: Numbers.decimal)
+    var textScale: Double?
 
     @Option(name: .long, help: ArgumentHelp("Write the history of the chosen model's fit as JSON to this file (schema: docs/history-schema.md).", valueName: "path"), transform: FilePath.parse)
     var history: String?
@@ -73,16 +97,24 @@ struct Select: ParsableCommand {
     func validate() throws {
         try ErrorMessages.validating { try selection.validate() }
         if renderBest { _ = try out.resolved(format: format) }
+        try validatePictureOptions()
     }
 
     func run() throws {
-        for path in [chart?.path, history].compactMap({ $0 }) { try AtomicFile.checkDestination(path) }
+        for path in [chart?.path, history, gallery.flatMap { $0.kind == .frames ? nil : $0.path }].compactMap({ $0 }) {
+            try AtomicFile.checkDestination(path)
+        }
+        if let gallery, gallery.kind == .frames { try AtomicFile.checkDirectory(gallery.path) }
         let bestOutputs = renderBest ? try renderJob().prepare() : nil
         let data = try dataOptions.load()
+        // The pictures' options are checked against the data before any fit.
+        let picture = try pictureOptions(dimension: data.dimension)
         let result = try selection.run(data)
         for c in result.candidates {
             if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(ErrorMessages.wording(of: error))") }
         }
+        // The gallery is drawn before any file is written: one that cannot be drawn leaves none.
+        let galleryPages = try gallery.map { try drawGallery(result, data: data, options: picture, as: $0.kind) }
         // The files first: a command whose chart or history cannot be written prints no results.
         if let chart {
             let drawing = try CriterionChart(selection: result)
@@ -91,8 +123,9 @@ struct Select: ParsableCommand {
             try ChartRenderer(options: options).write(drawing, format: chart.format, to: chart.path)
         }
         if let history, let best = result.best.result { try AtomicFile.write(Array(best.history.jsonText().utf8), to: history) }
+        if let gallery, let galleryPages { try writeGallery(galleryPages, to: gallery) }
         try Terminal.output(json ? SelectReport.json(result, data: data) : SelectReport.table(result, data: data, source: dataOptions.sourceName,
                                                                                                 start: initMethod?.rawValue ?? "best of the kmeans and hierarchical", runs: tuning.runs))
-        if let bestOutputs, let best = result.best.result { try renderBest(best.history, data: data, into: bestOutputs) }
+        if let bestOutputs, let best = result.best.result { try renderBest(best.history, data: data, options: picture, into: bestOutputs) }
     }
 }
