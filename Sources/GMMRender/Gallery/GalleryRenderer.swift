@@ -53,7 +53,7 @@ public struct GalleryRenderer: Sendable {
                            min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
                 try surface.flush()
                 if FrameDrawer.drawsDensity(options: panel, count: drawer.scene.points.count) {
-                    DensityImage.draw(drawer, into: stamper, scale: s)
+                    try DensityImage.draw(drawer, into: stamper, scale: s)
                 } else {
                     stamper.stamp(drawer, scale: s)
                 }
