@@ -21,7 +21,8 @@ public enum Initialization: Sendable, Equatable {
     /// k-means++ seeding (scikit-learn's greedy variant: 2 + ⌊ln K⌋ candidates per seed, the one
     /// that lowers the potential most is kept), then every sample assigned to its nearest seed
     /// and the parameters estimated from those hard responsibilities, as scikit-learn's
-    /// `init_params="k-means++"`.
+    /// `init_params="k-means++"`. Beyond a million samples the seeds are drawn from a uniform
+    /// sample of a million, so the start costs about one EM iteration at any N.
     case kMeansPlusPlus
     /// Random responsibilities: N × K uniform draws, each row divided by its sum, and the
     /// parameters estimated from them — scikit-learn's `init_params="random"`. (All means start
@@ -89,10 +90,11 @@ extension Initialization {
         case .kMeans:
             let labels = try KMeans.startLabels(data: data, components: k, rng: &rng, threads: options.threads)
             return Seeding.parametersFromLabels(labels, components: k, data: data, covarianceType: type, regCovar: options.regCovar)
-        case .kMeansPlusPlus, .randomFromData:
-            let seeds = self == .kMeansPlusPlus
-                ? try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
-                : try Seeding.randomDistinct(data: data, components: k, rng: &rng)
+        case .kMeansPlusPlus:
+            let labels = try KMeans.seedLabels(data: data, components: k, rng: &rng, threads: options.threads)
+            return Seeding.parametersFromLabels(labels, components: k, data: data, covarianceType: type, regCovar: options.regCovar)
+        case .randomFromData:
+            let seeds = try Seeding.randomDistinct(data: data, components: k, rng: &rng)
             return Seeding.parametersFromLabels(Seeding.nearestSeedLabels(seeds, data: data), components: k, data: data,
                                                 covarianceType: type, regCovar: options.regCovar)
         case .bunched:

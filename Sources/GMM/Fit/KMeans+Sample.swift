@@ -1,5 +1,5 @@
-/// k-means on large data: the clustering runs on a uniform sample, and every sample then joins
-/// its nearest final centre.
+/// k-means and k-means++ on large data: the seeding and the clustering run on a uniform sample,
+/// and every sample then joins its nearest centre.
 ///
 /// k-means++ seeding reads the data 1 + (K − 1)(2 + ⌊ln K⌋) times serially and Lloyd's
 /// iterations run until the labels settle, so on all of 10⁸ samples the start alone would cost
@@ -22,6 +22,18 @@ extension KMeans {
         let sample = try data.uniformSample(count: sampleSize, rng: &rng)
         let seeds = try Seeding.kMeansPlusPlus(data: sample, components: k, rng: &rng)
         let centres = run(data: sample, seeds: seeds, work: ChunkedWork(samples: sample.count, threads: threads)).centres
+        return nearestLabels(data: data, centres: centres, components: k, work: ChunkedWork(samples: data.count, threads: threads))
+    }
+
+    /// N labels in 0..<K: every sample's nearest of K k-means++ seeds drawn with `rng` (ties to
+    /// the earlier seed), the seeds drawn from all of `data` when it has at most
+    /// ``sampleSize`` samples, otherwise from a uniform sample of that many (drawn with `rng`
+    /// first). Seeding reads the data 1 + (K − 1)(2 + ⌊ln K⌋) times, serially: on a sample
+    /// it costs the same at any N, and the labelling pass runs on every core.
+    static func seedLabels(data: Dataset, components k: Int, rng: inout SeededGenerator, threads: Int?) throws -> [Int32] {
+        let source = data.count > sampleSize ? try data.uniformSample(count: sampleSize, rng: &rng) : data
+        let seeds = try Seeding.kMeansPlusPlus(data: source, components: k, rng: &rng)
+        let centres = seeds.flatMap { Array(source[sample: $0]) }
         return nearestLabels(data: data, centres: centres, components: k, work: ChunkedWork(samples: data.count, threads: threads))
     }
 

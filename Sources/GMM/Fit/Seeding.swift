@@ -84,17 +84,10 @@ enum Seeding {
     }
 
     /// Every sample's nearest seed (ties to the earlier seed), N labels in 0..<K.
-    static func nearestSeedLabels(_ seeds: [Int], data: Dataset) -> [Int] {
-        let d = data.dimension
+    static func nearestSeedLabels(_ seeds: [Int], data: Dataset, threads: Int? = nil) -> [Int32] {
         let centres = seeds.flatMap { Array(data[sample: $0]) }
-        return data.values.withUnsafeBufferPointer { xs in
-            centres.withUnsafeBufferPointer { cs in
-                guard let x = xs.baseAddress, let c = cs.baseAddress else { return [] }
-                return (0 ..< data.count).map {
-                    NearestCentre.search(x + $0 * d, centres: c, count: seeds.count, dimension: d).index
-                }
-            }
-        }
+        return KMeans.nearestLabels(data: data, centres: centres, components: seeds.count,
+                                    work: ChunkedWork(samples: data.count, threads: threads))
     }
 
     /// The parameters estimated from hard responsibilities (rᵢₖ = 1 for k = `labels[i]`) with
