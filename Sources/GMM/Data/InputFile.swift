@@ -63,9 +63,9 @@ public enum InputFile {
     ///   core (so that a free thread takes the part of one that another process holds up),
     ///   fewer for a file too small to share. Tests set it to make small files split.
     static func readText(path: String, kind: Kind, maxBytes: Int = InputFile.maxBytes, readers: Int? = nil) throws -> Text {
-        let source = path == "-" ? "<stdin>" : path
+        let source = sourceName(path)
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
-        func failErrno(_ code: Int32) -> DataError { fail(problem(POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO))) }
+        func failErrno(_ code: Int32) -> DataError { readError(code, source: source) }
         // NUL bytes in text are those of UTF-16 or UTF-32, which its first bytes tell apart from
         // a binary file.
         func binaryOrEncoding(_ start: UnsafeBufferPointer<UInt8>) -> DataError {
@@ -74,24 +74,13 @@ public enum InputFile {
             }
             return .otherEncoding(source: source, encoding: encoding, evidence: evidence)
         }
-        let fd: Int32
-        if path == "-" {
-            fd = STDIN_FILENO
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DataError.noSuchFile(source: source, kind: kind)
-            }
-            guard !isDirectory.boolValue else { throw DataError.notAFile(source: source, kind: kind) }
-            fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw failErrno(errno) }
-        }
-        defer { if path != "-" { close(fd) } }
+        let input = try open(path: path, kind: kind)
+        let fd = input.fd
+        defer { input.close() }
 
         // One byte more than a regular file's size, so that its end is seen without growing.
-        var status = stat()
-        let regular = fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-        let size = regular ? Int(status.st_size) : 0
+        let regular = input.regularSize != nil
+        let size = input.regularSize ?? 0
         var capacity = regular ? min(size, maxBytes) + 1 : 1 << 20
         // A file over the limit is read by one thread, which stops where the limit is passed.
         var parts = 1

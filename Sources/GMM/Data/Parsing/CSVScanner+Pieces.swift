@@ -62,7 +62,7 @@ extension CSVScanner {
     /// absolute line (a quote out of place is such an error, thrown where it is, so a piece
     /// that a misplaced quote put out of step is always after the piece that reports it); otherwise counts are added and each column's first bad cell is taken from
     /// the first piece that has one (offsets are from the common `base`).
-    func readRows(width: Int, firstLine: Int, state: inout RowState, splitting: Splitting) throws -> [Double] {
+    func readRows(width: Int, firstLine: Int, state: inout RowState, splitting: Splitting, into sink: inout ValueBlocks) throws {
         let rowsStart = state.position
         let wanted = splitting.pieces(forBytes: end - rowsStart)
         // The cuts, without empty pieces (two cuts within one line fall on the same line start),
@@ -73,7 +73,7 @@ extension CSVScanner {
             if let last = cuts.last, cut > last, cut < end { cuts.append(cut) }
         }
         cuts.append(end)
-        guard cuts.count > 2 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state) }
+        guard cuts.count > 2 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state, into: &sink) }
 
         // Pass 1: the lines and the quotes between cuts.
         var counts = [(lines: Int, quotes: Int)](repeating: (0, 0), count: cuts.count - 1)
@@ -101,7 +101,7 @@ extension CSVScanner {
         }
         bounds.append(end)
         let pieces = bounds.count - 1
-        guard pieces > 1 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state) }
+        guard pieces > 1 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state, into: &sink) }
         if end > bounds[pieces - 1], (end - 1).pointee != separator { lines[pieces - 1] += 1 }
         var firstSlot = [Int](repeating: 0, count: pieces)
         var lineBefore = [Int](repeating: state.line, count: pieces)
@@ -118,9 +118,9 @@ extension CSVScanner {
         var filledSlots = [Int](repeating: 0, count: pieces)
         var errors = [(any Error)?](repeating: nil, count: pieces)
         var merged = empty
-        let values = try [Double](unsafeUninitializedCapacity: slots) { buffer, initialized in
-            guard let out = buffer.baseAddress else { return }
-            HugePages.advise(out, byteCount: buffer.count * MemoryLayout<Double>.stride)
+        let buffer = sink.room(atLeast: slots)
+        var filled = 0
+        if let out = buffer.baseAddress {
             states.withUnsafeMutableBufferPointer { states in
                 filledSlots.withUnsafeMutableBufferPointer { counts in
                     errors.withUnsafeMutableBufferPointer { errors in
@@ -143,7 +143,6 @@ extension CSVScanner {
                     }
                 }
             }
-            var filled = 0
             for k in 0 ..< pieces {
                 if let error = errors[k] { throw error }
                 let piece = states[k]
@@ -163,8 +162,8 @@ extension CSVScanner {
                 }
                 filled += filledSlots[k]
             }
-            initialized = filled
         }
+        sink.commit(filled)
         state.position = end
         state.line = lineBefore[pieces - 1] + lines[pieces - 1]
         state.rows = merged.rows
@@ -172,7 +171,6 @@ extension CSVScanner {
         state.firstBad = merged.firstBad
         state.firstRowStart = merged.firstRowStart
         state.firstRowLine = merged.firstRowLine
-        return values
     }
 
     /// The first line start at or after `target` (which is within the rows): `target` itself
