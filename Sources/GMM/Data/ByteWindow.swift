@@ -40,9 +40,13 @@ final class ByteWindow {
     private var source: any ByteSource
     private let nulError: ([UInt8]) -> DataError
 
-    /// A window of `capacity` bytes (at least 1) onto `source`.
+    /// The fewest bytes a window holds: room for a UTF-8 sequence of four bytes and one more
+    /// byte, so that a window cut before a sequence it does not end always moves on.
+    static let minimumCapacity = 5
+
+    /// A window of `capacity` bytes (at least ``minimumCapacity``) onto `source`.
     init(source: any ByteSource, capacity: Int, maxCapacity: Int, nulError: @escaping ([UInt8]) -> DataError) {
-        self.capacity = max(1, capacity)
+        self.capacity = max(Self.minimumCapacity, capacity)
         self.maxCapacity = max(self.capacity, maxCapacity)
         self.bytes = .allocate(capacity: self.capacity)
         self.source = source
@@ -79,9 +83,24 @@ final class ByteWindow {
                 head += read.prefix(TextEncoding.sampleBytes - head.count)
             }
             let seen = ByteScan.inspect(read)
-            if seen.hasNUL { throw nulError(head) }
+            if seen.hasNUL {
+                completeHead()
+                throw nulError(head)
+            }
             if seen.isASCII, asciiPrefix == count { asciiPrefix += n }
             count += n
+        }
+    }
+
+    /// Reads on until ``head`` has all of ``TextEncoding/sampleBytes`` (or the input ends), so
+    /// that what the first bytes tell does not depend on the window's size.
+    private func completeHead() {
+        var more = [UInt8](repeating: 0, count: TextEncoding.sampleBytes)
+        while head.count < TextEncoding.sampleBytes {
+            let wanted = TextEncoding.sampleBytes - head.count
+            guard let n = try? more.withUnsafeMutableBufferPointer({ b in try b.baseAddress.map { try source.read(into: $0, count: wanted) } ?? 0 }),
+                  n > 0 else { return }
+            head += more.prefix(n)
         }
     }
 
