@@ -1,7 +1,9 @@
 import Foundation
 
-/// Reads an input file (CSV data, a history JSON) whole, with errors that name the file, the
-/// reason and the fix, and limits that protect the machine.
+/// Opens an input file (CSV data, a history JSON) and reads a history whole, with errors that
+/// name the file, the reason and the fix, and limits that protect the machine. (CSV is not read
+/// whole: ``CSVReader/read(path:columns:)`` streams it through the same opening, with the
+/// same checks for NUL bytes a window at a time, and without a limit on the file's size.)
 ///
 /// Reads with `read(2)` straight into the array it returns, in 1 MiB steps: a NUL byte in any
 /// step stops the read at once (a binary file, or a device such as `/dev/zero` or
@@ -21,7 +23,7 @@ public enum InputFile {
         public var description: String { rawValue }
     }
 
-    /// The largest input read: 1 GiB (the CSV of 20 million 2-D points is about 800 MB).
+    /// The largest input read whole: 1 GiB.
     public static let maxBytes = 1 << 30
 
     /// Reads `path` (`"-"` is standard input), a file of the given kind.

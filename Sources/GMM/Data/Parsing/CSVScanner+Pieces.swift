@@ -24,9 +24,9 @@ extension CSVScanner {
         }
     }
 
-    /// All data rows from `state.position` on as N × `width` values, by ``scanRows`` on several
-    /// pieces of the rows at once when `splitting` allows more than one; `state` then holds
-    /// what the one-piece reader would have left in it.
+    /// All data rows from `state.position` to `end` as values appended to `sink`, by
+    /// ``scanRows`` on several pieces of the rows at once when `splitting` allows more than
+    /// one; `state` then holds what the one-piece reader would have left in it.
     ///
     /// The pieces are cut at record starts, near equal byte counts. A record start is the rows'
     /// start or the byte after a separator that is not inside quotes: the row loop never reads
@@ -49,13 +49,13 @@ extension CSVScanner {
     /// 2. Each piece runs the row loop from its first line number into its slots, with its own
     ///    text-cell counts and first bad cell per column.
     ///
-    /// Counting first costs one extra pass over the bytes but lets every piece write its values
-    /// straight into the one array that becomes the data set's: parsing into an array per
-    /// piece and copying them together instead would touch (and fault in) twice the values'
-    /// memory; that array is advised to use 2 MiB pages (``HugePages``), as it is filled whole
-    /// but for blank lines. Only blank lines leave gaps (a slot per blank line), closed by moving the later
-    /// pieces down once at the end; the common file has none but at its end, after the last
-    /// value.
+    /// Counting first costs one extra pass over the bytes (in the cache: the window was just
+    /// read) but lets every piece write its values straight into one run of Σ lines × `width`
+    /// slots of the sink, normally the array that becomes the data set's: parsing into an
+    /// array per piece and copying them together instead would touch (and fault in) twice the
+    /// values' memory. Only blank lines leave gaps (a slot per blank line), closed by moving
+    /// the later pieces down once at the end; the common file has none but at its end, after
+    /// the last value.
     ///
     /// The merge follows file order, so the outcome is the one-piece reader's for any cut: the
     /// first piece (in file order) whose loop threw gives the error, which already names its

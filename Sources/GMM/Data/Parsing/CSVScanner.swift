@@ -21,10 +21,10 @@ import Darwin
 /// once and are merged in file order (``readRows(width:firstLine:state:splitting:)``); the
 /// outcome, values and errors alike, is the same as in one piece.
 ///
-/// Memory: the input bytes (the caller's) plus the N × W values: in pieces, sized from the
-/// count of lines; in one piece, grown by an estimate from the bytes per row seen so far
-/// (normally once, never a doubling). When columns are dropped or picked, the kept ones are
-/// moved down in place.
+/// A scanner sees one chunk of the input at a time: ``CSVStreamReader`` hands it the complete
+/// records of a window of the text, and the row loop writes their values into ``ValueBlocks``.
+/// Memory: the window plus the N × W values. When columns are dropped or picked, the kept
+/// ones are moved down in place.
 struct CSVScanner {
     let source: String
     let base: UnsafePointer<UInt8>
