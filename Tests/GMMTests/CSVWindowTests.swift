@@ -179,6 +179,37 @@ struct CSVWindowTests {
         #expect(Self.outcome { try CSVReader.read(path: fifo, columns: nil, windowBytes: 1000) } == reference)
     }
 
+    /// Visiting the rows block by block gives the rows `read` keeps, in order, once the layout
+    /// picks the columns; and the same error for bad input, after the rows are visited.
+    @Test func visitedRowsAreTheReadRows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("visit-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rng = SeededGenerator(seed: 8)
+        let rows = (0 ..< 5000).map { i in "\(Double(Int64(bitPattern: rng.next()) >> 20) / 1024),name \(i % 3),\(i)" }
+        let file = dir.appendingPathComponent("v.csv")
+        try Data(("x,label,y\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: file)
+        for window in [64, 1 << 20] {
+            var values = [Double]()
+            var blocks = 0
+            let layout = try CSVReader.visitRows(path: file.path, columns: nil, windowBytes: window) { block in
+                #expect(block.width == 3 && block.firstRow == values.count / 2)
+                for i in 0 ..< block.count { values += block.fields(row: i, columns: [0, 2]) }
+                blocks += 1
+            }
+            let read = try CSVReader.read(path: file.path)
+            #expect(layout == CSVReader.RowLayout(count: 5000, columns: [0, 2], columnNames: ["x", "y"]))
+            #expect(values.map(\.bitPattern) == read.values.map(\.bitPattern))
+            #expect(window == 64 ? blocks > 100 : blocks == 1)
+        }
+        try Data("x,y\n1,2\n3,abc\n5,6\n".utf8).write(to: file)
+        var visited = 0
+        #expect(throws: DataError.malformed(source: file.path, line: 3, column: 2, problem: "\"abc\" is not a number; every cell of a data column must be a decimal number")) {
+            try CSVReader.visitRows(path: file.path, columns: nil, windowBytes: 8) { visited += $0.count }
+        }
+        #expect(visited == 3)
+    }
+
     /// The blocks of values: room in one piece, filled in order, joined into one array.
     @Test func valueBlocksJoinInOrder() {
         var array = [Double](unsafeUninitializedCapacity: 10) { buffer, count in
@@ -201,5 +232,12 @@ struct CSVWindowTests {
             #expect(joined == (0 ..< 16).map(Double.init))
         }
         array.removeAll()
+    }
+}
+
+extension CSVReader.RowBlock {
+    /// Row `i`'s values in the given fields.
+    func fields(row i: Int, columns: [Int]) -> [Double] {
+        columns.map { self[row: i][$0] }
     }
 }

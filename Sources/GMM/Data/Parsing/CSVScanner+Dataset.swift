@@ -79,12 +79,21 @@ extension CSVScanner {
         }
     }
 
-    /// The data set from all rows' N × W `values` and what the rows added up to: the errors
-    /// known only at the end (no rows, a bad pick, no numeric column, the first bad cell in a
-    /// column read), then the columns read — those picked, or else all but the label columns
-    /// (those in which no data cell is a number), moved down in place.
+    /// The data set from all rows' N × W `values` and what the rows added up to: the columns
+    /// read (``columnsRead(totals:header:picked:pickError:source:)``) moved down in place.
     static func finish(values: inout [Double], totals: RowTotals, header: Header, picked: [Int]?, pickError: DataError?,
                        source: String) throws -> Dataset {
+        let columnsRead = try columnsRead(totals: totals, header: header, picked: picked, pickError: pickError, source: source)
+        if columnsRead != Array(0 ..< header.width) {
+            select(columnsRead, in: &values, width: header.width, rows: totals.rows)
+        }
+        return try Dataset(values: values, dimension: columnsRead.count, columnNames: header.names.map { h in columnsRead.map { h[$0] } })
+    }
+
+    /// The errors known only at the end (no rows, a bad pick, no numeric column, the first bad
+    /// cell in a column read), then the 0-based columns read: those picked, or else all but
+    /// the label columns (those in which no data cell is a number).
+    static func columnsRead(totals: RowTotals, header: Header, picked: [Int]?, pickError: DataError?, source: String) throws -> [Int] {
         func fail(_ line: Int?, _ column: Int?, _ problem: String) -> DataError {
             .malformed(source: source, line: line, column: column, problem: problem)
         }
@@ -112,11 +121,7 @@ extension CSVScanner {
                 throw fail(line, c + 1, "\(DataError.quoted(bad.text)) is not a finite number; remove or replace NaN and infinite values")
             }
         }
-
-        if columnsRead != Array(0 ..< width) {
-            select(columnsRead, in: &values, width: width, rows: totals.rows)
-        }
-        return try Dataset(values: values, dimension: columnsRead.count, columnNames: header.names.map { h in columnsRead.map { h[$0] } })
+        return columnsRead
     }
 
     /// All data rows from `state.position` to `end`, read in one piece by one thread into

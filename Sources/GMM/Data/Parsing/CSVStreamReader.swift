@@ -72,15 +72,27 @@ struct CSVStreamReader {
         CSVScanner(base: window.bytes, end: window.bytes + end, separator: separator, source: source)
     }
 
-    mutating func read(columns: [CSVReader.ColumnSelector]?) throws -> Dataset {
+    /// Where the rows start: the first record read as a header or not, the columns picked,
+    /// and the row loop's state at the first data row, in the chunk that ends at `cut`.
+    struct Start {
+        var header: CSVScanner.Header
+        var picked: [Int]?
+        var pickError: DataError?
+        var state: CSVScanner.RowState
+        var cut: Int
+    }
+
+    /// Reads up to the first record: the empty input, byte-order marks, the line separator,
+    /// leading blank lines, the header.
+    mutating func start(columns: [CSVReader.ColumnSelector]?) throws -> Start {
         try window.fill()
         guard window.count > 0 else {
             throw fail(nil, nil, "the file is empty; expected comma-separated numbers, one sample per line")
         }
-        let start = window.buffer()
-        if start.count >= 3, start[0] == 0xEF, start[1] == 0xBB, start[2] == 0xBF {
+        let bytes = window.buffer()
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             window.consume(3)
-        } else if let encoding = TextEncoding.byteOrderMark(start) {
+        } else if let encoding = TextEncoding.byteOrderMark(bytes) {
             // The text is not UTF-8; only a NUL byte further on would be reported instead.
             try skipToEnd()
             throw DataError.otherEncoding(source: source, encoding: encoding, evidence: .byteOrderMark)
@@ -113,33 +125,23 @@ struct CSVStreamReader {
             try drain(after: error)
         }
         let (picked, pickError) = CSVScanner.resolve(columns, header: header, source: source)
-        let width = header.width
-        var totals = CSVScanner.RowTotals(width: width)
-        var state = CSVScanner.RowState(position: header.names != nil ? first.next : first.start,
+        let state = CSVScanner.RowState(position: header.names != nil ? first.next : first.start,
                                         line: header.names != nil ? first.lastLine : first.number - 1,
-                                        textCells: Array(repeating: 0, count: width), firstBad: Array(repeating: nil, count: width))
+                                        textCells: Array(repeating: 0, count: header.width), firstBad: Array(repeating: nil, count: header.width))
+        return Start(header: header, picked: picked, pickError: pickError, state: state, cut: cut)
+    }
 
+    /// Reads the data set: all rows into the array that becomes its values.
+    mutating func read(columns: [CSVReader.ColumnSelector]?) throws -> Dataset {
+        let start = try start(columns: columns)
+        var totals = CSVScanner.RowTotals(width: start.header.width)
         var values = [Double]()
         var blocks: ValueBlocks?
-        values = try [Double](unsafeUninitializedCapacity: firstBlockSlots(rowsFrom: state.position - UnsafePointer(window.bytes), cut: cut, width: width)) { buffer, count in
+        let slots = firstBlockSlots(rowsFrom: start.state.position - UnsafePointer(window.bytes), cut: start.cut, width: start.header.width)
+        values = try [Double](unsafeUninitializedCapacity: slots) { buffer, count in
             var sink = ValueBlocks(first: buffer)
             do {
-                while true {
-                    let chunk = scanner(to: cut)
-                    do {
-                        try chunk.readRows(width: width, firstLine: header.line, state: &state, splitting: splitting, into: &sink)
-                    } catch let error as DataError {
-                        try drain(after: error)
-                    }
-                    totals.add(state, from: chunk)
-                    lines = state.line
-                    window.consume(cut)
-                    if window.atEnd, window.count == 0 { break }
-                    try window.fill()
-                    cut = try nextChunk()
-                    state = CSVScanner.RowState(position: UnsafePointer(window.bytes), line: lines, textCells: Array(repeating: 0, count: width),
-                                                firstBad: Array(repeating: nil, count: width))
-                }
+                try readRows(from: start, totals: &totals, into: &sink)
             } catch {
                 sink.release()
                 throw error
@@ -148,7 +150,59 @@ struct CSVStreamReader {
             blocks = sink
         }
         blocks?.join(into: &values)
-        return try CSVScanner.finish(values: &values, totals: totals, header: header, picked: picked, pickError: pickError, source: source)
+        return try CSVScanner.finish(values: &values, totals: totals, header: start.header, picked: start.picked,
+                                     pickError: start.pickError, source: source)
+    }
+
+    /// Visits the rows a chunk at a time through one reused buffer (``CSVReader/visitRows(path:columns:_:)``).
+    mutating func visitRows(columns: [CSVReader.ColumnSelector]?, _ visit: (CSVReader.RowBlock) throws -> Void) throws -> CSVReader.RowLayout {
+        let start = try start(columns: columns)
+        let width = start.header.width
+        var totals = CSVScanner.RowTotals(width: width)
+        var visited = 0
+        // Room for a window's rows at two bytes per cell (fewer bytes only on blank lines);
+        // only the slots written are touched, and the same ones again for every window.
+        let slots = max(window.capacity / 2, width)
+        let storage = UnsafeMutablePointer<Double>.allocate(capacity: slots)
+        defer { storage.deallocate() }
+        var sink = ValueBlocks(first: UnsafeMutableBufferPointer(start: storage, count: slots))
+        defer { sink.release() }
+        try readRows(from: start, totals: &totals, into: &sink) { sink in
+            try sink.forEachBlock { values in
+                try visit(CSVReader.RowBlock(values: values, width: width, firstRow: visited))
+                visited += values.count / width
+            }
+            sink.reset()
+        }
+        let read = try CSVScanner.columnsRead(totals: totals, header: start.header, picked: start.picked,
+                                              pickError: start.pickError, source: source)
+        return CSVReader.RowLayout(count: totals.rows, columns: read, columnNames: start.header.names.map { h in read.map { h[$0] } })
+    }
+
+    /// Reads the rows from `start` to the end of the input, chunk by chunk, into `sink`;
+    /// `afterChunk` sees the sink after each chunk (and may empty it).
+    mutating func readRows(from start: Start, totals: inout CSVScanner.RowTotals, into sink: inout ValueBlocks,
+                           afterChunk: (inout ValueBlocks) throws -> Void = { _ in }) throws {
+        let width = start.header.width
+        var state = start.state
+        var cut = start.cut
+        while true {
+            let chunk = scanner(to: cut)
+            do {
+                try chunk.readRows(width: width, firstLine: start.header.line, state: &state, splitting: splitting, into: &sink)
+            } catch let error as DataError {
+                try drain(after: error)
+            }
+            totals.add(state, from: chunk)
+            lines = state.line
+            try afterChunk(&sink)
+            window.consume(cut)
+            if window.atEnd, window.count == 0 { return }
+            try window.fill()
+            cut = try nextChunk()
+            state = CSVScanner.RowState(position: UnsafePointer(window.bytes), line: lines, textCells: Array(repeating: 0, count: width),
+                                        firstBad: Array(repeating: nil, count: width))
+        }
     }
 
     /// The size of the first block of values: from the rows' bytes in the first chunk

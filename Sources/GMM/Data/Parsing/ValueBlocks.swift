@@ -58,6 +58,19 @@ struct ValueBlocks {
         }
     }
 
+    /// The values written, block by block in order.
+    func forEachBlock(_ body: (UnsafeBufferPointer<Double>) throws -> Void) rethrows {
+        if firstCount > 0 { try body(UnsafeBufferPointer(rebasing: first[0 ..< firstCount])) }
+        for block in more where block.count > 0 { try body(UnsafeBufferPointer(start: block.start, count: block.count)) }
+    }
+
+    /// Forgets the values written and frees the further blocks, so that the first block is
+    /// written again from its start.
+    mutating func reset() {
+        release()
+        firstCount = 0
+    }
+
     /// Frees the further blocks (after a failure, or once they are copied).
     mutating func release() {
         for block in more { block.start.deallocate() }
