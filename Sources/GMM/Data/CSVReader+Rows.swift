@@ -44,7 +44,11 @@ extension CSVReader {
     /// column read, a file that is not UTF-8 — so the rows visited are usable only when the
     /// call returns; it then says which fields of each row to keep.
     ///
-    /// - Parameter visit: called once per block, in order; an error it throws ends the read.
+    /// - Parameters:
+    ///   - path: the CSV file; `"-"` reads standard input.
+    ///   - columns: the columns to keep, as in ``read(path:columns:)``; `nil` keeps all but the
+    ///     label columns.
+    ///   - visit: called once per block, in order; an error it throws ends the read.
     public static func visitRows(path: String, columns: [ColumnSelector]? = nil,
                                  _ visit: (RowBlock) throws -> Void) throws -> RowLayout {
         try visitRows(path: path, columns: columns, windowBytes: CSVStreamReader.defaultWindowBytes, visit)

@@ -9,6 +9,9 @@ import Foundation
 /// `a"b`), a line break inside the quotes, `"1.5"` (a number). Columns whose every data cell is text (labels) are
 /// left out unless picked with `columns`. Every other problem is a ``DataError`` naming the
 /// source, the 1-based line and column, what was seen and what to do.
+///
+/// Files are streamed, never held whole: ``read(path:columns:)`` keeps the values and a 16 MiB
+/// window of the text, and ``visitRows(path:columns:_:)`` only the window and one block of rows.
 public enum CSVReader {
     /// A column picked by header name or by 1-based position.
     public enum ColumnSelector: Sendable, Equatable, CustomStringConvertible {

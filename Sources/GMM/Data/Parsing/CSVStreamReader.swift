@@ -53,7 +53,7 @@ struct CSVStreamReader {
     ///   - binaryProblem: the message for an input with NUL bytes that is not UTF-16 or UTF-32.
     static func dataset(from input: any ByteSource, size: Int?, source: String, columns: [CSVReader.ColumnSelector]?,
                         windowBytes: Int, maxRecordBytes: Int, splitting: CSVScanner.Splitting, binaryProblem: String) throws -> Dataset {
-        let window = ByteWindow(source: input, capacity: max(8, windowBytes), maxCapacity: maxRecordBytes) { head in
+        let window = ByteWindow(source: input, capacity: windowBytes, maxCapacity: maxRecordBytes) { head in
             if let (encoding, evidence) = head.withUnsafeBufferPointer(TextEncoding.recognise) {
                 return .otherEncoding(source: source, encoding: encoding, evidence: evidence)
             }
