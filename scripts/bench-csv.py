@@ -52,18 +52,34 @@ def gmmviz_seconds(path, repeats):
     return report["min_seconds"], report["samples"]
 
 
-def peak_rss_mb(args):
-    """Peak RSS in MB of one command, as GNU time reports it (%M, in KiB).
+def measured(args):
+    """Peak RSS in MB, user and system seconds of one command, as GNU time reports them (%M, in
+    KiB; %U, %S).
 
     Not this process's rusage of a child: a child forked from this Python, which holds pandas
     and a data frame, counts the parent's pages it inherited before exec in its ru_maxrss.
     """
     with tempfile.NamedTemporaryFile("r") as report:
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name] + args,
+        result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", report.name] + args,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if result.returncode != 0:
             sys.exit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr}")
-        return int(report.read().split()[-1]) / 1024
+        rss, user, system = report.read().split()[-3:]
+        return int(rss) / 1024, float(user), float(system)
+
+
+def peak_rss_mb(args):
+    """Peak RSS in MB of one command (see measured)."""
+    return measured(args)[0]
+
+
+def read_memory(path, rows):
+    """One read of the file alone (gmmviz-bench csv FILE 1): its peak RSS against the values'
+    N x 2 x 8 bytes, and its user and system time."""
+    rss, user, system = measured([BENCH, "csv", path, "1"])
+    values = rows * 2 * 8 / 2**20
+    print(f"CSV read alone: peak RSS {rss:.0f} MiB = values {values:.0f} MiB + {rss - values:.0f} MiB; "
+          f"user {user:.2f} s, system {system:.2f} s")
 
 
 def main():
@@ -86,6 +102,7 @@ def main():
         rows = f"{options.rows:.0e}".replace("+0", "").replace("+", "")
         print(f"CSV read {rows}x2 ({size_mb:.0f} MB, 17 digits): gmmviz {ours:.3f} s, pandas {theirs:.3f} s, "
               f"ratio {ours / theirs:.2f} (target <= 1.5)")
+        read_memory(path, options.rows)
         rss = peak_rss_mb([GMMVIZ, "fit", "--data", path, "-k", "8"])
         print(f"fit -k 8 peak RSS: {rss:.0f} MB (target <= 150)")
 

@@ -3,14 +3,17 @@
 //
 // Properties: any byte string either parses into a valid data set or throws a DataError whose
 // message is one line; and reading it in many small pieces (as a large file is read on several
-// cores) gives the same values, bit for bit, or the same error as reading it in one piece.
+// cores), or through a window of a few bytes (as a file is streamed), gives the same values, bit
+// for bit, or the same error as reading it in one piece.
 // Never a trap, an overflow, an out-of-bounds access or a leak.
 import Foundation
 
 /// The outcome of reading, comparable: the values' bits and names, or the error's text.
-private func outcome(_ bytes: [UInt8], _ splitting: CSVScanner.Splitting) -> String {
+private func outcome(_ bytes: [UInt8], _ splitting: CSVScanner.Splitting, windowBytes: Int = CSVStreamReader.defaultWindowBytes) -> String {
     do {
-        let d = try bytes.withUnsafeBufferPointer { try CSVScanner.dataset($0, source: "fuzz.csv", columns: nil, splitting: splitting) }
+        let d = try bytes.withUnsafeBufferPointer {
+            try CSVScanner.dataset($0, source: "fuzz.csv", columns: nil, splitting: splitting, windowBytes: windowBytes)
+        }
         return "\(d.dimension) \(d.columnNames ?? []) \(d.values.map(\.bitPattern))"
     } catch {
         return "\(error)"
@@ -41,6 +44,12 @@ public func csvReaderFuzzTest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     for pieces in [2, 3, 7] {
         let split = outcome(bytes, CSVScanner.Splitting(maxPieces: pieces, minimumPieceBytes: 1))
         precondition(split == onePiece, "\(pieces) pieces: \(split), one piece: \(onePiece)")
+    }
+    // Streamed through windows of a few bytes: every record, number, quoted field and UTF-8
+    // sequence of a short input crosses a window's edge somewhere.
+    for window in [5, 7, 16] {
+        let streamed = outcome(bytes, CSVScanner.Splitting(maxPieces: 1, minimumPieceBytes: 1), windowBytes: window)
+        precondition(streamed == onePiece, "window of \(window) bytes: \(streamed), whole: \(onePiece)")
     }
     return 0
 }

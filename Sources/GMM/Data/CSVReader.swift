@@ -9,6 +9,9 @@ import Foundation
 /// `a"b`), a line break inside the quotes, `"1.5"` (a number). Columns whose every data cell is text (labels) are
 /// left out unless picked with `columns`. Every other problem is a ``DataError`` naming the
 /// source, the 1-based line and column, what was seen and what to do.
+///
+/// Files are streamed, never held whole: ``read(path:columns:)`` keeps the values and a 16 MiB
+/// window of the text, and ``visitRows(path:columns:_:)`` only the window and one block of rows.
 public enum CSVReader {
     /// A column picked by header name or by 1-based position.
     public enum ColumnSelector: Sendable, Equatable, CustomStringConvertible {
@@ -29,15 +32,29 @@ public enum CSVReader {
         }
     }
 
-    /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``.
+    /// Reads the file at `path` (`"-"` reads standard input) through ``InputFile``, streaming.
+    ///
+    /// The text is read with `read(2)` a window at a time (16 MiB, reused) and parsed as it
+    /// comes, so it is never in memory whole: the peak is about the values (N × D doubles) plus
+    /// the window. A regular file's values go straight into the array the data set keeps,
+    /// sized once from the file's size; a pipe's are gathered in blocks and copied together
+    /// once at the end, each block freed as it is copied. Files of any size are read; a single
+    /// row longer than 1 GiB is refused.
     public static func read(path: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
-        let text = try InputFile.readText(path: path, kind: .samples)
-        // InputFile has refused NUL bytes and seen whether every byte is ASCII, so the scanner
-        // skips those passes over the bytes.
-        return try text.bytes.withUnsafeBufferPointer {
-            try CSVScanner.dataset($0, source: path == "-" ? "<stdin>" : path, columns: columns,
-                                   known: CSVScanner.KnownText(noNUL: true, isASCII: text.isASCII))
-        }
+        try read(path: path, columns: columns, windowBytes: CSVStreamReader.defaultWindowBytes)
+    }
+
+    /// ``read(path:columns:)`` with the window's size and the longest row accepted given, so
+    /// that tests can make records cross many windows.
+    static func read(path: String, columns: [ColumnSelector]?, windowBytes: Int,
+                     maxRecordBytes: Int = CSVStreamReader.defaultMaxRecordBytes,
+                     splitting: CSVScanner.Splitting = .automatic) throws -> Dataset {
+        let input = try InputFile.open(path: path, kind: .samples)
+        defer { input.close() }
+        let source = InputFile.sourceName(path)
+        return try CSVStreamReader.dataset(from: FileByteSource(fd: input.fd, source: source), size: input.regularSize, source: source,
+                                           columns: columns, windowBytes: windowBytes, maxRecordBytes: maxRecordBytes,
+                                           splitting: splitting, binaryProblem: "contains NUL bytes, so it is a binary file, not text")
     }
 
     /// Parses CSV text; `source` names it in error messages.
@@ -48,8 +65,8 @@ public enum CSVReader {
     /// Parses CSV bytes (UTF-8); `source` names them in error messages.
     ///
     /// One pass over the bytes by `CSVScanner` (on a large input, pieces of the rows on
-    /// several cores at once): numbers are converted where they lie, and the values go straight
-    /// into the data set's one array.
+    /// several cores at once), a window at a time as from a file: numbers are converted where
+    /// they lie, and the values go straight into the data set's one array.
     public static func parse(_ bytes: [UInt8], source: String, columns: [ColumnSelector]? = nil) throws -> Dataset {
         try bytes.withUnsafeBufferPointer { try CSVScanner.dataset($0, source: source, columns: columns) }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Reads an input file (CSV data, a history JSON) whole, with errors that name the file, the
-/// reason and the fix, and limits that protect the machine.
+/// Opens an input file (CSV data, a history JSON) and reads a history whole, with errors that
+/// name the file, the reason and the fix, and limits that protect the machine. (CSV is not read
+/// whole: ``CSVReader/read(path:columns:)`` streams it through the same opening, with the
+/// same checks for NUL bytes a window at a time, and without a limit on the file's size.)
 ///
 /// Reads with `read(2)` straight into the array it returns, in 1 MiB steps: a NUL byte in any
 /// step stops the read at once (a binary file, or a device such as `/dev/zero` or
@@ -21,7 +23,7 @@ public enum InputFile {
         public var description: String { rawValue }
     }
 
-    /// The largest input read: 1 GiB (the CSV of 20 million 2-D points is about 800 MB).
+    /// The largest input read whole: 1 GiB.
     public static let maxBytes = 1 << 30
 
     /// Reads `path` (`"-"` is standard input), a file of the given kind.
@@ -63,9 +65,9 @@ public enum InputFile {
     ///   core (so that a free thread takes the part of one that another process holds up),
     ///   fewer for a file too small to share. Tests set it to make small files split.
     static func readText(path: String, kind: Kind, maxBytes: Int = InputFile.maxBytes, readers: Int? = nil) throws -> Text {
-        let source = path == "-" ? "<stdin>" : path
+        let source = sourceName(path)
         func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
-        func failErrno(_ code: Int32) -> DataError { fail(problem(POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO))) }
+        func failErrno(_ code: Int32) -> DataError { readError(code, source: source) }
         // NUL bytes in text are those of UTF-16 or UTF-32, which its first bytes tell apart from
         // a binary file.
         func binaryOrEncoding(_ start: UnsafeBufferPointer<UInt8>) -> DataError {
@@ -74,24 +76,13 @@ public enum InputFile {
             }
             return .otherEncoding(source: source, encoding: encoding, evidence: evidence)
         }
-        let fd: Int32
-        if path == "-" {
-            fd = STDIN_FILENO
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DataError.noSuchFile(source: source, kind: kind)
-            }
-            guard !isDirectory.boolValue else { throw DataError.notAFile(source: source, kind: kind) }
-            fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw failErrno(errno) }
-        }
-        defer { if path != "-" { close(fd) } }
+        let input = try open(path: path, kind: kind)
+        let fd = input.fd
+        defer { input.close() }
 
         // One byte more than a regular file's size, so that its end is seen without growing.
-        var status = stat()
-        let regular = fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-        let size = regular ? Int(status.st_size) : 0
+        let regular = input.regularSize != nil
+        let size = input.regularSize ?? 0
         var capacity = regular ? min(size, maxBytes) + 1 : 1 << 20
         // A file over the limit is read by one thread, which stops where the limit is passed.
         var parts = 1

@@ -133,11 +133,12 @@ extension CSVScanner {
         return fields
     }
 
-    /// The first non-blank record: the physical lines it starts and ends on, its start, its
-    /// fields, and where the next record starts; `nil` when every line is blank.
-    func firstLine() throws -> (number: Int, lastLine: Int, start: UnsafePointer<UInt8>, cells: [Cell], next: UnsafePointer<UInt8>)? {
+    /// The first non-blank record: the physical lines it starts and ends on (counted on from
+    /// `linesBefore`, the lines before `base`), its start, its fields, and where the next record
+    /// starts; `nil` when every line is blank.
+    func firstLine(linesBefore: Int = 0) throws -> (number: Int, lastLine: Int, start: UnsafePointer<UInt8>, cells: [Cell], next: UnsafePointer<UInt8>)? {
         var p = base
-        var number = 0
+        var number = linesBefore
         while p < end {
             number += 1
             var next = p

@@ -7,152 +7,132 @@ import Darwin
 extension CSVScanner {
     /// Parses CSV bytes into a data set by ``CSVReader``'s rules; `source` names them in errors.
     ///
+    /// The bytes go through the same streaming reader as a file (``CSVStreamReader``), a
+    /// window of them at a time.
+    ///
     /// - Parameters:
-    ///   - known: what the caller already checked of the bytes (``InputFile`` checks as it reads).
-    ///   - splitting: how the rows may be cut for parsing on several cores; the result does not
-    ///     depend on it, which the tests check by forcing many small pieces.
+    ///   - splitting: how the rows of a window may be cut for parsing on several cores; the
+    ///     result does not depend on it, which the tests check by forcing many small pieces.
+    ///   - windowBytes: the window's size; the result does not depend on it either, which the
+    ///     tests check with windows of a few bytes.
     static func dataset(_ bytes: UnsafeBufferPointer<UInt8>, source: String, columns: [CSVReader.ColumnSelector]?,
-                        known: KnownText = KnownText(), splitting: Splitting = .automatic) throws -> Dataset {
-        var bom = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bom = 3 }
-        let body = UnsafeBufferPointer(rebasing: bytes[bom...])
-        try checkText(bytes, body: body, source: source, known: known)
-        guard let start = bytes.baseAddress else { return try Dataset(values: [], dimension: 1) }
-        return try CSVScanner(start: start + bom, end: start + bytes.count, source: source).dataset(columns: columns, splitting: splitting)
+                        splitting: Splitting = .automatic, windowBytes: Int = CSVStreamReader.defaultWindowBytes,
+                        maxRecordBytes: Int = CSVStreamReader.defaultMaxRecordBytes) throws -> Dataset {
+        try CSVStreamReader.dataset(from: MemoryByteSource(bytes), size: bytes.count, source: source, columns: columns,
+                                    windowBytes: windowBytes, maxRecordBytes: maxRecordBytes, splitting: splitting,
+                                    binaryProblem: "contains NUL bytes, so it is a binary file, not CSV text")
     }
 
-    func dataset(columns: [CSVReader.ColumnSelector]?, splitting: Splitting = .automatic) throws -> Dataset {
-        guard let first = try firstLine() else { throw fail(nil, nil, "has no data: every line is blank") }
+    /// What the first record says: the line it starts on, its number of fields (W), and the
+    /// column names when it is a header.
+    struct Header {
+        var line: Int
+        var width: Int
+        var names: [String]?
+    }
 
-        // A header is a first record with no numeric cell (a quoted number is a number).
-        let width = first.cells.count
-        let hasHeader = !first.cells.contains { classify($0.start, $0.end) != nil }
-        let header: [String]? = hasHeader ? first.cells.map(name(of:)) : nil
+    /// The first record's meaning: a header is a first record with no numeric cell (a quoted
+    /// number is a number), whose names must differ.
+    func header(of cells: [Cell], line: Int) throws -> Header {
+        let hasHeader = !cells.contains { classify($0.start, $0.end) != nil }
+        let header: [String]? = hasHeader ? cells.map(name(of:)) : nil
         if let header {
             // Two columns of one name: a name would pick one of them silently.
             var seen = [String: Int]()
             for (i, name) in header.enumerated() {
                 if let earlier = seen[name] {
-                    throw DataError.duplicateColumnName(source: source, line: first.number, name: name, first: earlier + 1, second: i + 1)
+                    throw DataError.duplicateColumnName(source: source, line: line, name: name, first: earlier + 1, second: i + 1)
                 }
                 seen[name] = i
             }
         }
+        return Header(line: line, width: cells.count, names: header)
+    }
 
-        // Which columns to read, when picked; an error here is reported only after the rows
-        // (a row of the wrong length is reported first).
-        var picked: [Int]?
-        var pickError: DataError?
-        if let columns {
-            do {
-                picked = try columns.map { selector in
-                    switch selector {
-                    case let .position(p):
-                        guard p >= 1, p <= width else {
-                            throw DataError.columnOutOfRange(source: source, position: p, columns: width)
-                        }
-                        return p - 1
-                    case let .name(n):
-                        guard let header else {
-                            throw DataError.columnNameWithoutHeader(source: source, name: n)
-                        }
-                        guard let i = header.firstIndex(of: n) else {
-                            throw fail(first.number, nil, "has no column named \(DataError.quoted(n)); its columns are \(header.map(DataError.quoted).joined(separator: ", "))")
-                        }
-                        return i
+    /// The 0-based columns picked by `columns`, or the error for a pick that names no column,
+    /// which is reported only after the rows (a row of the wrong length is reported first).
+    static func resolve(_ columns: [CSVReader.ColumnSelector]?, header: Header, source: String) -> (picked: [Int]?, error: DataError?) {
+        guard let columns else { return (nil, nil) }
+        do {
+            return (try columns.map { selector in
+                switch selector {
+                case let .position(p):
+                    guard p >= 1, p <= header.width else {
+                        throw DataError.columnOutOfRange(source: source, position: p, columns: header.width)
                     }
+                    return p - 1
+                case let .name(n):
+                    guard let names = header.names else {
+                        throw DataError.columnNameWithoutHeader(source: source, name: n)
+                    }
+                    guard let i = names.firstIndex(of: n) else {
+                        throw DataError.malformed(source: source, line: header.line, column: nil,
+                                                  problem: "has no column named \(DataError.quoted(n)); its columns are \(names.map(DataError.quoted).joined(separator: ", "))")
+                    }
+                    return i
                 }
-            } catch let error as DataError {
-                pickError = error
-            }
+            }, nil)
+        } catch let error as DataError {
+            return (nil, error)
+        } catch {
+            return (nil, nil)
         }
+    }
 
-        var state = RowState(position: hasHeader ? first.next : first.start, line: hasHeader ? first.lastLine : first.number - 1,
-                             textCells: Array(repeating: 0, count: width), firstBad: Array(repeating: nil, count: width))
-        var values = try readRows(width: width, firstLine: first.number, state: &state, splitting: splitting)
-        guard state.rows > 0 else { throw fail(first.number, nil, "has a header but no data rows; add samples below it") }
+    /// The data set from all rows' N × W `values` and what the rows added up to: the columns
+    /// read (``columnsRead(totals:header:picked:pickError:source:)``) moved down in place.
+    static func finish(values: inout [Double], totals: RowTotals, header: Header, picked: [Int]?, pickError: DataError?,
+                       source: String) throws -> Dataset {
+        let columnsRead = try columnsRead(totals: totals, header: header, picked: picked, pickError: pickError, source: source)
+        if columnsRead != Array(0 ..< header.width) {
+            select(columnsRead, in: &values, width: header.width, rows: totals.rows)
+        }
+        return try Dataset(values: values, dimension: columnsRead.count, columnNames: header.names.map { h in columnsRead.map { h[$0] } })
+    }
+
+    /// The errors known only at the end (no rows, a bad pick, no numeric column, the first bad
+    /// cell in a column read), then the 0-based columns read: those picked, or else all but
+    /// the label columns (those in which no data cell is a number).
+    static func columnsRead(totals: RowTotals, header: Header, picked: [Int]?, pickError: DataError?, source: String) throws -> [Int] {
+        func fail(_ line: Int?, _ column: Int?, _ problem: String) -> DataError {
+            .malformed(source: source, line: line, column: column, problem: problem)
+        }
+        let width = header.width
+        guard totals.rows > 0 else { throw fail(header.line, nil, "has a header but no data rows; add samples below it") }
         if let pickError { throw pickError }
 
-        // Without a choice, leave out label columns: those in which no data cell is a number.
         let columnsRead: [Int]
         if let picked {
             columnsRead = picked
         } else {
-            columnsRead = (0 ..< width).filter { state.textCells[$0] < state.rows }
-            guard !columnsRead.isEmpty else {
-                let sample = state.firstRowStart.map(lineText(from:)) ?? ""
-                let hint = sample.contains(";") || sample.contains("\t")
-                    ? "; the values look separated by \(sample.contains(";") ? "';'" : "tabs"), but gmmviz reads comma-separated values"
-                    : ""
-                throw fail(state.firstRowLine, nil, "has no numeric column\(hint)")
-            }
+            columnsRead = (0 ..< width).filter { totals.textCells[$0] < totals.rows }
+            guard !columnsRead.isEmpty else { throw fail(totals.firstRowLine, nil, "has no numeric column\(totals.firstRowHint)") }
         }
 
         // The first row with a cell that is not a finite number in a column read; in that row,
         // the first such column in the order read.
-        if let line = columnsRead.compactMap({ state.firstBad[$0]?.line }).min(),
-           let c = columnsRead.first(where: { state.firstBad[$0]?.line == line }), let bad = state.firstBad[c] {
-            let cell = cellText(base + bad.start, base + bad.end, quoted: bad.quoted)
+        if let line = columnsRead.compactMap({ totals.firstBad[$0]?.line }).min(),
+           let c = columnsRead.first(where: { totals.firstBad[$0]?.line == line }), let bad = totals.firstBad[c] {
             switch bad.kind {
             case .empty, .text:
-                let what = cell.isEmpty ? "is empty" : "\(DataError.quoted(cell.prefix(40))) is not a number"
+                let what = bad.text.isEmpty ? "is empty" : "\(DataError.quoted(bad.text)) is not a number"
                 throw fail(line, c + 1, "\(what); every cell of a data column must be a decimal number")
             case .nonFinite:
-                throw fail(line, c + 1, "\(DataError.quoted(cell.prefix(40))) is not a finite number; remove or replace NaN and infinite values")
+                throw fail(line, c + 1, "\(DataError.quoted(bad.text)) is not a finite number; remove or replace NaN and infinite values")
             }
         }
-
-        if columnsRead != Array(0 ..< width) {
-            Self.select(columnsRead, in: &values, width: width, rows: state.rows)
-        }
-        return try Dataset(values: values, dimension: columnsRead.count, columnNames: header.map { h in columnsRead.map { h[$0] } })
+        return columnsRead
     }
 
-    /// All data rows as N × `width` values, read in one piece by one thread. The buffer is sized
-    /// from the bytes per row of the first lines, with a margin; if the rows turn out shorter it
-    /// grows once more by the measured average, so there is no doubling and no copy in the usual
-    /// case.
-    func readRowsInOnePiece(width: Int, firstLine: Int, state: inout RowState) throws -> [Double] {
-        let rowsStart = state.position
-        var values = [Double]()
+    /// All data rows from `state.position` to `end`, read in one piece by one thread into
+    /// `sink`, a block at a time: the row loop stops when a block is full and goes on in the next.
+    func readRowsInOnePiece(width: Int, firstLine: Int, state: inout RowState, into sink: inout ValueBlocks) throws {
         while state.position < end {
-            let remaining = end - state.position
-            let bytesPerRow: Double
-            if state.rows > 0 {
-                bytesPerRow = Double(state.position - rowsStart) / Double(state.rows)
-            } else {
-                bytesPerRow = Double(sampleLineLength(from: rowsStart))
-            }
-            let estimate = Int(Double(remaining) / max(bytesPerRow, 1) * 1.1) + 16
-            // Never more rows than could fit: each needs at least 2 bytes per cell.
-            let rows = min(estimate, remaining / (2 * width) + 1)
-            let old = values
-            values = []
-            values = try [Double](unsafeUninitializedCapacity: old.count + max(rows, state.rows / 4) * width) { buffer, count in
-                if let destination = buffer.baseAddress {
-                    old.withUnsafeBufferPointer { source in
-                        if let from = source.baseAddress { destination.initialize(from: from, count: source.count) }
-                    }
-                }
-                count = old.count
-                try scanRows(width: width, firstLine: firstLine, into: buffer, count: &count, state: &state)
-            }
+            let room = sink.room(atLeast: width)
+            var written = 0
+            defer { sink.commit(written) }
+            try scanRows(width: width, firstLine: firstLine, into: room, count: &written, state: &state)
         }
-        return values
-    }
-
-    /// The mean length in bytes of the lines in the first 64 KiB from `start` (at most 256 of
-    /// them), or of the first line when it is longer.
-    func sampleLineLength(from start: UnsafePointer<UInt8>) -> Int {
-        var q = start
-        var lines = 0
-        let limit = min(end, start + (1 << 16))
-        while lines < 256, q < limit, let lineEnd = memchr(q, Int32(separator), limit - q) {
-            q = UnsafePointer(lineEnd.assumingMemoryBound(to: UInt8.self)) + 1
-            lines += 1
-        }
-        guard lines > 0 else { return max(1, end - start) }
-        return max(1, (q - start) / lines)
     }
 
     /// The columns `picked` (0-based, in that order, possibly repeated) of N × `width` values.

@@ -24,9 +24,9 @@ extension CSVScanner {
         }
     }
 
-    /// All data rows from `state.position` on as N × `width` values, by ``scanRows`` on several
-    /// pieces of the rows at once when `splitting` allows more than one; `state` then holds
-    /// what the one-piece reader would have left in it.
+    /// All data rows from `state.position` to `end` as values appended to `sink`, by
+    /// ``scanRows`` on several pieces of the rows at once when `splitting` allows more than
+    /// one; `state` then holds what the one-piece reader would have left in it.
     ///
     /// The pieces are cut at record starts, near equal byte counts. A record start is the rows'
     /// start or the byte after a separator that is not inside quotes: the row loop never reads
@@ -49,20 +49,20 @@ extension CSVScanner {
     /// 2. Each piece runs the row loop from its first line number into its slots, with its own
     ///    text-cell counts and first bad cell per column.
     ///
-    /// Counting first costs one extra pass over the bytes but lets every piece write its values
-    /// straight into the one array that becomes the data set's: parsing into an array per
-    /// piece and copying them together instead would touch (and fault in) twice the values'
-    /// memory; that array is advised to use 2 MiB pages (``HugePages``), as it is filled whole
-    /// but for blank lines. Only blank lines leave gaps (a slot per blank line), closed by moving the later
-    /// pieces down once at the end; the common file has none but at its end, after the last
-    /// value.
+    /// Counting first costs one extra pass over the bytes (in the cache: the window was just
+    /// read) but lets every piece write its values straight into one run of Σ lines × `width`
+    /// slots of the sink, normally the array that becomes the data set's: parsing into an
+    /// array per piece and copying them together instead would touch (and fault in) twice the
+    /// values' memory. Only blank lines leave gaps (a slot per blank line), closed by moving
+    /// the later pieces down once at the end; the common file has none but at its end, after
+    /// the last value.
     ///
     /// The merge follows file order, so the outcome is the one-piece reader's for any cut: the
     /// first piece (in file order) whose loop threw gives the error, which already names its
     /// absolute line (a quote out of place is such an error, thrown where it is, so a piece
     /// that a misplaced quote put out of step is always after the piece that reports it); otherwise counts are added and each column's first bad cell is taken from
     /// the first piece that has one (offsets are from the common `base`).
-    func readRows(width: Int, firstLine: Int, state: inout RowState, splitting: Splitting) throws -> [Double] {
+    func readRows(width: Int, firstLine: Int, state: inout RowState, splitting: Splitting, into sink: inout ValueBlocks) throws {
         let rowsStart = state.position
         let wanted = splitting.pieces(forBytes: end - rowsStart)
         // The cuts, without empty pieces (two cuts within one line fall on the same line start),
@@ -73,7 +73,7 @@ extension CSVScanner {
             if let last = cuts.last, cut > last, cut < end { cuts.append(cut) }
         }
         cuts.append(end)
-        guard cuts.count > 2 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state) }
+        guard cuts.count > 2 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state, into: &sink) }
 
         // Pass 1: the lines and the quotes between cuts.
         var counts = [(lines: Int, quotes: Int)](repeating: (0, 0), count: cuts.count - 1)
@@ -101,7 +101,7 @@ extension CSVScanner {
         }
         bounds.append(end)
         let pieces = bounds.count - 1
-        guard pieces > 1 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state) }
+        guard pieces > 1 else { return try readRowsInOnePiece(width: width, firstLine: firstLine, state: &state, into: &sink) }
         if end > bounds[pieces - 1], (end - 1).pointee != separator { lines[pieces - 1] += 1 }
         var firstSlot = [Int](repeating: 0, count: pieces)
         var lineBefore = [Int](repeating: state.line, count: pieces)
@@ -118,9 +118,9 @@ extension CSVScanner {
         var filledSlots = [Int](repeating: 0, count: pieces)
         var errors = [(any Error)?](repeating: nil, count: pieces)
         var merged = empty
-        let values = try [Double](unsafeUninitializedCapacity: slots) { buffer, initialized in
-            guard let out = buffer.baseAddress else { return }
-            HugePages.advise(out, byteCount: buffer.count * MemoryLayout<Double>.stride)
+        let buffer = sink.room(atLeast: slots)
+        var filled = 0
+        if let out = buffer.baseAddress {
             states.withUnsafeMutableBufferPointer { states in
                 filledSlots.withUnsafeMutableBufferPointer { counts in
                     errors.withUnsafeMutableBufferPointer { errors in
@@ -143,7 +143,6 @@ extension CSVScanner {
                     }
                 }
             }
-            var filled = 0
             for k in 0 ..< pieces {
                 if let error = errors[k] { throw error }
                 let piece = states[k]
@@ -163,8 +162,8 @@ extension CSVScanner {
                 }
                 filled += filledSlots[k]
             }
-            initialized = filled
         }
+        sink.commit(filled)
         state.position = end
         state.line = lineBefore[pieces - 1] + lines[pieces - 1]
         state.rows = merged.rows
@@ -172,7 +171,6 @@ extension CSVScanner {
         state.firstBad = merged.firstBad
         state.firstRowStart = merged.firstRowStart
         state.firstRowLine = merged.firstRowLine
-        return values
     }
 
     /// The first line start at or after `target` (which is within the rows): `target` itself

@@ -21,10 +21,10 @@ import Darwin
 /// once and are merged in file order (``readRows(width:firstLine:state:splitting:)``); the
 /// outcome, values and errors alike, is the same as in one piece.
 ///
-/// Memory: the input bytes (the caller's) plus the N × W values: in pieces, sized from the
-/// count of lines; in one piece, grown by an estimate from the bytes per row seen so far
-/// (normally once, never a doubling). When columns are dropped or picked, the kept ones are
-/// moved down in place.
+/// A scanner sees one chunk of the input at a time: ``CSVStreamReader`` hands it the complete
+/// records of a window of the text, and the row loop writes their values into ``ValueBlocks``.
+/// Memory: the window plus the N × W values. When columns are dropped or picked, the kept
+/// ones are moved down in place.
 struct CSVScanner {
     let source: String
     let base: UnsafePointer<UInt8>
@@ -64,45 +64,53 @@ struct CSVScanner {
         var firstRowLine: Int?
     }
 
+    /// The first cell of a column that is not a finite number, kept once its bytes are gone:
+    /// the line its row starts on, and its text as a message shows it (at most 40 characters).
+    struct FoundCell {
+        var line: Int
+        var kind: BadKind
+        var text: String
+    }
+
+    /// What the rows of all windows add up to: ``RowState``'s counts, with its first bad cells
+    /// and first row kept as text.
+    struct RowTotals {
+        var rows = 0
+        var textCells: [Int]
+        var firstBad: [FoundCell?]
+        /// The line of the first data row, for the error when no column is numeric.
+        var firstRowLine: Int?
+        /// The end of that error's message: a guess at the separator the first row uses
+        /// instead of commas, or nothing.
+        var firstRowHint = ""
+
+        init(width: Int) {
+            textCells = Array(repeating: 0, count: width)
+            firstBad = Array(repeating: nil, count: width)
+        }
+
+        /// Adds the rows `scanner` read into `state`, which come after those already added.
+        mutating func add(_ state: RowState, from scanner: CSVScanner) {
+            rows += state.rows
+            for c in textCells.indices {
+                textCells[c] += state.textCells[c]
+                if firstBad[c] == nil, let bad = state.firstBad[c] {
+                    let text = scanner.cellText(scanner.base + bad.start, scanner.base + bad.end, quoted: bad.quoted)
+                    firstBad[c] = FoundCell(line: bad.line, kind: bad.kind, text: String(text.prefix(40)))
+                }
+            }
+            if firstRowLine == nil, let start = state.firstRowStart {
+                firstRowLine = state.firstRowLine
+                let sample = scanner.lineText(from: start)
+                firstRowHint = sample.contains(";") || sample.contains("\t")
+                    ? "; the values look separated by \(sample.contains(";") ? "';'" : "tabs"), but gmmviz reads comma-separated values"
+                    : ""
+            }
+        }
+    }
+
     func fail(_ line: Int?, _ column: Int?, _ problem: String) -> DataError {
         .malformed(source: source, line: line, column: column, problem: problem)
-    }
-
-    /// What is already known of the bytes, so that ``checkText(_:body:source:known:)`` need
-    /// not make another pass over them to find it out.
-    struct KnownText {
-        /// No byte is NUL.
-        var noNUL = false
-        /// No byte has its high bit set.
-        var isASCII = false
-    }
-
-    /// Checks that hold for the whole input, in the order the reader reports them: empty, NUL
-    /// bytes (UTF-16 or UTF-32 text, or a binary file), the byte-order mark of UTF-16 or UTF-32,
-    /// invalid UTF-8 (after a UTF-8 byte-order mark, which `body` already skips), named by its
-    /// byte, line and column.
-    static func checkText(_ bytes: UnsafeBufferPointer<UInt8>, body: UnsafeBufferPointer<UInt8>, source: String, known: KnownText = KnownText()) throws {
-        func fail(_ problem: String) -> DataError { .malformed(source: source, line: nil, column: nil, problem: problem) }
-        guard !bytes.isEmpty else {
-            throw fail("the file is empty; expected comma-separated numbers, one sample per line")
-        }
-        guard !(known.noNUL && known.isASCII) else { return }
-        // One pass over the body answers both; a byte-order mark holds no NUL byte.
-        let seen = ByteScan.inspect(body)
-        if !known.noNUL, seen.hasNUL {
-            if let (encoding, evidence) = TextEncoding.recognise(bytes) {
-                throw DataError.otherEncoding(source: source, encoding: encoding, evidence: evidence)
-            }
-            throw fail("contains NUL bytes, so it is a binary file, not CSV text")
-        }
-        guard !known.isASCII, !seen.isASCII else { return }
-        if let encoding = TextEncoding.byteOrderMark(bytes) {
-            throw DataError.otherEncoding(source: source, encoding: encoding, evidence: .byteOrderMark)
-        }
-        if String(validating: body, as: UTF8.self) == nil, let offset = firstInvalidUTF8(body), let start = body.baseAddress {
-            let place = CSVScanner(start: start, end: start + body.count, source: source).place(of: start + offset)
-            throw DataError.notUTF8(source: source, line: place.line, column: place.column, byte: body[offset])
-        }
     }
 
     /// The offset of the first byte of `bytes` that does not begin a valid UTF-8 sequence.
@@ -117,26 +125,6 @@ struct CSVScanner {
             case .emptyInput: return nil
             }
         }
-    }
-
-    /// The physical line and the comma-separated field (both 1-based) of the byte at `target`,
-    /// counted from `base` with every quote opening or closing a quoted field; for messages.
-    func place(of target: UnsafePointer<UInt8>) -> (line: Int, column: Int) {
-        var line = 1, column = 1, quoted = false
-        var q = base
-        while q < target {
-            let b = q.pointee
-            if b == Self.quote {
-                quoted.toggle()
-            } else if b == separator {
-                line += 1
-                if !quoted { column = 1 }
-            } else if b == Self.comma, !quoted {
-                column += 1
-            }
-            q += 1
-        }
-        return (line, column)
     }
 
     /// A scanner of the bytes `start ..< end`, which follow any byte-order mark.
