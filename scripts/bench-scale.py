@@ -12,6 +12,9 @@ outside the repository), then runs, each as its own process under /usr/bin/time:
   render  gmmviz render -k 5 --seed 1 --out G.gif   the same fit, then every frame as a GIF
           (and with --frames the PNG frames too)
 
+both with --tol 0 --max-iter 10, so that every N does the same work (ten EM iterations, eleven
+frames) and time per sample compares like with like,
+
 and `gmmviz-bench frame-cost`, which times one EM iteration, one E-step and the drawing of one
 density frame in one process. It prints wall time and peak resident memory of each step against
 the data's own size (N x 2 doubles), the render's time per frame, (render - fit) / frames,
@@ -35,6 +38,8 @@ GMMVIZ = os.path.join(ROOT, ".build/release/gmmviz")
 BENCH = os.path.join(ROOT, ".build/release/gmmviz-bench")
 MEANS = "0,0;6,0;3,5;-4,4;2,-6"
 MB = 1e6
+# The same work at every N: ten EM iterations, eleven frames.
+FIXED = ["-k", "5", "--seed", "1", "--tol", "0", "--max-iter", "10"]
 
 
 def timed(argv):
@@ -73,7 +78,7 @@ def main():
             print(f"{label} csv read: {read_s:.2f} s, peak {read_rss / MB:.0f} MB ({read_rss / data:.2f}x data)")
 
             history = os.path.join(work, "history.json")
-            fit_s, fit_rss, _ = timed([GMMVIZ, "fit", "--data", csv, "-k", "5", "--seed", "1", "--history", history])
+            fit_s, fit_rss, _ = timed([GMMVIZ, "fit", "--data", csv] + FIXED + ["--history", history])
             iterations = len(json.load(open(history))["snapshots"]) - 1
             fit_target = 1.5 * data + 100 * MB
             print(f"{label} fit: {fit_s:.2f} s, {iterations} iterations, peak {fit_rss / MB:.0f} MB "
@@ -82,7 +87,7 @@ def main():
             gif = os.path.join(work, "render.gif")
             frames_dir = os.path.join(work, "frames")
             shutil.rmtree(frames_dir, ignore_errors=True)
-            argv = [GMMVIZ, "render", "--data", csv, "-k", "5", "--seed", "1", "--out", gif, "--quiet"]
+            argv = [GMMVIZ, "render", "--data", csv] + FIXED + ["--out", gif, "--quiet"]
             if a.frames:
                 argv += ["--frames-dir", frames_dir]
             render_s, render_rss, _ = timed(argv)

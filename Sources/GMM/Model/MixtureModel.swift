@@ -67,15 +67,25 @@ public struct MixtureModel: Sendable {
     ///
     /// - Throws: `DataError` when the dimensions differ or `rows` is not within the data.
     public func responsibilities(for data: Dataset, rows: Range<Int>) throws -> [Double] {
+        var r = [Double](repeating: 0, count: rows.count * components)
+        try r.withUnsafeMutableBufferPointer { try responsibilities(for: data, rows: rows, into: $0) }
+        return r
+    }
+
+    /// ``responsibilities(for:rows:)`` written into `output` (at least `rows.count` × K values),
+    /// so a caller reading data in blocks reuses one buffer.
+    ///
+    /// - Throws: `DataError` when the dimensions differ, `rows` is not within the data or
+    ///   `output` is too small.
+    public func responsibilities(for data: Dataset, rows: Range<Int>, into output: UnsafeMutableBufferPointer<Double>) throws {
         guard rows.lowerBound >= 0, rows.upperBound <= data.count else {
             throw DataError.invalid("rows \(rows.lowerBound)..<\(rows.upperBound) of a data set of \(data.count) samples; ask for rows within 0..<\(data.count)")
         }
-        guard !rows.isEmpty else { return [] }
-        var r = [Double](repeating: 0, count: rows.count * components)
-        try r.withUnsafeMutableBufferPointer {
-            _ = try evaluate(data, rows: rows, .init(responsibilities: $0.baseAddress))
+        guard output.count >= rows.count * components else {
+            throw DataError.invalid("room for \(output.count) responsibilities, not the \(rows.count * components) of \(rows.count) rows × \(components) components")
         }
-        return r
+        guard !rows.isEmpty else { return }
+        _ = try evaluate(data, rows: rows, .init(responsibilities: output.baseAddress))
     }
 
     /// log p(xᵢ) = log Σₖ πₖ N(xᵢ | μₖ, Σₖ) for every sample, N values.

@@ -45,13 +45,28 @@ public struct DeferredResponsibilities: Sendable, Equatable {
         return zip(r, other).map { $0 + ($1 - $0) * f }
     }
 
-    /// Calls `body` with each block of rows and its responsibilities, in row order.
+    /// Calls `body` with each block of rows and its responsibilities, in row order. The
+    /// blocks share two buffers, allocated once per call.
     public func forEachBlock(_ body: (Range<Int>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+        let k = model.components
+        let size = Swift.min(Self.blockSize, data.count) * k
+        var r = [Double](repeating: 0, count: size)
+        var other = [Double](repeating: 0, count: toward == nil ? 0 : size)
         var start = 0
         while start < data.count {
-            let rows = start ..< min(data.count, start + Self.blockSize)
-            let r = try block(rows)
-            try r.withUnsafeBufferPointer { try body(rows, $0) }
+            let rows = start ..< Swift.min(data.count, start + Self.blockSize)
+            let count = rows.count * k
+            try r.withUnsafeMutableBufferPointer { r in
+                try model.responsibilities(for: data, rows: rows, into: r)
+                if let toward {
+                    try other.withUnsafeMutableBufferPointer { o in
+                        try toward.model.responsibilities(for: data, rows: rows, into: o)
+                        let f = toward.fraction
+                        for j in 0 ..< count { r[j] = r[j] + (o[j] - r[j]) * f }
+                    }
+                }
+                try body(rows, UnsafeBufferPointer(rebasing: r[0 ..< count]))
+            }
             start = rows.upperBound
         }
     }
