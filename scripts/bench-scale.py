@@ -51,6 +51,24 @@ def timed(argv):
     return float(wall), int(kib) * 1024, out
 
 
+def write_blobs(path, n):
+    """N samples of the five blobs: `gmmviz generate` writes at most 10^7 per blob, so larger N
+    is written in parts of different seeds, each part's header but the first dropped."""
+    per_blob = n // 5
+    parts = -(-per_blob // 10_000_000)
+    with open(path, "wb") as out:
+        for part in range(parts):
+            count = per_blob // parts + (1 if part < per_blob % parts else 0)
+            piece = path + f".part{part}"
+            subprocess.run([GMMVIZ, "generate", "--means", MEANS, "--count", str(count), "--seed", str(1 + part),
+                            "--out", piece], check=True)
+            with open(piece, "rb") as f:
+                if part > 0:
+                    f.readline()
+                shutil.copyfileobj(f, out, 1 << 24)
+            os.remove(piece)
+
+
 def verdict(ok):
     return "ok" if ok else "OVER"
 
@@ -68,8 +86,7 @@ def main():
         for size in a.sizes:
             n = int(float(size))
             csv = os.path.join(work, f"blobs-{n}.csv")
-            subprocess.run([GMMVIZ, "generate", "--means", MEANS, "--count", str(n // 5), "--seed", "1",
-                            "--out", csv], check=True)
+            write_blobs(csv, n)
             data = n * 2 * 8
             label = f"N = {n:.0e}".replace("e+0", "e")
             print(f"== {label}: {os.path.getsize(csv) / MB:.0f} MB of CSV, {data / MB:.0f} MB as doubles")

@@ -36,8 +36,10 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
         a.count == b.count && a.elementsEqual(b)
     }
 
+    /// The first point's index, 0.
     public var startIndex: Int { 0 }
 
+    /// N, one past the last point's index.
     public var endIndex: Int {
         switch storage {
         case let .stored(points): return points.count
@@ -45,6 +47,7 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// Point `i`, in data units of the drawn axes.
     public subscript(i: Int) -> Point2 {
         switch storage {
         case let .stored(points): return points[i]
