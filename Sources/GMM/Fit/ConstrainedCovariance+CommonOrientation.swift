@@ -11,7 +11,9 @@ import Foundation
 /// - the shapes from gₖ = diag(Dᵀ Wₖ D): EVE Aₖ = gₖ / |gₖ|^{1/D}; VVE λₖ = |gₖ / Nₖ|^{1/D},
 ///   Aₖ = gₖ / (Nₖ λₖ);
 /// and stops when the objective Σₖ tr(Dᵀ Wₖ D Aₖ⁻¹) changes by no more than ``innerTolerance``
-/// relative (|new − old| / (1 + |new|)). EVE's volume is then λ = objective / (N·D).
+/// relative (|new − old| / (1 + |new|)), or after ``innerIterationLimit`` iterations
+/// (``resumedIterationLimit`` from the previous model). EVE's volume is then
+/// λ = objective / (N·D).
 ///
 /// The problem in D is not convex, so where the iteration starts matters: mclust starts from
 /// D = I, Aₖ = I at its first M-step and from the previous M-step's D and Aₖ after that. The
@@ -44,7 +46,7 @@ extension ConstrainedCovariance {
         var (o, shape) = startingPoint(start, components: k, dimension: d)
         var volume = [Double](repeating: 1, count: k)
         var previous = Double.greatestFiniteMagnitude / 2, objective = 0.0
-        for _ in 0 ..< innerIterationLimit {
+        for _ in 0 ..< (start == nil ? innerIterationLimit : resumedIterationLimit) {
             // MM 1 on Dᵀ.
             var f = [Double](repeating: 0, count: d * d)
             for c in 0 ..< k {
