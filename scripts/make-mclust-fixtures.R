@@ -14,14 +14,16 @@
 #
 # Tests/GMMTests/Fixtures/mclust-models.json: for each of mclust's 14 covariance models, EM by
 # me() on Old Faithful and iris from the hard partition into G = 2 and G = 3 clusters that hc()
-# gives (Mclust's own start): the start labels, and for two runs the final log-likelihood,
+# gives (Mclust's own start): nMclustParams (the free parameters BIC charges), the start labels,
+# and for two runs the final log-likelihood,
 # iteration count, weights, means and covariances: "converged", EM to a relative log-likelihood
 # change of 1e-11 (tol[1]; mclust's default is 1e-5), and "ten_iterations", exactly ten EM
 # iterations (tol[1] = 0, itmax 10), the first M-step being the one from the labels. The
 # iterative M-steps keep mclust's default inner tolerance, tol[2] = sqrt(eps).
 #
 # Tests/GMMTests/Fixtures/mclust-bic.json: Mclust(X) at its defaults (G = 1:9, all 14 models)
-# on iris, Old Faithful, trees, USArrests and swiss: the data, every (model, G)'s BIC (NA where
+# on iris, Old Faithful, airquality (its four measurements, rows with NA dropped), rock (area,
+# peri, shape), trees, USArrests and swiss: the data, every (model, G)'s BIC (null where
 # mclust fitted nothing) and the chosen model. mclust's BIC is 2·loglik − p·ln N (larger is
 # better): the opposite sign of scikit-learn's and gmmviz's.
 #
@@ -83,6 +85,7 @@ me_case <- function(name, data, G) {
     steps <- me(data, modelName = model, z = z, control = emControl(tol = c(0, sqrt(.Machine$double.eps)), itmax = c(10, Inf)),
                 warn = FALSE)
     out <- c(out, paste0('    {"data": "', name, '", "model": "', model, '", "components": ', G, ',\n',
+                         '     "parameters": ', nMclustParams(model, ncol(data), G), ',\n',
                          '     "labels": ', vec(labels), ',\n',
                          '     "converged": ', fields(converged), ',\n',
                          '     "ten_iterations": ', fields(steps), '}'))
@@ -112,8 +115,10 @@ bic_case <- function(name, data) {
          '     "bic": {', paste(rows, collapse = ",\n             "), '},\n',
          '     "best_model": "', fit$modelName, '", "best_components": ', fit$G, ', "best_bic": ', num(fit$bic), '}')
 }
-bic_cases <- c(bic_case("iris", iris), bic_case("faithful", faithful), bic_case("trees", datasets::trees),
-               bic_case("USArrests", datasets::USArrests), bic_case("swiss", datasets::swiss))
+bic_cases <- c(bic_case("iris", iris), bic_case("faithful", faithful),
+               bic_case("airquality", na.omit(datasets::airquality[, 1:4])), bic_case("rock", datasets::rock[, 1:3]),
+               bic_case("trees", datasets::trees), bic_case("USArrests", datasets::USArrests),
+               bic_case("swiss", datasets::swiss))
 writeLines(c(paste0('{"mclust": "', as.character(packageVersion("mclust")), '", "cases": ['),
              paste(bic_cases, collapse = ",\n"), "]}"),
            "Tests/GMMTests/Fixtures/mclust-bic.json")

@@ -66,6 +66,8 @@ struct MclustModelTests {
     @Test(arguments: 0 ..< 56)
     func tenIterationsMatchMclust(_ index: Int) throws {
         let s = try Self.setUp(index)
+        #expect(s.type.numberOfParameters(components: s.k, dimension: s.data.dimension) == (try s.c.int("parameters")),
+                "\(s.label): mclust's nMclustParams")
         let run = try s.c.object("ten_iterations")
         // mclust stops early (with a negative count) only when an iteration leaves the
         // log-likelihood exactly unchanged; its first iteration's M-step is gmmviz's start.
