@@ -102,4 +102,31 @@ struct CovarianceModelTests {
         let alias = full.replacingOccurrences(of: "\"covariance_type\": \"full\"", with: "\"covariance_type\": \"VVV\"")
         #expect(try FitHistory(json: Data(alias.utf8), source: "h.json").covarianceType == .full)
     }
+
+    /// The polar factor Q of F (EVE's and VVE's orientation step) is orthogonal and QᵀF is
+    /// symmetric positive semidefinite — the two properties that define it — for a general F,
+    /// a singular one (where it is not unique) and zero (the identity, as LAPACK's SVD gives).
+    @Test func polarFactorIsOrthogonalWithSymmetricRemainder() throws {
+        let d = 4
+        var rng = SeededGenerator(seed: 7)
+        let general = (0 ..< d * d).map { _ in rng.nextNormal() }
+        var singular = general
+        for i in 0 ..< d { singular[i * d + 3] = singular[i * d + 0] + 2 * singular[i * d + 1] }
+        for f in [general, singular] {
+            let q = try #require(PolarFactor.orthogonal(f, dimension: d))
+            func product(_ a: [Double], transposeA: Bool, _ b: [Double]) -> [Double] {
+                (0 ..< d * d).map { ij in
+                    let i = ij / d, j = ij % d
+                    return (0 ..< d).reduce(0.0) { $0 + (transposeA ? a[$1 * d + i] : a[i * d + $1]) * b[$1 * d + j] }
+                }
+            }
+            let qtq = product(q, transposeA: true, q)
+            for i in 0 ..< d { for j in 0 ..< d { #expect(abs(qtq[i * d + j] - (i == j ? 1 : 0)) < 1e-12) } }
+            let h = product(q, transposeA: true, f)
+            for i in 0 ..< d { for j in 0 ..< d { #expect(abs(h[i * d + j] - h[j * d + i]) < 1e-12) } }
+            #expect(SymmetricEigen.decreasing(h, dimension: d).values.allSatisfy { $0 > -1e-12 })
+        }
+        let zero = try #require(PolarFactor.orthogonal([Double](repeating: 0, count: d * d), dimension: d))
+        #expect(zero == (0 ..< d * d).map { $0 / d == $0 % d ? 1 : 0 })
+    }
 }
