@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""scikit-learn on the grid `gmmviz select --k 1...9 --covariance-type all` fits: every K in
+"""scikit-learn on the grid `gmmviz select --k 1...9 --covariance-type sklearn` fits: every K in
 1..9 for every covariance type, k-means start with 5 restarts (n_init=5), default tol, the fit
 of lowest BIC kept. Prints the chosen model, its BIC and the wall time of the grid.
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env Rscript
-# Writes Tests/GMMTests/Fixtures/mclust-hc.json: mclust's model-based agglomerative hierarchical
+# Writes three fixtures from R's mclust (the version is recorded in each):
+#
+# Tests/GMMTests/Fixtures/mclust-hc.json: mclust's model-based agglomerative hierarchical
 # clustering (hc, modelName "VVV", use "SVD" — the start Mclust uses for multivariate data) on
 # Old Faithful, on iris's four measurements and on a coarsened Old Faithful full of ties, and the
 # best model Mclust chooses on each.
@@ -9,6 +11,21 @@
 # observation j joins the one holding i, each cluster named by its smallest index), the
 # partitions hclass(hc, 1:9) (column G: labels 1..G), and Mclust's best BIC (mclust's sign:
 # larger is better) with its model name and G.
+#
+# Tests/GMMTests/Fixtures/mclust-models.json: for each of mclust's 14 covariance models, EM by
+# me() on Old Faithful and iris from the hard partition into G = 2 and G = 3 clusters that hc()
+# gives (Mclust's own start): nMclustParams (the free parameters BIC charges), the start labels,
+# and for two runs the final log-likelihood,
+# iteration count, weights, means and covariances: "converged", EM to a relative log-likelihood
+# change of 1e-11 (tol[1]; mclust's default is 1e-5), and "ten_iterations", exactly ten EM
+# iterations (tol[1] = 0, itmax 10), the first M-step being the one from the labels. The
+# iterative M-steps keep mclust's default inner tolerance, tol[2] = sqrt(eps).
+#
+# Tests/GMMTests/Fixtures/mclust-bic.json: Mclust(X) at its defaults (G = 1:9, all 14 models)
+# on iris, Old Faithful, airquality (its four measurements, rows with NA dropped), rock (area,
+# peri, shape), trees, USArrests and swiss: the data, every (model, G)'s BIC (null where
+# mclust fitted nothing) and the chosen model. mclust's BIC is 2·loglik − p·ln N (larger is
+# better): the opposite sign of scikit-learn's and gmmviz's.
 #
 # Run from the repository root:  Rscript scripts/make-mclust-fixtures.R
 # Needs R with mclust (Debian/Ubuntu: apt-get install r-cran-mclust).
@@ -44,3 +61,64 @@ cases <- c(one_case("faithful", faithful),
            one_case("faithful-coarse", coarse))
 writeLines(c("{\"cases\": [", paste(cases, collapse = ",\n"), "]}"),
            "Tests/GMMTests/Fixtures/mclust-hc.json")
+
+# EM by me() for every model from hc's partitions.
+models <- mclust.options("emModelNames")
+me_case <- function(name, data, G) {
+  data <- as.matrix(data)
+  dimnames(data) <- NULL
+  labels <- as.vector(hclass(hc(data, modelName = "VVV", use = "SVD"), G))
+  z <- unmap(labels)
+  out <- character(0)
+  for (model in models) {
+    fields <- function(fit) {
+      sigma <- fit$parameters$variance$sigma
+      covs <- paste0("[", paste(sapply(1:G, function(k) mat(apply(matrix(sigma[, , k], ncol(data)), 2, num))),
+                                collapse = ",\n        "), "]")
+      paste0('{"loglik": ', num(fit$loglik), ', "iterations": ', as.integer(attr(fit, "info")[1]), ',\n',
+             '      "weights": ', vec(num(fit$parameters$pro)), ',\n',
+             '      "means": ', mat(t(apply(fit$parameters$mean, 2, num))), ',\n',
+             '      "covariances": ', covs, '}')
+    }
+    converged <- me(data, modelName = model, z = z, control = emControl(tol = c(1e-11, sqrt(.Machine$double.eps))),
+                    warn = FALSE)
+    steps <- me(data, modelName = model, z = z, control = emControl(tol = c(0, sqrt(.Machine$double.eps)), itmax = c(10, Inf)),
+                warn = FALSE)
+    out <- c(out, paste0('    {"data": "', name, '", "model": "', model, '", "components": ', G, ',\n',
+                         '     "parameters": ', nMclustParams(model, ncol(data), G), ',\n',
+                         '     "labels": ', vec(labels), ',\n',
+                         '     "converged": ', fields(converged), ',\n',
+                         '     "ten_iterations": ', fields(steps), '}'))
+  }
+  out
+}
+iris <- read.csv("assets/data/iris.csv")
+me_cases <- c(me_case("faithful", faithful, 2), me_case("faithful", faithful, 3),
+              me_case("iris", iris, 2), me_case("iris", iris, 3))
+writeLines(c(paste0('{"mclust": "', as.character(packageVersion("mclust")), '", "tol": [1e-11, ',
+                    num(sqrt(.Machine$double.eps)), '], "cases": ['),
+             paste(me_cases, collapse = ",\n"), "]}"),
+           "Tests/GMMTests/Fixtures/mclust-models.json")
+
+# Mclust(X) at its defaults on five data sets.
+bic_case <- function(name, data) {
+  data <- as.matrix(data)
+  dimnames(data) <- NULL
+  fit <- Mclust(data, verbose = FALSE)
+  table <- fit$BIC
+  rows <- sapply(colnames(table), function(model) {
+    values <- ifelse(is.na(table[, model]), "null", num(table[, model]))
+    paste0('"', model, '": ', vec(values))
+  })
+  paste0('    {"name": "', name, '",\n',
+         '     "data": ', mat(apply(data, 2, num)), ',\n',
+         '     "bic": {', paste(rows, collapse = ",\n             "), '},\n',
+         '     "best_model": "', fit$modelName, '", "best_components": ', fit$G, ', "best_bic": ', num(fit$bic), '}')
+}
+bic_cases <- c(bic_case("iris", iris), bic_case("faithful", faithful),
+               bic_case("airquality", na.omit(datasets::airquality[, 1:4])), bic_case("rock", datasets::rock[, 1:3]),
+               bic_case("trees", datasets::trees), bic_case("USArrests", datasets::USArrests),
+               bic_case("swiss", datasets::swiss))
+writeLines(c(paste0('{"mclust": "', as.character(packageVersion("mclust")), '", "cases": ['),
+             paste(bic_cases, collapse = ",\n"), "]}"),
+           "Tests/GMMTests/Fixtures/mclust-bic.json")

@@ -26,7 +26,7 @@ struct ErrorMessagesTests {
         + modelProblems.map { FitError.invalidInitialModel($0) }
 
     static let covarianceProblems: [CovarianceProblem] = [
-        .notSquare(dimension: 2), .notSymmetric(row: 0, column: 1), .notPositiveDefinite, .notTied,
+        .notSquare(dimension: 2), .notSymmetric(row: 0, column: 1), .notPositiveDefinite, .notTied, .notShared(type: .eei),
         .offDiagonal(value: 0.5, row: 0, column: 1, type: .diag), .unequalVariances(first: 1, other: 2),
     ]
 
@@ -111,11 +111,12 @@ struct ErrorMessagesTests {
         case .notSymmetric: "notSymmetric"
         case .notPositiveDefinite: "notPositiveDefinite"
         case .notTied: "notTied"
+        case .notShared: "notShared"
         case .offDiagonal: "offDiagonal"
         case .unequalVariances: "unequalVariances"
         }
     }
-    static let covarianceProblemCases = 6
+    static let covarianceProblemCases = 7
 
     static func caseName(_ p: BlobProblem) -> String {
         switch p {

@@ -24,12 +24,14 @@ struct SelectCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         let marked = r.stdout.split(separator: "\n").filter { $0.contains("* lowest BIC") }
-        #expect(marked.count == 1 && marked[0].hasPrefix("full         4"), "\(r.stdout)")
-        #expect(r.stdout.contains("chosen: K = 4, full covariances"))
+        // Four equal round blobs: the cheapest of mclust's models that fits them, one variance
+        // shared by all (EII), is the default grid's choice.
+        #expect(marked.count == 1 && marked[0].hasPrefix("EII          4"), "\(r.stdout)")
+        #expect(r.stdout.contains("chosen: K = 4, EII covariances"))
         let png = try Data(contentsOf: URL(fileURLWithPath: chart))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: history))) as? [String: Any]
-        #expect(object?["components"] as? Int == 4 && object?["covariance_type"] as? String == "full")
+        #expect(object?["components"] as? Int == 4 && object?["covariance_type"] as? String == "EII")
     }
 
     /// On Old Faithful, select's default starts and tolerance reach the model mclust chooses.
@@ -79,8 +81,8 @@ struct SelectCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let fits = object?["fits"] as? [[String: Any]] ?? []
-        #expect(fits.count == 16)
-        #expect(Set(fits.compactMap { $0["covariance_type"] as? String }) == ["full", "tied", "diag", "spherical"])
+        #expect(fits.count == 4 * 14)
+        #expect(Set(fits.compactMap { $0["covariance_type"] as? String }) == ["full", "tied", "diag", "spherical", "EII", "EEI", "VEI", "EVI", "VEE", "EVE", "VVE", "EEV", "VEV", "EVV"])
         let best = object?["best"] as? [String: Any]
         #expect(best?["components"] as? Int == 4)
         let lowest = fits.compactMap { $0["bic"] as? Double }.min()

@@ -8,7 +8,8 @@ import Foundation
 /// log πₖ − ½·D·log 2π − Σⱼ log Lⱼⱼ, so that
 /// log πₖ N(x | μₖ, Σₖ) = logConstantₖ − ½‖Lₖ⁻¹(x − μₖ)‖².
 ///
-/// Per covariance type (scikit-learn's `_compute_precision_cholesky`):
+/// Per storage of the covariance type (scikit-learn's `_compute_precision_cholesky`; mclust's
+/// other models are stored as one of these, see ``CovarianceType``):
 /// - full: a Cholesky factorisation per component;
 /// - tied: one factorisation of the shared matrix, copied to every component;
 /// - diag, spherical: no factorisation — L = diag(√σ²), which is what a Cholesky
@@ -54,7 +55,7 @@ struct ComponentFactors {
         for c in 0 ..< k {
             let l = cholesky + c * d * d
             let cov = parameters.covariances[c]
-            switch covarianceType {
+            switch covarianceType.storage {
             case .full:
                 guard Cholesky.factor(dimension: d, into: l, { cov[$0][$1] }) else {
                     throw FitError.illDefinedCovariance(component: c, iteration: iteration)

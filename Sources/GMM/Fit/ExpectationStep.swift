@@ -51,7 +51,7 @@ enum ExpectationStep {
     /// `outputs.statistics` the workspace's totals then hold the statistics around its shift.
     static func run(_ ws: FitWorkspace, outputs: Outputs) -> Double? {
         let d = ws.dimension
-        switch ws.covarianceType {
+        switch ws.covarianceType.storage {
         case .full, .tied:
             switch d {
             case 2: pass(ws, outputs, TriangularKernel2.self, TriangleStatistics2.self)

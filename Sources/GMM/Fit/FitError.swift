@@ -53,7 +53,7 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooManyDimensions(dimension, maximum):
             return "the data has \(dimension) dimensions, more than the \(maximum) a fit accepts (each covariance holds D × D numbers); pick fewer columns"
         case .noCovarianceTypes:
-            return "model selection was given no covariance type; give full, tied, diag or spherical"
+            return "model selection was given no covariance type; give at least one, such as full or CovarianceType.mclust"
         case .selectionNeedsDataDrivenStart:
             return "model selection needs one or more data-driven starts (kMeans, kMeansPlusPlus, random, randomFromData, hierarchical or kMeansScaled); explicit means fix K"
         case let .tooManySamplesForHierarchy(samples, maximum):

@@ -26,10 +26,11 @@ enum MaximizationStep {
     /// must be repeated with the statistics taken around the new means.
     static func run(_ ws: FitWorkspace, regCovar: Double) -> MixtureParameters {
         let m = moments(ws)
+        let start = CovarianceEstimation.startsFromPreviousModel(ws.covarianceType) ? ws.factors.covariances() : nil
         return parameters(nk: m.nk, means: m.means,
                           scatter: WeightedScatter(components: ws.components, dimension: ws.dimension,
                                                    diagonalOnly: m.diagonalOnly, values: m.scatter),
-                          covarianceType: ws.covarianceType, regCovar: regCovar)
+                          covarianceType: ws.covarianceType, regCovar: regCovar, start: start)
     }
 
     /// The new means (K × D) when the shifted sums of the last pass would cancel — some
@@ -105,14 +106,17 @@ enum MaximizationStep {
         }
         let scatter = WeightedScatter(data: data, responsibilities: responsibilities, means: means, components: k,
                                       diagonalOnly: CovarianceEstimation.needsDiagonalOnly(covarianceType), work: work)
-        return parameters(nk: nk, means: means, scatter: scatter, covarianceType: covarianceType, regCovar: regCovar)
+        return parameters(nk: nk, means: means, scatter: scatter, covarianceType: covarianceType, regCovar: regCovar,
+                          start: nil)
     }
 
-    /// Weights, means (K × D flat) and the type's covariances from Nₖ and the scatters.
+    /// Weights, means (K × D flat) and the type's covariances from Nₖ and the scatters; `start`
+    /// is the previous model's covariances for the estimates that iterate from it.
     static func parameters(nk: [Double], means: [Double], scatter: WeightedScatter,
-                                   covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
+                                   covarianceType: CovarianceType, regCovar: Double,
+                                   start: [[[Double]]]?) -> MixtureParameters {
         let k = nk.count, d = scatter.dimension
-        let covariances = CovarianceEstimation.estimator(for: covarianceType)(scatter, nk, regCovar)
+        let covariances = CovarianceEstimation.estimator(for: covarianceType)(scatter, nk, regCovar, start)
         var total = 0.0
         for v in nk { total += v }
         return MixtureParameters(weights: nk.map { $0 / total },

@@ -45,7 +45,7 @@ extension Seeding {
                 lowest[j] + (Double(c) * step * axis[j] + bunchedJitter * rng.nextNormal()) * deviation[j]
             }
         }
-        if covarianceType == .spherical {
+        if covarianceType.storage == .spherical {
             let average = variance.reduce(0, +) / Double(d)
             variance = [Double](repeating: average, count: d)
         }

@@ -123,7 +123,7 @@ enum Seeding {
                             work: ChunkedWork(samples: data.count, threads: 1))
         }
         var p = MaximizationStep.parameters(nk: counts, means: means, scatter: scatter,
-                                            covarianceType: covarianceType, regCovar: regCovar)
+                                            covarianceType: covarianceType, regCovar: regCovar, start: nil)
         // scikit-learn divides the initial Nₖ by N (the M-step's normalisation gives the same
         // up to the 10·ε floor).
         p.weights = nk.map { $0 / Double(data.count) }

@@ -58,9 +58,10 @@ extension FitHistory {
         guard raw.version == Self.formatVersion else {
             throw fail("has version \(raw.version); this gmmviz reads version \(Self.formatVersion)")
         }
-        // covariance_type is optional; absent means "full" (docs/history-schema.md).
+        // covariance_type is optional; absent means "full"; scikit-learn's and mclust's names
+        // are accepted (docs/history-schema.md).
         let covarianceType = try raw.covariance_type.map { name in
-            guard let type = CovarianceType(rawValue: name) else {
+            guard let type = CovarianceType(name: name) else {
                 throw fail("has covariance_type \"\(name)\"; expected one of \(CovarianceType.allCases.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
             return type
@@ -83,6 +84,9 @@ extension FitHistory {
                 try p.validate(components: raw.components, dimension: raw.dimensions)
             } catch let FitError.invalidInitialModel(problem) {
                 throw fail("snapshot \(i): \(Self.fileProblem(problem))")
+            }
+            if let problem = covarianceType.structureProblem(p.covariances) {
+                throw fail("snapshot \(i): \(problem)")
             }
             guard s.log_likelihood.map({ $0.isFinite }) ?? true else { throw fail("snapshot \(i): log_likelihood is not finite") }
             snapshots.append(Snapshot(iteration: s.iteration ?? i, parameters: p, logLikelihood: s.log_likelihood ?? .nan))

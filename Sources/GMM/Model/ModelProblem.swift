@@ -58,9 +58,13 @@ public enum CovarianceProblem: Sendable, Equatable, CustomStringConvertible {
     case notPositiveDefinite
     /// A `tied` model's matrix differs from the first component's.
     case notTied
-    /// A `diag` or `spherical` model's matrix has a non-zero entry off its diagonal.
+    /// The matrix differs from the first component's in a model whose components share one
+    /// (EII, EEI).
+    case notShared(type: CovarianceType)
+    /// A diagonal or spherical model's matrix (`diag`, `spherical`, EII, EEI, VEI, EVI) has a
+    /// non-zero entry off its diagonal.
     case offDiagonal(value: Double, row: Int, column: Int, type: CovarianceType)
-    /// A `spherical` model's matrix has two different variances on its diagonal.
+    /// A spherical model's matrix (`spherical`, EII) has two different variances on its diagonal.
     case unequalVariances(first: Double, other: Double)
 
     public var description: String { description(namingType: { "covariance type \($0)" }) }
@@ -77,8 +81,10 @@ public enum CovarianceProblem: Sendable, Equatable, CustomStringConvertible {
             return "is not positive definite"
         case .notTied:
             return "differs from covariance 1, but \(name(.tied)) shares one matrix among all components; give the same matrix for every component"
+        case let .notShared(type):
+            return "differs from covariance 1, but \(name(type)) shares one matrix among all components; give the same matrix for every component"
         case let .offDiagonal(value, row, column, type):
-            return "has the off-diagonal entry \(value) at (\(row + 1), \(column + 1)), but \(name(type)) needs \(type == .diag ? "diagonal matrices" : "σ²·I matrices"); set it to 0"
+            return "has the off-diagonal entry \(value) at (\(row + 1), \(column + 1)), but \(name(type)) needs \(type.storage == .diag ? "diagonal matrices" : "σ²·I matrices"); set it to 0"
         case let .unequalVariances(first, other):
             return "has different variances on its diagonal (\(first) and \(other)), but \(name(.spherical)) needs one variance per component; give σ²·I"
         }

@@ -39,3 +39,18 @@ enum SymmetricEigen {
         return ((0 ..< d).map { a[$0 * d + $0] }, v)
     }
 }
+
+extension SymmetricEigen {
+    /// The eigenvalues in decreasing order (D) and their eigenvectors (D × D row-major,
+    /// eigenvector k in column k) of the symmetric D × D row-major `matrix` — the order
+    /// LAPACK's SVD gives mclust's orientation models.
+    static func decreasing(_ matrix: [Double], dimension d: Int) -> (values: [Double], vectors: [Double]) {
+        let (values, vectors) = decompose(matrix, dimension: d)
+        let order = (0 ..< d).sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        var sorted = [Double](repeating: 0, count: d * d)
+        for (column, k) in order.enumerated() {
+            for i in 0 ..< d { sorted[i * d + column] = vectors[i * d + k] }
+        }
+        return (order.map { values[$0] }, sorted)
+    }
+}

@@ -10,19 +10,24 @@ struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit every K in a range (and covariance type) and pick the model with the lowest BIC.",
         discussion: """
-        Each fit is `gmmviz fit` with the given EM settings. Without --init every (K, type) is \
+        Each fit is `gmmviz fit` with the given EM settings. By default every K from 1 to 9 is \
+        fitted with each of mclust's fourteen covariance models (Celeux and Govaert's λ·D·A·Dᵀ \
+        family: EII, VII, EEI, VEI, EVI, VVI, EEE, VEE, EVE, VVE, EEV, VEV, EVV, VVV, where \
+        VVV is full, EEE tied, VVI diag and VII spherical), the grid R's Mclust fits. Without \
+        --init every (K, type) is \
         fitted twice, from k-means (scikit-learn's start) and from model-based hierarchical \
         clustering (mclust's), and the fit of higher log-likelihood is kept; EM runs to a \
         tolerance of 1e-5 (fit's 1e-3 can stop a slow fit short of its maximum, which BIC \
         compares). BIC and AIC follow \
-        scikit-learn (−2·N·mean log-likelihood + penalty, lower is better). The table marks the \
+        scikit-learn (−2·N·mean log-likelihood + penalty, lower is better; mclust reports the \
+        same BIC with the opposite sign) and charge mclust's parameter counts. The table marks the \
         lowest BIC; --json prints the same for programs. A fit that fails (say a component \
         collapses at a large K) is reported on standard error and left out.
 
         Examples:
-          gmmviz select --data blobs.csv --k 1...8
-          gmmviz select --data blobs.csv --covariance-type all --chart bic.png
-          gmmviz select --data blobs.csv --k 2...6 --covariance-type full,diag --json
+          gmmviz select --data blobs.csv
+          gmmviz select --data blobs.csv --covariance-type sklearn --chart bic.png
+          gmmviz select --data blobs.csv --k 2...6 --covariance-type full,VEV,EEI --json
           gmmviz select --data blobs.csv --k 1...8 --render-best --history best.json
           gmmviz select --data faithful.csv --k 1...6 --gallery choice.png
           gmmviz select --data iris.csv --view pca --preset slides --gallery k.pdf
@@ -37,11 +42,11 @@ struct Select: ParsableCommand {
 
     @OptionGroup(title: "Data") var dataOptions: DataOptions
 
-    @Option(name: [.customShort("k"), .customLong("k")], parsing: .unconditional, help: ArgumentHelp("Numbers of components to try, FIRST...LAST (or one number). (default: 1...8)", valueName: "range"), transform: ComponentRange.init(parsing:))
-    var range = ComponentRange(1 ... 8)
+    @Option(name: [.customShort("k"), .customLong("k")], parsing: .unconditional, help: ArgumentHelp("Numbers of components to try, FIRST...LAST (or one number). (default: 1...9, as mclust's Mclust)", valueName: "range"), transform: ComponentRange.init(parsing:))
+    var range = ComponentRange(1 ... 9)
 
-    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical, or all. (default: full)", valueName: "types"), transform: CovarianceTypeList.init(parsing:))
-    var covarianceTypes = CovarianceTypeList([.full])
+    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance types to try: a comma-separated list of full, tied, diag, spherical and mclust's names (EII, VEV, …; VVV, EEE, VVI and VII are the first four), or all (mclust's fourteen models) or sklearn (scikit-learn's four). (default: all)", valueName: "types"), transform: CovarianceTypeList.init(parsing:))
+    var covarianceTypes = CovarianceTypeList(CovarianceType.mclust)
 
     @Option(name: .customLong("init"), parsing: .unconditional, help: ArgumentHelp("Start of every fit: kmeans, kmeans++, random, random-from-data, hierarchical or kmeans-scaled. (default: the better fit of kmeans and hierarchical)", valueName: "method"))
     var initMethod: InitMethod?

@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: [.customShort("k"), .customLong("components")], parsing: .unconditional, help: "Number of mixture components K (default 3, or the number of --means).", transform: Numbers.whole)
     var components: Int?
 
-    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance structure: full (default), tied (one matrix shared by all components), diag (per-axis variances) or spherical (one variance per component).", valueName: "type"))
+    @Option(name: .customLong("covariance-type"), parsing: .unconditional, help: ArgumentHelp("Covariance structure: full (default), tied (one matrix shared by all components), diag (per-axis variances), spherical (one variance per component), or one of mclust's models EII, EEI, VEI, EVI, VEE, EVE, VVE, EEV, VEV, EVV (VVV, EEE, VVI and VII name the first four).", valueName: "type"))
     var covarianceType: CovarianceType = .full
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Initial means, one point per component separated by ';', e.g. \"-5,-5;0,-5;0,5\". Covariances start as identity, weights equal, unless --covariances and --weights are given.", valueName: "points"), transform: PointList.init(parsing:))

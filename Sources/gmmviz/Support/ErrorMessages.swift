@@ -117,7 +117,7 @@ enum ErrorMessages {
         case let .tooManyDimensions(dimension, maximum):
             return "\(data) has \(dimension) dimensions, more than the \(maximum) gmmviz fits (each covariance holds D × D numbers); pick fewer columns with --columns"
         case .noCovarianceTypes:
-            return "--covariance-type names no type; give full, tied, diag, spherical or all"
+            return "--covariance-type names no type; give full, tied, diag, spherical, mclust's names (EII, VEV, …) or all"
         case .selectionNeedsDataDrivenStart:
             return "select needs a data-driven --init (kmeans, kmeans++, random, random-from-data, hierarchical or kmeans-scaled); explicit means fix K"
         case let .tooManySamplesForHierarchy(samples, maximum):
@@ -164,7 +164,7 @@ enum ErrorMessages {
             switch covarianceProblem {
             case .notSymmetric, .notPositiveDefinite:
                 return "--covariances: matrix \(c + 1) \(covarianceProblem); give a symmetric positive definite matrix such as the identity"
-            case .notSquare, .notTied, .offDiagonal, .unequalVariances:
+            case .notSquare, .notTied, .notShared, .offDiagonal, .unequalVariances:
                 return "--covariances: matrix \(c + 1) \(covarianceProblem.description(namingType: flag))"
             }
         case .count(.means, _, _), .shapeMismatch:
