@@ -33,6 +33,12 @@ struct ChartDrawer {
 
     func color(_ series: CriterionChart.Series) -> UInt32 { palette.color(ofComponent: series.colorIndex) }
 
+    /// The dash of a series' line: solid for the palette's eight distinct colours, dashed
+    /// beyond them (mclust's fourteen models), whose hues come nearer each other.
+    func dash(_ series: CriterionChart.Series) -> [Double] {
+        series.colorIndex < RenderPalette.okabeIto.count ? [] : [5 * s, 3 * s]
+    }
+
     func draw() throws {
         context.setColor(theme.background)
         context.paint()
@@ -80,7 +86,9 @@ struct ChartDrawer {
             context.strokePreserve()
             context.setLineWidth(2.4 * s)
             context.setColor(c)
+            context.setDash(dash(line))
             context.stroke()
+            context.setDash([])
             for p in pixels.compactMap({ $0 }) {
                 context.newPath()
                 context.circle(p, radius: 3.6 * s)
@@ -180,7 +188,9 @@ struct ChartDrawer {
             context.line(to: Point2(x: r.x + 36 * s, y: mid))
             context.setLineWidth(2.4 * s)
             context.setColor(color(line))
+            context.setDash(dash(line))
             context.stroke()
+            context.setDash([])
             context.newPath()
             context.circle(Point2(x: r.x + 24 * s, y: mid), radius: 2.6 * s)
             context.fill()
