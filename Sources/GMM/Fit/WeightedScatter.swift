@@ -32,34 +32,16 @@ struct WeightedScatter {
     ///   - means: K × D, row-major.
     init(data: Dataset, responsibilities: UnsafeBufferPointer<Double>, means: [Double], components k: Int,
          diagonalOnly: Bool, work: ChunkedWork) {
-        let d = data.dimension
-        let tri = diagonalOnly ? d : d * (d + 1) / 2
-        let chunks = work.chunkCount
-        var partial = [Double](repeating: 0, count: chunks * k * tri)
-        data.values.withUnsafeBufferPointer { xs in
-        means.withUnsafeBufferPointer { mu in
-        partial.withUnsafeMutableBufferPointer { p in
-            guard let xB = xs.baseAddress, let muB = mu.baseAddress, let pB = p.baseAddress,
-                  let rB = responsibilities.baseAddress else { return }
-            work.forEachChunk { _, chunk, rows in
-                let acc = pB + chunk * k * tri
-                if diagonalOnly {
-                    Self.accumulate(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, diagonalOnly: true, into: acc)
-                } else if d == 2 {
-                    Self.accumulateTriangle2(rows: rows, x: xB, r: rB, mu: muB, k: k, into: acc)
-                } else {
-                    Self.accumulate(rows: rows, x: xB, r: rB, mu: muB, k: k, d: d, diagonalOnly: false, into: acc)
-                }
+        self.init(data: data, means: means, components: k, diagonalOnly: diagonalOnly, work: work) { rows, x, mu, acc in
+            guard let rB = responsibilities.baseAddress else { return }
+            if diagonalOnly {
+                Self.accumulate(rows: rows, x: x, r: rB, mu: mu, k: k, d: data.dimension, diagonalOnly: true, into: acc)
+            } else if data.dimension == 2 {
+                Self.accumulateTriangle2(rows: rows, x: x, r: rB, mu: mu, k: k, into: acc)
+            } else {
+                Self.accumulate(rows: rows, x: x, r: rB, mu: mu, k: k, d: data.dimension, diagonalOnly: false, into: acc)
             }
-        }}}
-        var sums = [Double](repeating: 0, count: k * tri)
-        for chunk in 0 ..< chunks {
-            for j in 0 ..< k * tri { sums[j] += partial[chunk * k * tri + j] }
         }
-        self.components = k
-        self.dimension = d
-        self.diagonalOnly = diagonalOnly
-        self.values = sums
     }
 
     /// The scatters of hard responsibilities, rᵢₖ = 1 for k = `labels[i]` and 0 otherwise,
@@ -70,28 +52,37 @@ struct WeightedScatter {
                                diagonalOnly: Bool, work: ChunkedWork) {
         let d = data.dimension
         let tri = diagonalOnly ? d : d * (d + 1) / 2
+        self.init(data: data, means: means, components: k, diagonalOnly: diagonalOnly, work: work) { rows, xB, muB, acc in
+            for i in rows {
+                let c = Int(labels[i])
+                let x = xB + i * d, m = muB + c * d
+                let out = acc + c * tri
+                var idx = 0
+                for j in 0 ..< d {
+                    let dj = x[j] - m[j]
+                    for t in j ..< (diagonalOnly ? j + 1 : d) {
+                        out[idx] += dj * (x[t] - m[t])
+                        idx += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sums the scatters chunk by chunk: `accumulate(rows, x, means, acc)` adds the samples
+    /// `rows` of the N × D values `x` into the chunk's K × S sums `acc`, and the chunks' sums are
+    /// added in chunk order, so the result does not depend on the number of threads.
+    private init(data: Dataset, means: [Double], components k: Int, diagonalOnly: Bool, work: ChunkedWork,
+                 accumulate: (Range<Int>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void) {
+        let d = data.dimension
+        let tri = diagonalOnly ? d : d * (d + 1) / 2
         let chunks = work.chunkCount
         var partial = [Double](repeating: 0, count: chunks * k * tri)
         data.values.withUnsafeBufferPointer { xs in
         means.withUnsafeBufferPointer { mu in
         partial.withUnsafeMutableBufferPointer { p in
             guard let xB = xs.baseAddress, let muB = mu.baseAddress, let pB = p.baseAddress else { return }
-            work.forEachChunk { _, chunk, rows in
-                let acc = pB + chunk * k * tri
-                for i in rows {
-                    let c = Int(labels[i])
-                    let x = xB + i * d, m = muB + c * d
-                    let out = acc + c * tri
-                    var idx = 0
-                    for j in 0 ..< d {
-                        let dj = x[j] - m[j]
-                        for t in j ..< (diagonalOnly ? j + 1 : d) {
-                            out[idx] += dj * (x[t] - m[t])
-                            idx += 1
-                        }
-                    }
-                }
-            }
+            work.forEachChunk { _, chunk, rows in accumulate(rows, xB, muB, pB + chunk * k * tri) }
         }}}
         var sums = [Double](repeating: 0, count: k * tri)
         for chunk in 0 ..< chunks {
