@@ -27,7 +27,8 @@ struct GalleryCommandTests {
         let best = try #require((object["best"] as? [String: Any])?["components"] as? Int)
         var bic = [Int: Double]()
         for fit in object["fits"] as? [[String: Any]] ?? [] {
-            if let k = fit["components"] as? Int, let b = fit["bic"] as? Double { bic[k] = b }
+            // A panel draws the fit of lowest BIC at its K, over every model fitted.
+            if let k = fit["components"] as? Int, let b = fit["bic"] as? Double { bic[k] = min(b, bic[k] ?? .infinity) }
         }
         return Selection(best: best, bic: bic)
     }
@@ -86,7 +87,8 @@ struct GalleryCommandTests {
     @Test func theChosenPanelIsMarkedOnOldFaithful() throws {
         let dir = TestPaths.temporaryDirectory()
         let chosen = try Self.select(["--data", Self.faithful, "--k", "1...5", "--gallery", "g.png"], in: dir)
-        #expect(chosen.best == 2)
+        // mclust's choice on Old Faithful: EEE (tied) with K = 3.
+        #expect(chosen.best == 3)
         try Self.expectMarked(dir.appendingPathComponent("g.png"), components: chosen.best)
     }
 
