@@ -16,13 +16,13 @@ public enum Initialization: Sendable, Equatable {
     /// feature variance) from k-means++ seeds, then the parameters estimated from the hard
     /// k-means labels — scikit-learn's default `init_params="kmeans"`. Beyond a million
     /// samples k-means runs on a uniform sample of a million, and every sample joins its nearest
-    /// centre, so the start costs about one EM iteration at any N.
+    /// centre, so the start costs a few EM iterations at any N.
     case kMeans
     /// k-means++ seeding (scikit-learn's greedy variant: 2 + ⌊ln K⌋ candidates per seed, the one
     /// that lowers the potential most is kept), then every sample assigned to its nearest seed
     /// and the parameters estimated from those hard responsibilities, as scikit-learn's
     /// `init_params="k-means++"`. Beyond a million samples the seeds are drawn from a uniform
-    /// sample of a million, so the start costs about one EM iteration at any N.
+    /// sample of a million, so the start costs a few EM iterations at any N.
     case kMeansPlusPlus
     /// Random responsibilities: N × K uniform draws, each row divided by its sum, and the
     /// parameters estimated from them — scikit-learn's `init_params="random"`. (All means start
