@@ -55,13 +55,13 @@ import Testing
     @Test func uniformSampleIsDistinctRowsInOrder() throws {
         let data = try Dataset(values: (0 ..< 2000).map(Double.init), dimension: 2)
         var rng = SeededGenerator(seed: 1)
-        let sample = try data.uniformSample(count: 300, rng: &rng)
+        let sample = try data.startSample(count: 300, rng: &rng)
         let firsts = stride(from: 0, to: sample.values.count, by: 2).map { sample.values[$0] }
         #expect(firsts.count == 300 && Set(firsts).count == 300 && firsts == firsts.sorted())
         for i in 0 ..< 300 { #expect(sample.values[2 * i + 1] == sample.values[2 * i] + 1) }
         var again = SeededGenerator(seed: 1)
-        #expect(try data.uniformSample(count: 300, rng: &again) == sample)
-        #expect(throws: DataError.self) { try data.uniformSample(count: 1001, rng: &again) }
+        #expect(try data.startSample(count: 300, rng: &again) == sample)
+        #expect(throws: DataError.self) { try data.startSample(count: 1001, rng: &again) }
     }
 
     /// The responsibilities of a range of rows are those rows of the whole matrix, bit for bit.

@@ -19,7 +19,7 @@ extension KMeans {
             let seeds = try Seeding.kMeansPlusPlus(data: data, components: k, rng: &rng)
             return labels(data: data, seeds: seeds, work: ChunkedWork(samples: data.count, threads: threads))
         }
-        let sample = try data.uniformSample(count: sampleSize, rng: &rng)
+        let sample = try data.startSample(count: sampleSize, rng: &rng)
         let seeds = try Seeding.kMeansPlusPlus(data: sample, components: k, rng: &rng)
         let centres = run(data: sample, seeds: seeds, work: ChunkedWork(samples: sample.count, threads: threads)).centres
         return nearestLabels(data: data, centres: centres, components: k, work: ChunkedWork(samples: data.count, threads: threads))
@@ -31,7 +31,7 @@ extension KMeans {
     /// first). Seeding reads the data 1 + (K − 1)(2 + ⌊ln K⌋) times, serially: on a sample
     /// it costs the same at any N, and the labelling pass runs on every core.
     static func seedLabels(data: Dataset, components k: Int, rng: inout SeededGenerator, threads: Int?) throws -> [Int32] {
-        let source = data.count > sampleSize ? try data.uniformSample(count: sampleSize, rng: &rng) : data
+        let source = data.count > sampleSize ? try data.startSample(count: sampleSize, rng: &rng) : data
         let seeds = try Seeding.kMeansPlusPlus(data: source, components: k, rng: &rng)
         let centres = seeds.flatMap { Array(source[sample: $0]) }
         return nearestLabels(data: data, centres: centres, components: k, work: ChunkedWork(samples: data.count, threads: threads))
@@ -58,11 +58,13 @@ extension KMeans {
 }
 
 extension Dataset {
-    /// `count` distinct samples drawn uniformly without replacement (Floyd's algorithm: `count`
-    /// draws from `rng`, whatever N, marked in a bitmap of N bits), in their order in the data set.
+    /// The start's sample: `count` distinct samples drawn uniformly without replacement from the
+    /// start's own generator, in their order in the data set. Floyd's algorithm makes `count`
+    /// draws whatever N and marks them in a bitmap of N bits; `uniformSample(size:seed:)`,
+    /// which must take rows one at a time as a reader streams them, makes one draw per row.
     ///
     /// - Throws: `DataError` if the data set has fewer samples.
-    func uniformSample(count m: Int, rng: inout SeededGenerator) throws -> Dataset {
+    func startSample(count m: Int, rng: inout SeededGenerator) throws -> Dataset {
         let n = self.count
         guard m <= n else { throw DataError.invalid("a sample of \(m) from \(n) samples; ask for at most \(n)") }
         // The chosen rows as a bitmap (N bits: 12.5 MB at 10⁸), read back in row order.

@@ -60,11 +60,8 @@ struct DensityImage {
                     try deferred.forEachBlock { rows, r in add(rows, r) }
                 } else {
                     scene.responsibilities.withUnsafeBufferPointer { r in
-                        var start = 0
-                        while start < points.count {
-                            let rows = start ..< Swift.min(points.count, start + DeferredResponsibilities.blockSize)
+                        for rows in DeferredResponsibilities.blocks(points.count) {
                             add(rows, assigned ? UnsafeBufferPointer(rebasing: r[(rows.lowerBound * kk) ..< (rows.upperBound * kk)]) : r)
-                            start = rows.upperBound
                         }
                     }
                 }

@@ -101,16 +101,6 @@ extension FrameDrawer {
     /// The header's words for drawn points that are a sample: "sample of 20,000 of
     /// 10,000,000 points".
     static func sampleText(points: Int, of total: Int) -> String {
-        "sample of \(grouped(points)) of \(grouped(total)) points"
-    }
-
-    /// 10000000 as "10,000,000".
-    static func grouped(_ n: Int) -> String {
-        var digits = String(n.magnitude), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return (n < 0 ? "-" : "") + digits + out
+        "sample of \(Ticks.grouped(points)) of \(Ticks.grouped(total)) points"
     }
 }

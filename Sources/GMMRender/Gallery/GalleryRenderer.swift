@@ -46,18 +46,8 @@ public struct GalleryRenderer: Sendable {
         return try SurfaceRendering.raster(width: w, height: h, scale: s) { surface, context, words in
             // Points are stamped into the buffer clipped to their panel, as a frame's are.
             try GalleryDrawer(context: context, gallery: gallery, layout: layout, options: panel, frame: frame).draw { drawer in
-                let plot = drawer.layout.plot
-                let stamper = PointStamper(
-                    pixels: words, width: w, height: h,
-                    clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
-                           min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
-                try surface.flush()
-                if FrameDrawer.drawsDensity(options: panel, count: drawer.scene.points.count) {
-                    try DensityImage.draw(drawer, into: stamper, scale: s)
-                } else {
-                    stamper.stamp(drawer, scale: s)
-                }
-                try surface.markDirty()
+                try FrameRenderer.rasterisePoints(of: drawer, count: drawer.scene.points.count, options: panel,
+                                                  surface: surface, pixels: words)
             }
         }
     }

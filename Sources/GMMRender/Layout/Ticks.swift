@@ -1,7 +1,7 @@
 import Foundation
 
 /// "Nice" axis ticks: multiples of 1, 2 or 5 × 10ᵏ, about `target` of them across a range.
-enum Ticks {
+public enum Ticks {
     /// Tick values in [lo, hi], ascending; at most 50 whatever the input.
     static func values(from lo: Double, to hi: Double, target: Int) -> [Double] {
         let step = self.step(from: lo, to: hi, target: target)
@@ -33,6 +33,17 @@ enum Ticks {
     static func label(_ value: Double, step: Double) -> String {
         let decimals = step > 0 ? max(0, min(10, -Int(floor(log10(step) + 1e-9)))) : 0
         return formatted(value, decimals: decimals)
+    }
+
+    /// 10000000 as "10,000,000": a count with its digits grouped by threes, for frames and
+    /// messages alike.
+    public static func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
     }
 
     /// `value` with a fixed number of decimals and U+2212 MINUS SIGN; "−0" prints as "0".

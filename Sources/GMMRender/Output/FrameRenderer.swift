@@ -29,20 +29,31 @@ public struct FrameRenderer: Sendable {
         return try SurfaceRendering.raster(width: w, height: h, scale: s) { surface, context, words in
             // Points are stamped straight into the buffer, clipped to the panel being drawn.
             try FrameComposer(context: context, scene: scene, layout: layout, options: options).draw { drawer in
-                let plot = drawer.layout.plot
-                let stamper = PointStamper(
-                    pixels: words, width: w, height: h,
-                    clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
-                           min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
-                try surface.flush()
-                if FrameDrawer.drawsDensity(options: options, count: scene.points.count) {
-                    try DensityImage.draw(drawer, into: stamper, scale: s)
-                } else {
-                    stamper.stamp(drawer, scale: s)
-                }
-                try surface.markDirty()
+                try Self.rasterisePoints(of: drawer, count: scene.points.count, options: options,
+                                         surface: surface, pixels: words)
             }
         }
+    }
+
+    /// Draws `drawer`'s points straight into the raster `pixels` (the options' device size),
+    /// clipped to its plot: a density image above the density threshold for `count` points,
+    /// otherwise stamped discs. Cairo's drawing so far is flushed first and the surface marked
+    /// dirty after, so later Cairo drawing lies on top.
+    static func rasterisePoints(of drawer: FrameDrawer, count: Int, options: RenderOptions,
+                                surface: CairoSurface, pixels: UnsafeMutablePointer<UInt32>) throws {
+        let w = options.deviceWidth, h = options.deviceHeight, s = options.scale
+        let plot = drawer.layout.plot
+        let stamper = PointStamper(
+            pixels: pixels, width: w, height: h,
+            clip: (max(0, Int((plot.x * s).rounded())), max(0, Int((plot.y * s).rounded())),
+                   min(w, Int((plot.maxX * s).rounded())), min(h, Int((plot.maxY * s).rounded()))))
+        try surface.flush()
+        if FrameDrawer.drawsDensity(options: options, count: count) {
+            try DensityImage.draw(drawer, into: stamper, scale: s)
+        } else {
+            stamper.stamp(drawer, scale: s)
+        }
+        try surface.markDirty()
     }
 
     /// The frame encoded in `format`. SVG and PDF are byte-identical across runs for equal scenes.

@@ -36,38 +36,42 @@ public struct DeferredResponsibilities: Sendable, Equatable {
             && a.toward?.fraction == b.toward?.fraction && a.data == b.data
     }
 
+    /// The ranges of at most ``blockSize`` rows that cover `0 ..< count`, in order.
+    public static func blocks(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: blockSize).map { $0 ..< Swift.min(count, $0 + blockSize) }
+    }
+
     /// The responsibilities of the points `rows`, `rows.count` × K row-major.
     public func block(_ rows: Range<Int>) throws -> [Double] {
-        let r = try model.responsibilities(for: data, rows: rows)
-        guard let toward else { return r }
-        let other = try toward.model.responsibilities(for: data, rows: rows)
-        let f = toward.fraction
-        return zip(r, other).map { $0 + ($1 - $0) * f }
+        var r = [Double](repeating: 0, count: rows.count * model.components)
+        var other = [Double](repeating: 0, count: toward == nil ? 0 : r.count)
+        try fill(rows, &r, &other)
+        return r
     }
 
     /// Calls `body` with each block of rows and its responsibilities, in row order. The
     /// blocks share two buffers, allocated once per call.
     public func forEachBlock(_ body: (Range<Int>, UnsafeBufferPointer<Double>) throws -> Void) throws {
-        let k = model.components
-        let size = Swift.min(Self.blockSize, data.count) * k
+        let size = Swift.min(Self.blockSize, data.count) * model.components
         var r = [Double](repeating: 0, count: size)
         var other = [Double](repeating: 0, count: toward == nil ? 0 : size)
-        var start = 0
-        while start < data.count {
-            let rows = start ..< Swift.min(data.count, start + Self.blockSize)
-            let count = rows.count * k
-            try r.withUnsafeMutableBufferPointer { r in
-                try model.responsibilities(for: data, rows: rows, into: r)
-                if let toward {
-                    try other.withUnsafeMutableBufferPointer { o in
-                        try toward.model.responsibilities(for: data, rows: rows, into: o)
-                        let f = toward.fraction
-                        for j in 0 ..< count { r[j] = r[j] + (o[j] - r[j]) * f }
-                    }
-                }
-                try body(rows, UnsafeBufferPointer(rebasing: r[0 ..< count]))
+        for rows in Self.blocks(data.count) {
+            try fill(rows, &r, &other)
+            try r.withUnsafeBufferPointer { try body(rows, UnsafeBufferPointer(rebasing: $0[0 ..< rows.count * model.components])) }
+        }
+    }
+
+    /// Writes the responsibilities of `rows` into the front of `r`, using `other` (as large,
+    /// or empty without ``toward``) for the second model's: r + (r′ − r)·fraction.
+    private func fill(_ rows: Range<Int>, _ r: inout [Double], _ other: inout [Double]) throws {
+        try r.withUnsafeMutableBufferPointer { r in
+            try model.responsibilities(for: data, rows: rows, into: r)
+            guard let toward else { return }
+            try other.withUnsafeMutableBufferPointer { o in
+                try toward.model.responsibilities(for: data, rows: rows, into: o)
+                let f = toward.fraction
+                for j in 0 ..< rows.count * model.components { r[j] = r[j] + (o[j] - r[j]) * f }
             }
-            start = rows.upperBound
         }
     }
 }

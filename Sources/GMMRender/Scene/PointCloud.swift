@@ -22,13 +22,18 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
     /// The given points.
     public init(_ points: [Point2]) {
         storage = .stored(points)
-        extent = Self.extent(of: points)
+        var bounds = Bounds()
+        bounds.include(points)
+        extent = bounds.extent
     }
 
     /// The rows of `data` projected by `projection`.
     init(data: Dataset, projection: Projection) {
         storage = .projected(data, projection)
-        extent = Self.extent(of: Self.Rows(data: data, projection: projection))
+        // Block by block, so no copy of all the points is made.
+        var bounds = Bounds()
+        for rows in DeferredResponsibilities.blocks(data.count) { bounds.include(projection.points(data, rows: rows)) }
+        extent = bounds.extent
     }
 
     /// Clouds are equal when they hold the same points in the same order.
@@ -79,42 +84,25 @@ public struct PointCloud: RandomAccessCollection, Sendable, Equatable {
         return Array(self)
     }
 
-    private struct Rows: Sequence, IteratorProtocol {
-        let data: Dataset
-        let projection: Projection
-        var row = 0
-        init(data: Dataset, projection: Projection) {
-            self.data = data
-            self.projection = projection
-        }
-        mutating func next() -> Point2? {
-            guard row < data.count else { return nil }
-            defer { row += 1 }
-            return projection.point(row: row, of: data)
-        }
-    }
+    /// The smallest and largest finite coordinates of the points included so far.
+    private struct Bounds {
+        var xs = (lo: Double.infinity, hi: -Double.infinity), ys = (lo: Double.infinity, hi: -Double.infinity)
 
-    private static func extent<S: Sequence>(of points: S) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? where S.Element == Point2 {
-        var xs = (lo: Double.infinity, hi: -Double.infinity), ys = xs
-        for p in points where p.isFinite {
-            xs = (Swift.min(xs.lo, p.x), Swift.max(xs.hi, p.x))
-            ys = (Swift.min(ys.lo, p.y), Swift.max(ys.hi, p.y))
+        mutating func include(_ points: [Point2]) {
+            for p in points where p.isFinite {
+                xs = (Swift.min(xs.lo, p.x), Swift.max(xs.hi, p.x))
+                ys = (Swift.min(ys.lo, p.y), Swift.max(ys.hi, p.y))
+            }
         }
-        guard xs.lo <= xs.hi, ys.lo <= ys.hi else { return nil }
-        return (xs.lo ... xs.hi, ys.lo ... ys.hi)
+
+        var extent: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+            guard xs.lo <= xs.hi, ys.lo <= ys.hi else { return nil }
+            return (xs.lo ... xs.hi, ys.lo ... ys.hi)
+        }
     }
 }
 
 extension Projection {
-    /// The rows `rows` of `data` projected, each the same bits as ``points(_:)`` gives it.
-    func points(_ data: Dataset, rows: Range<Int>) -> [Point2] {
-        guard map == nil else { return rows.map { point(data[sample: $0]) } }
-        let d = data.dimension, ax = axes.x, ay = axes.y
-        return data.values.withUnsafeBufferPointer { v in
-            rows.map { Point2(x: v[$0 * d + ax], y: v[$0 * d + ay]) }
-        }
-    }
-
     /// Row `i` of `data` projected: the same bits as ``points(_:)`` gives it.
     @inline(__always)
     func point(row i: Int, of data: Dataset) -> Point2 {

@@ -73,18 +73,15 @@ struct Projection: Sendable, Equatable {
 
     /// N projected points of `data`.
     func points(_ data: Dataset) -> [Point2] {
-        var out = [Point2]()
-        out.reserveCapacity(data.count)
-        let d = data.dimension
-        if map != nil {
-            for i in 0 ..< data.count { out.append(point(data[sample: i])) }
-            return out
+        points(data, rows: 0 ..< data.count)
+    }
+
+    /// The rows `rows` of `data` projected.
+    func points(_ data: Dataset, rows: Range<Int>) -> [Point2] {
+        guard map == nil else { return rows.map { point(data[sample: $0]) } }
+        let d = data.dimension, ax = axes.x, ay = axes.y
+        return data.values.withUnsafeBufferPointer { v in
+            rows.map { Point2(x: v[$0 * d + ax], y: v[$0 * d + ay]) }
         }
-        data.values.withUnsafeBufferPointer { v in
-            for i in 0 ..< data.count {
-                out.append(Point2(x: v[i * d + axes.x], y: v[i * d + axes.y]))
-            }
-        }
-        return out
     }
 }

@@ -139,8 +139,7 @@ public struct SceneBuilder: Sendable {
     public func scene(at index: Int) throws -> Scene {
         try checkIndex(index)
         var scene = try defersResponsibilities
-            ? deferredScene(index: index, parameters: history.snapshots[index].parameters,
-                            colouring: DeferredResponsibilities(data: data, parameters: history.snapshots[index].parameters))
+            ? deferredScene(index: index, parameters: history.snapshots[index].parameters, colouring: deferred(index))
             : scene(at: index, responsibilities: responsibilities(at: index))
         scene.note = iterationNote(at: index)
         return scene

@@ -205,20 +205,10 @@ enum ErrorMessages {
             return "--means: point \(mean + 1) has a value that is not finite; give finite numbers"
         case let .count(count, allowed):
             guard count >= allowed.lowerBound else { return "--count must be at least \(allowed.lowerBound), got \(count)" }
-            return "--count \(count) is more than \(grouped(allowed.upperBound)) points per blob; lower it"
+            return "--count \(count) is more than \(Ticks.grouped(allowed.upperBound)) points per blob; lower it"
         case let .standardDeviation(std):
             return "--std must be a positive number, got \(std)"
         }
-    }
-
-    /// 10000000 as "10,000,000".
-    static func grouped(_ n: Int) -> String {
-        var digits = String(n.magnitude), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return (n < 0 ? "-" : "") + digits + out
     }
 
     // MARK: - Drawing
