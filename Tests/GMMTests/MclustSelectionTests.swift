@@ -14,10 +14,14 @@ import TestSupport
 /// Signs: mclust reports BIC = 2·log L − p·ln N (larger is better); gmmviz and scikit-learn
 /// report −2·log L + p·ln N (lower is better), so mclust's best is compared as −BIC.
 ///
+/// Both sides leave singular fits out, as mclust does: scikit-learn's reference is its lowest
+/// BIC among fits the fixture script marks not singular (its own implementation of the rule,
+/// in numpy), since on the four smallest sets its five restarts find K = 6 to 9 full fits with
+/// more free parameters than samples whose BIC only reg_covar keeps finite.
+///
 /// K runs from 1 to the larger of the two references' chosen K rather than to 9, to keep the
 /// test short in a debug build: a narrower range can only raise gmmviz's lowest BIC, so a pass
-/// here implies a pass over 1…9. (Over 1…9 gmmviz's choice on trees, USArrests and swiss is a
-/// K = 9 full fit of the kind described below, still below mclust's BIC.)
+/// here implies a pass over 1…9.
 @Suite("Model choice against mclust and scikit-learn")
 struct MclustSelectionTests {
     static func cases(_ name: String) throws -> [[String: Any]] {
@@ -31,24 +35,18 @@ struct MclustSelectionTests {
         let sklearn = try #require(try Self.cases("sklearn-select").first { $0["name"] as? String == name })
         let data = try Dataset(rows: try mclust.matrix("data"))
         let mclustBest = -(try mclust.number("best_bic"))
-        // scikit-learn's choice is a reference only where it is a model at all: on the four
-        // smallest sets its five restarts find K = 6 to 9 full fits with more free parameters
-        // than samples (trees: 89 for 31), whose likelihood grows without bound as components
-        // close onto a few points and is held only by reg_covar.
-        let sklearnApplies = try sklearn.int("best_parameters") < data.count
-        let top = max(try mclust.int("best_components"), sklearnApplies ? try sklearn.int("best_components") : 1)
+        let top = max(try mclust.int("best_components"), try sklearn.int("best_regular_components"))
         let options = FitOptions(tolerance: 1e-5, seed: 0)
         let result = try ModelSelection(components: 1 ... top, covarianceTypes: CovarianceType.mclust, options: options).run(data)
+        #expect(!result.best.isSingular)
         let best = try #require(result.best.bic)
         let chosen = "\(name): gmmviz chose \(result.best.covarianceType.mclustName) K = \(result.best.components) at \(best)"
         // 0.05: mclust stops EM at a relative log-likelihood change of 1e-5 and gmmviz at a
         // change of 1e-5 in the mean; at the same maximum the two BICs differ by a few
         // hundredths at most.
         #expect(best <= mclustBest + 0.05, "\(chosen); mclust chose \(mclust["best_model"] ?? "") at \(mclustBest)")
-        let sklearnBest = try sklearn.number("best_bic")
-        if sklearnApplies {
-            #expect(best <= sklearnBest, "\(chosen); scikit-learn chose \(sklearn["best_type"] ?? "") at \(sklearnBest)")
-        }
+        let sklearnBest = try sklearn.number("best_regular_bic")
+        #expect(best <= sklearnBest, "\(chosen); scikit-learn chose \(sklearn["best_regular_type"] ?? "") at \(sklearnBest)")
     }
 
     /// mclust's own choice on every set is found among gmmviz's fits of the same model and K,

@@ -85,10 +85,57 @@ struct SelectCommandTests {
         #expect(Set(fits.compactMap { $0["covariance_type"] as? String }) == ["full", "tied", "diag", "spherical", "EII", "EEI", "VEI", "EVI", "VEE", "EVE", "VVE", "EEV", "VEV", "EVV"])
         let best = object?["best"] as? [String: Any]
         #expect(best?["components"] as? Int == 4)
-        let lowest = fits.compactMap { $0["bic"] as? Double }.min()
+        let lowest = fits.filter { $0["singular"] as? Bool == false }.compactMap { $0["bic"] as? Double }.min()
         #expect(best?["bic"] as? Double == lowest)
         let svg = try String(contentsOf: dir.appendingPathComponent("bic.svg"), encoding: .utf8)
         #expect(svg.contains("<svg"))
+    }
+
+    /// On R's 31 trees (from the mclust fixture), full fits of K = 4 and up close onto a few
+    /// points: they are listed, marked singular, and the choice is the lowest BIC of the rest.
+    @Test func singularFitsAreListedButNotChosen() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let fixture = TestPaths.packageRoot.appendingPathComponent("Tests/GMMTests/Fixtures/mclust-bic.json")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any]
+        let trees = try #require((object?["cases"] as? [[String: Any]])?.first { $0["name"] as? String == "trees" })
+        let rows = try #require(trees["data"] as? [[Double]])
+        let csv = dir.appendingPathComponent("trees.csv")
+        try ("girth,height,volume\n" + rows.map { $0.map { "\($0)" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let json = try CommandRunner.run(["select", "--data", csv.path, "--covariance-type", "full", "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let fits = report?["fits"] as? [[String: Any]] ?? []
+        let singular = fits.filter { $0["singular"] as? Bool == true }
+        let regular = fits.filter { $0["singular"] as? Bool == false }
+        #expect(singular.count >= 3 && regular.count >= 3, "\(fits)")
+        let best = try #require(report?["best"] as? [String: Any])
+        #expect(best["bic"] as? Double == regular.compactMap { $0["bic"] as? Double }.min())
+        #expect(singular.contains { ($0["bic"] as? Double ?? .infinity) < (best["bic"] as? Double ?? 0) })
+        let table = try CommandRunner.run(["select", "--data", csv.path, "--covariance-type", "full"])
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("~") }.count == singular.count, "\(table.stdout)")
+        #expect(lines.contains { $0.hasPrefix("(~ = singular") && $0.contains("not chosen") }, "\(table.stdout)")
+    }
+
+    /// Unless --reg-covar is given, a fit is carried on without it: on a column whose variance
+    /// is about the regulariser's, K = 1's mean log-likelihood is then the closed form's,
+    /// −½(ln 2πσ² + 1) with σ² the biased variance; given, it stays regularised and lower.
+    @Test func regulariserIsReleasedUnlessGiven() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let xs = (0 ..< 50).map { 5 + 0.0035 * Double($0) / 49 }
+        let csv = dir.appendingPathComponent("narrow.csv")
+        try ("x\n" + xs.map { "\($0)" }.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let mean = xs.reduce(0, +) / 50
+        let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 50
+        let expected = -0.5 * (log(2 * Double.pi * variance) + 1)
+        func logLikelihood(_ extra: [String]) throws -> Double {
+            let r = try CommandRunner.run(["select", "--data", csv.path, "--k", "1", "--covariance-type", "full", "--json"] + extra)
+            let fits = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["fits"] as? [[String: Any]]
+            return try #require(fits?.first?["log_likelihood"] as? Double, "\(r.stdout)\(r.stderr)")
+        }
+        #expect(abs(try logLikelihood([]) - expected) < 1e-9 * abs(expected))
+        #expect(try logLikelihood(["--reg-covar", "1e-6"]) < expected - 0.05)
     }
 
     typealias Bad = RejectedArguments

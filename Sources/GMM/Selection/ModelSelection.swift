@@ -18,6 +18,13 @@ import Foundation
 /// other way round on well-separated round clusters. A fit that fails from every start — say
 /// a component collapses at a large K with `regCovar` 0 — is recorded as failed (with the
 /// first start's error) and left out of the ranking.
+///
+/// A fit with a component that collapsed onto too few points, its covariance held positive
+/// definite only by `regCovar` (``RegularisedSingularity``), is kept in the list but not chosen:
+/// its BIC measures the regulariser, not the data, and falls without bound as `regCovar` does.
+/// Among a candidate's starts a fit that is not singular is preferred to one that is. Only when
+/// every fit is singular is the choice made among them
+/// (``ModelSelectionResult/ranksSingularFits``).
 public struct ModelSelection: Sendable {
     /// The starts of every fit when none is chosen: k-means, then the hierarchical start.
     public static let defaultStarts: [Initialization] = [.kMeans, .hierarchical]
@@ -30,19 +37,27 @@ public struct ModelSelection: Sendable {
     public var starts: [Initialization]
     /// EM settings shared by every fit.
     public var options: FitOptions
+    /// Whether each fit that is not singular is carried on from its maximum without
+    /// `options.regCovar`, so that BIC ranks maxima of the likelihood itself, as mclust's do
+    /// (see ``finish(_:data:singularity:)``). On by default; off keeps every fit regularised
+    /// throughout, as scikit-learn's are.
+    public var releasesRegularisation: Bool
 
     public init(components: ClosedRange<Int>, covarianceTypes: [CovarianceType] = [.full],
-                starts: [Initialization] = ModelSelection.defaultStarts, options: FitOptions = FitOptions()) {
+                starts: [Initialization] = ModelSelection.defaultStarts, options: FitOptions = FitOptions(),
+                releasesRegularisation: Bool = true) {
         self.components = components
         self.covarianceTypes = covarianceTypes
         self.starts = starts
         self.options = options
+        self.releasesRegularisation = releasesRegularisation
     }
 
     /// A selection whose every fit starts from `initialization` alone.
     public init(components: ClosedRange<Int>, covarianceTypes: [CovarianceType] = [.full],
-                initialization: Initialization, options: FitOptions = FitOptions()) {
-        self.init(components: components, covarianceTypes: covarianceTypes, starts: [initialization], options: options)
+                initialization: Initialization, options: FitOptions = FitOptions(), releasesRegularisation: Bool = true) {
+        self.init(components: components, covarianceTypes: covarianceTypes, starts: [initialization], options: options,
+                  releasesRegularisation: releasesRegularisation)
     }
 
     /// Checks the settings before any data is seen: every K of the range within
@@ -71,31 +86,41 @@ public struct ModelSelection: Sendable {
         var seen = Set<CovarianceType>()
         var candidates = [ModelCandidate]()
         var hierarchy: HierarchicalStart?
+        let singularity = RegularisedSingularity(regCovar: options.regCovar)
         for type in covarianceTypes where seen.insert(type).inserted {
             for k in components {
                 let gmm = GaussianMixture(components: k, covarianceType: type, options: options)
-                var best: FitResult?
+                var best: (fit: FitResult, singularComponent: Int?)?
                 var firstError: FitError?
                 for start in starts {
                     do {
-                        let result: FitResult
+                        let fitted: FitResult
                         if start == .hierarchical {
                             let tree = try hierarchy ?? HierarchicalStart(data: data, seed: options.seed)
                             hierarchy = tree
                             let initial = try tree.parameters(components: k, covarianceType: type, regCovar: options.regCovar)
-                            result = try gmm.fit(data, initialization: .parameters(initial))
+                            fitted = try gmm.fit(data, initialization: .parameters(initial))
                         } else {
-                            result = try gmm.fit(data, initialization: start)
+                            fitted = try gmm.fit(data, initialization: start)
                         }
-                        if let b = best, b.history.final.logLikelihood >= result.history.final.logLikelihood { continue }
-                        best = result
+                        let (result, singular) = try finish(fitted, data: data, singularity: singularity)
+                        if let b = best {
+                            // A fit that is not singular beats one that is; of two alike, the
+                            // higher likelihood (the earlier start on a tie).
+                            let better = (singular == nil) != (b.singularComponent == nil)
+                                ? singular == nil
+                                : result.history.final.logLikelihood > b.fit.history.final.logLikelihood
+                            if !better { continue }
+                        }
+                        best = (result, singular)
                     } catch let error as FitError {
                         if firstError == nil { firstError = error }
                     }
                 }
                 let outcome: Result<FitResult, FitError>
-                if let best { outcome = .success(best) } else { outcome = .failure(firstError ?? .noCovarianceTypes) }
-                candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count, outcome: outcome))
+                if let best { outcome = .success(best.fit) } else { outcome = .failure(firstError ?? .noCovarianceTypes) }
+                candidates.append(ModelCandidate(covarianceType: type, components: k, samples: data.count, dimension: data.dimension,
+                                                 outcome: outcome, singularComponent: best?.singularComponent))
             }
         }
         return try ModelSelectionResult(candidates: candidates)
@@ -118,17 +143,19 @@ public struct ModelCandidate: Sendable {
     public let bic: Double?
     /// −2·N·logLikelihood + 2p (scikit-learn's `aic`; lower is better); nil when failed.
     public let aic: Double?
+    /// The first component (0-based) whose covariance is singular but for `regCovar`
+    /// (``RegularisedSingularity``); nil for a regular or failed fit.
+    public let singularComponent: Int?
 
-    init(covarianceType: CovarianceType, components: Int, samples n: Int, outcome: Result<FitResult, FitError>) {
+    /// Whether the fit has a component held positive definite only by `regCovar`.
+    public var isSingular: Bool { singularComponent != nil }
+
+    init(covarianceType: CovarianceType, components: Int, samples n: Int, dimension: Int,
+         outcome: Result<FitResult, FitError>, singularComponent: Int? = nil) {
         self.covarianceType = covarianceType
         self.components = components
         self.outcome = outcome
-        let dimension: Int
-        if case let .success(result) = outcome {
-            dimension = result.history.dimensions
-        } else {
-            dimension = 0
-        }
+        self.singularComponent = singularComponent
         numberOfParameters = covarianceType.numberOfParameters(components: components, dimension: dimension)
         if case let .success(result) = outcome {
             // The final snapshot's score is the model's score(data): the same E-step, the same bits.
@@ -155,16 +182,27 @@ public struct ModelCandidate: Sendable {
 public struct ModelSelectionResult: Sendable {
     /// Types in the order asked, K ascending within each.
     public let candidates: [ModelCandidate]
-    /// The index in ``candidates`` of the lowest BIC (ties: fewer parameters, then the earlier).
+    /// The index in ``candidates`` of the lowest BIC among the ranked fits (ties: fewer
+    /// parameters, then the earlier).
     public let bestIndex: Int
+    /// Whether every fit that succeeded is singular (``ModelCandidate/isSingular``), so that
+    /// the choice was made among singular fits; otherwise they are not ranked.
+    public let ranksSingularFits: Bool
 
-    /// The candidate with the lowest BIC.
+    /// The candidate with the lowest BIC among the ranked fits.
     public var best: ModelCandidate { candidates[bestIndex] }
+
+    /// Whether `candidate` took part in the choice: it was fitted, and it is not singular
+    /// unless every fit is.
+    public func isRanked(_ candidate: ModelCandidate) -> Bool {
+        candidate.bic != nil && (ranksSingularFits || !candidate.isSingular)
+    }
 
     /// - Throws: the first candidate's error when none succeeded.
     init(candidates: [ModelCandidate]) throws {
+        let ranksSingular = !candidates.contains { $0.bic != nil && !$0.isSingular }
         var best: Int?
-        for (i, c) in candidates.enumerated() {
+        for (i, c) in candidates.enumerated() where ranksSingular || !c.isSingular {
             guard let bic = c.bic else { continue }
             if let b = best, let current = candidates[b].bic {
                 if bic < current || (bic == current && c.numberOfParameters < candidates[b].numberOfParameters) { best = i }
@@ -179,5 +217,6 @@ public struct ModelSelectionResult: Sendable {
         }
         self.candidates = candidates
         self.bestIndex = best
+        ranksSingularFits = ranksSingular
     }
 }

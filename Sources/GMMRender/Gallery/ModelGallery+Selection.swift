@@ -2,8 +2,9 @@ import GMM
 
 extension ModelGallery {
     /// The gallery of a model selection fitted on `data`: a panel per K that was fitted, each
-    /// drawing the fit of lowest BIC at that K (the chosen fit at the chosen K, so ties break
-    /// as the selection broke them), and the BIC of every fit against K.
+    /// drawing the fit of lowest BIC at that K among those ranked (singular fits are not; the
+    /// chosen fit at the chosen K, so ties break as the selection broke them), and the BIC of
+    /// every ranked fit against K. A K whose every fit failed or is singular has no panel.
     ///
     /// Each panel is the final snapshot of its fit drawn with `options`' view (the plane of
     /// two columns, the PCA plane, or one column's line view), bounds and theme, without the
@@ -30,7 +31,7 @@ extension ModelGallery {
         var panels = [GalleryPanel]()
         var axisLabels: Scene.AxisLabels?
         for k in Set(selection.candidates.map(\.components)).sorted() {
-            let fitted = selection.candidates.filter { $0.components == k && $0.bic != nil }
+            let fitted = selection.candidates.filter { $0.components == k && selection.isRanked($0) }
             // The lowest BIC at this K, ties to fewer parameters then the earlier (the
             // selection's own rule); the chosen fit at the chosen K.
             var pick: ModelCandidate?

@@ -24,6 +24,14 @@ struct Select: ParsableCommand {
         lowest BIC; --json prints the same for programs. A fit that fails (say a component \
         collapses at a large K) is reported on standard error and left out.
 
+        Singular fits are listed (marked ~, "singular" in --json) but not chosen: a component \
+        that closed onto too few points (one point, points sharing a value in a column) has a \
+        covariance only --reg-covar keeps positive definite, and its BIC falls without bound \
+        as --reg-covar does. mclust refuses such fits; scikit-learn ranks them, which on a few \
+        dozen samples often makes a K = 8 model with more parameters than samples its choice. \
+        Unless --reg-covar is given, every other fit is carried on from its maximum without \
+        the regulariser, so BIC compares maxima of the likelihood itself, as mclust's do.
+
         Examples:
           gmmviz select --data blobs.csv
           gmmviz select --data blobs.csv --covariance-type sklearn --chart bic.png
@@ -96,7 +104,8 @@ struct Select: ParsableCommand {
     var selection: ModelSelection {
         ModelSelection(components: range.range, covarianceTypes: covarianceTypes.types,
                        starts: initMethod.map { [$0.initialization] } ?? ModelSelection.defaultStarts,
-                       options: tuning.options(seed: dataOptions.seed, defaultTolerance: FitTuning.selectionTolerance))
+                       options: tuning.options(seed: dataOptions.seed, defaultTolerance: FitTuning.selectionTolerance),
+                       releasesRegularisation: tuning.regCovar == nil)
     }
 
     func validate() throws {
@@ -117,6 +126,9 @@ struct Select: ParsableCommand {
         let result = try selection.run(data)
         for c in result.candidates {
             if case let .failure(error) = c.outcome { Terminal.note("K = \(c.components), \(c.covarianceType): not fitted: \(ErrorMessages.wording(of: error))") }
+        }
+        if result.ranksSingularFits {
+            Terminal.note("every fit has a component that closed onto too few points (its covariance is --reg-covar's alone), so the choice is among them; scale the columns if they vary by less than --reg-covar, look for a constant column or columns that are combinations of others, or try fewer components")
         }
         // The gallery is drawn before any file is written: one that cannot be drawn leaves none.
         let galleryPages = try gallery.map { try drawGallery(result, data: data, options: picture, as: $0.kind) }

@@ -9,8 +9,8 @@ struct FitTuning: ParsableArguments {
     @Option(name: .customLong("tol"), parsing: .unconditional, help: "Stop when the mean log-likelihood changes by less than this; 0 runs every iteration. (default: 1e-3; select: 1e-5)", transform: Numbers.decimal)
     var tolerance: Double?
 
-    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite. (default: 1e-6)", transform: Numbers.decimal)
-    var regCovar: Double = 1e-6
+    @Option(name: .customLong("reg-covar"), parsing: .unconditional, help: "Added to every covariance's diagonal to keep it positive definite. (default: 1e-6; select, unless given: 1e-6 on the way, then each fit carried on without it to the likelihood's own maximum)", transform: Numbers.decimal)
+    var regCovar: Double?
 
     @Option(name: .customLong("n-init"), parsing: .unconditional, help: "Number of initialisations with seeds derived from --seed; the run with the highest final log-likelihood is kept. (default: 1)", transform: Numbers.whole)
     var runs: Int = 1
@@ -29,7 +29,7 @@ struct FitTuning: ParsableArguments {
     /// The EM settings, with `defaultTolerance` (scikit-learn's 1e-3 unless a command needs
     /// tighter convergence) when --tol is not given.
     func options(seed: UInt64, defaultTolerance: Double = 1e-3) -> FitOptions {
-        FitOptions(maxIterations: maxIterations, tolerance: tolerance ?? defaultTolerance, regCovar: regCovar, seed: seed,
+        FitOptions(maxIterations: maxIterations, tolerance: tolerance ?? defaultTolerance, regCovar: regCovar ?? FitOptions().regCovar, seed: seed,
                    runs: runs, threads: threads)
     }
 }

@@ -18,6 +18,7 @@ enum SelectReport {
             } else {
                 line += "   not fitted"
             }
+            if c.isSingular { line += "  ~" }
             if i == result.bestIndex { line += "  * lowest BIC" }
             out += line + "\n"
         }
@@ -26,12 +27,18 @@ enum SelectReport {
         if result.candidates.contains(where: { $0.result.map { !$0.history.converged } ?? false }) {
             out += "(! = stopped at --max-iter before converging)\n"
         }
+        if result.candidates.contains(where: \.isSingular) {
+            out += "(~ = singular: a component closed onto too few points and only --reg-covar keeps its covariance "
+            out += result.ranksSingularFits ? "positive definite; every fit is, so the choice is among them)\n"
+                : "positive definite, so its BIC measures --reg-covar, not the data: not chosen)\n"
+        }
         return out
     }
 
     /// `{"samples", "dimensions", "criterion", "best": {"covariance_type", "components"},
     /// "fits": [{"covariance_type", "components", "parameters", "log_likelihood", "bic", "aic",
-    /// "iterations", "converged"} or {…, "error"}]}`.
+    /// "iterations", "converged", "singular"} or {…, "error"}]}`; "best" is the lowest BIC of
+    /// the fits that are not singular (of all, when every fit is).
     static func json(_ result: ModelSelectionResult, data: Dataset) -> String {
         let fits = result.candidates.map { c -> String in
             var fields = ["\"covariance_type\": \"\(c.covarianceType)\"", "\"components\": \(c.components)",
@@ -39,7 +46,8 @@ enum SelectReport {
             switch c.outcome {
             case let .success(r):
                 fields += ["\"log_likelihood\": \(JSONText.number(c.logLikelihood))", "\"bic\": \(JSONText.number(c.bic))", "\"aic\": \(JSONText.number(c.aic))",
-                           "\"iterations\": \(r.history.iterations)", "\"converged\": \(r.history.converged)"]
+                           "\"iterations\": \(r.history.iterations)", "\"converged\": \(r.history.converged)",
+                           "\"singular\": \(c.isSingular)"]
             case let .failure(error):
                 fields.append("\"error\": \(JSONText.string(ErrorMessages.wording(of: error)))")
             }
