@@ -81,9 +81,12 @@ struct OrientationIteration: ~Copyable {
                 var alpha = 1 / ac[0]
                 for j in 1 ..< d where 1 / ac[j] > alpha { alpha = 1 / ac[j] }
                 times(w + c * dd, o, into: hc)
-                for ij in 0 ..< dd {
-                    let s = hc[ij]
-                    f[ij] += s / ac[ij % d] - alpha * s
+                for i in 0 ..< d {
+                    let hi = hc + i * d, fi = f + i * d
+                    for j in 0 ..< d {
+                        let s = hi[j]
+                        fi[j] += s / ac[j] - alpha * s
+                    }
                 }
             }
             guard PolarFactor.orthogonal(f, into: q, dimension: d, scratch: polar) else { return nil }
