@@ -33,9 +33,9 @@ extension ConstrainedCovariance {
     private static func commonOrientation(_ scatter: WeightedScatter, _ nk: [Double], _ regCovar: Double,
                                           _ start: [[[Double]]]?, equalVolume: Bool) -> [[[Double]]] {
         let k = scatter.components, d = scatter.dimension
-        let w = (0 ..< k).map { scatterMatrix(scatter, $0, nk[$0], regCovar) }
+        let scatters = (0 ..< k).map { scatterMatrix(scatter, $0, nk[$0], regCovar) }
         var omega = [Double]()
-        for m in w {
+        for m in scatters {
             let values = SymmetricEigen.decreasing(m, dimension: d).values
             // mclust refuses a scatter with an eigenvalue below √ε.
             guard let last = values.last, last >= innerTolerance, let first = values.first else {
@@ -43,67 +43,18 @@ extension ConstrainedCovariance {
             }
             omega.append(first)
         }
-        var (o, shape) = startingPoint(start, components: k, dimension: d)
-        var volume = [Double](repeating: 1, count: k)
-        var previous = Double.greatestFiniteMagnitude / 2, objective = 0.0
-        for _ in 0 ..< (start == nil ? innerIterationLimit : resumedIterationLimit) {
-            // MM 1 on Dᵀ.
-            var f = [Double](repeating: 0, count: d * d)
-            for c in 0 ..< k {
-                for i in 0 ..< d {
-                    for j in 0 ..< d {
-                        var s = 0.0
-                        for m in 0 ..< d { s += o[m * d + i] * w[c][m * d + j] }
-                        f[i * d + j] += (s - omega[c] * o[j * d + i]) / shape[c][i]
-                    }
-                }
-            }
-            guard let transposed = PolarFactor.orthogonal(f, dimension: d) else { return undefined(components: k, dimension: d) }
-            for i in 0 ..< d { for j in 0 ..< d { o[i * d + j] = transposed[j * d + i] } }
-            // MM 2 on D.
-            f = [Double](repeating: 0, count: d * d)
-            for c in 0 ..< k {
-                let alpha = shape[c].map { 1 / $0 }.max() ?? 1
-                for i in 0 ..< d {
-                    for j in 0 ..< d {
-                        var s = 0.0
-                        for m in 0 ..< d { s += w[c][i * d + m] * o[m * d + j] }
-                        f[i * d + j] += s / shape[c][j] - alpha * s
-                    }
-                }
-            }
-            guard let next = PolarFactor.orthogonal(f, dimension: d) else { return undefined(components: k, dimension: d) }
-            o = next
-            // Shapes, volumes and the objective.
-            objective = 0
-            for c in 0 ..< k {
-                var g = [Double](repeating: 0, count: d)
-                for j in 0 ..< d {
-                    var s = 0.0
-                    for a in 0 ..< d {
-                        var row = 0.0
-                        for b in 0 ..< d { row += w[c][a * d + b] * o[b * d + j] }
-                        s += o[a * d + j] * row
-                    }
-                    g[j] = s
-                }
-                if !equalVolume { g = g.map { $0 / nk[c] } }
-                let gm = exp(logGeometricMean(g))
-                volume[c] = gm
-                shape[c] = g.map { $0 / gm }
-                guard shape[c].allSatisfy({ $0 >= innerTolerance && $0.isFinite }) else {
-                    return undefined(components: k, dimension: d)
-                }
-                for j in 0 ..< d { objective += (equalVolume ? g[j] : g[j] * nk[c]) / shape[c][j] }
-            }
-            let change = abs(objective - previous) / (1 + abs(objective))
-            previous = objective
-            if change <= innerTolerance { break }
+        let (o0, shape0) = startingPoint(start, components: k, dimension: d)
+        let limit = start == nil ? innerIterationLimit : resumedIterationLimit
+        var inner = OrientationIteration(scatters: scatters, orientation: o0, shapes: shape0, dimension: d)
+        guard let objective = inner.iterate(omega: omega, nk: nk, equalVolume: equalVolume, limit: limit) else {
+            return undefined(components: k, dimension: d)
         }
+        let o = inner.orientation, shape = inner.shapes
         if equalVolume {
             let common = objective / (nk.reduce(0, +) * Double(d))
             return shape.map { compose(volume: common, orientation: o, shape: $0, dimension: d) }
         }
+        let volume = inner.volumes
         return (0 ..< k).map { compose(volume: volume[$0], orientation: o, shape: shape[$0], dimension: d) }
     }
 
