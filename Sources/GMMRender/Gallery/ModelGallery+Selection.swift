@@ -66,6 +66,10 @@ extension ModelGallery {
         }
         if case .line = options.view {} else { caption.append("points coloured by each fit's responsibilities") }
         if chart.series.count > 1 { caption.append("each K drawn with its covariance type of lowest BIC") }
+        let singular = selection.candidates.filter(\.isSingular).count
+        if singular > 0, !selection.ranksSingularFits {
+            caption.append("\(singular) singular fit\(singular == 1 ? "" : "s") left out")
+        }
         try self.init(panels: panels, chart: chart, chosen: chosenPanel, chosenPoint: ChartMark(series: series, point: point),
                       title: title ?? "Choosing K by BIC", summary: summary, caption: caption.joined(separator: " · "))
     }
