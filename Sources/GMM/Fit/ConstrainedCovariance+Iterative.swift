@@ -108,13 +108,7 @@ extension ConstrainedCovariance {
     static func traceOfWhitened(_ w: [Double], lower l: [Double], dimension d: Int) -> Double {
         // Y = L⁻¹ W (column by column), then Z = L⁻¹ Yᵀ; tr Z = tr(L⁻¹ W L⁻ᵀ).
         var y = w
-        for col in 0 ..< d {
-            for i in 0 ..< d {
-                var s = y[i * d + col]
-                for m in 0 ..< i { s -= l[i * d + m] * y[m * d + col] }
-                y[i * d + col] = s / l[i * d + i]
-            }
-        }
+        Cholesky.solveLower(l, &y, dimension: d)
         var trace = 0.0
         var z = [Double](repeating: 0, count: d)
         for col in 0 ..< d {

@@ -81,25 +81,13 @@ public struct RegularisedSingularity: Sendable {
         guard weaker.count == d, a.count == d * d, a.allSatisfy(\.isFinite) else { return true }
         guard let l = Cholesky.lower(fitted.flattenedRowMajor, dimension: d) else { return false }
         // M = L⁻¹ A L⁻ᵀ: Y = L⁻¹ A, then M = L⁻¹ Yᵀ (A is symmetric).
-        let y = solveLower(l, a, dimension: d)
-        var yt = [Double](repeating: 0, count: d * d)
-        for i in 0 ..< d { for j in 0 ..< d { yt[i * d + j] = y[j * d + i] } }
-        var m = solveLower(l, yt, dimension: d)
+        var y = a
+        Cholesky.solveLower(l, &y, dimension: d)
+        var m = [Double](repeating: 0, count: d * d)
+        for i in 0 ..< d { for j in 0 ..< d { m[i * d + j] = y[j * d + i] } }
+        Cholesky.solveLower(l, &m, dimension: d)
         for i in 0 ..< d { for j in 0 ..< i { let s = (m[i * d + j] + m[j * d + i]) / 2; m[i * d + j] = s; m[j * d + i] = s } }
         let least = SymmetricEigen.decompose(m, dimension: d).values.min() ?? 1
         return least <= shrinkage
-    }
-
-    /// L⁻¹ B for the lower-triangular `l` and the D × D row-major `b`, column by column.
-    private static func solveLower(_ l: [Double], _ b: [Double], dimension d: Int) -> [Double] {
-        var x = b
-        for column in 0 ..< d {
-            for i in 0 ..< d {
-                var s = x[i * d + column]
-                for k in 0 ..< i { s -= l[i * d + k] * x[k * d + column] }
-                x[i * d + column] = s / l[i * d + i]
-            }
-        }
-        return x
     }
 }

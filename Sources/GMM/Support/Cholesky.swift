@@ -39,6 +39,20 @@ enum Cholesky {
     }
 }
 
+extension Cholesky {
+    /// Replaces the D × D row-major `b` by L⁻¹ B for the lower-triangular factor `l`, column by
+    /// column by forward substitution.
+    static func solveLower(_ l: [Double], _ b: inout [Double], dimension d: Int) {
+        for column in 0 ..< d {
+            for i in 0 ..< d {
+                var s = b[i * d + column]
+                for k in 0 ..< i { s -= l[i * d + k] * b[k * d + column] }
+                b[i * d + column] = s / l[i * d + i]
+            }
+        }
+    }
+}
+
 extension Array where Element == [Double] {
     /// A D × D nested matrix flattened row-major.
     var flattenedRowMajor: [Double] { flatMap { $0 } }
