@@ -22,7 +22,7 @@ import Foundation
 /// A fit with a component that collapsed onto too few points, its covariance held positive
 /// definite only by `regCovar` (``RegularisedSingularity``), is kept in the list but not chosen:
 /// its BIC measures the regulariser, not the data, and falls without bound as `regCovar` does.
-/// Among a candidate's starts a fit that is not singular is preferred to one that is. Only when
+/// Among a candidate's starts the fit of highest likelihood that is not singular is kept. Only when
 /// every fit is singular is the choice made among them
 /// (``ModelSelectionResult/ranksSingularFits``).
 public struct ModelSelection: Sendable {
@@ -90,32 +90,34 @@ public struct ModelSelection: Sendable {
         for type in covarianceTypes where seen.insert(type).inserted {
             for k in components {
                 let gmm = GaussianMixture(components: k, covarianceType: type, options: options)
-                var best: (fit: FitResult, singularComponent: Int?)?
+                var fits = [FitResult]()
                 var firstError: FitError?
                 for start in starts {
                     do {
-                        let fitted: FitResult
                         if start == .hierarchical {
                             let tree = try hierarchy ?? HierarchicalStart(data: data, seed: options.seed)
                             hierarchy = tree
                             let initial = try tree.parameters(components: k, covarianceType: type, regCovar: options.regCovar)
-                            fitted = try gmm.fit(data, initialization: .parameters(initial))
+                            fits.append(try gmm.fit(data, initialization: .parameters(initial)))
                         } else {
-                            fitted = try gmm.fit(data, initialization: start)
+                            fits.append(try gmm.fit(data, initialization: start))
                         }
-                        let (result, singular) = try finish(fitted, data: data, singularity: singularity)
-                        if let b = best {
-                            // A fit that is not singular beats one that is; of two alike, the
-                            // higher likelihood (the earlier start on a tie).
-                            let better = (singular == nil) != (b.singularComponent == nil)
-                                ? singular == nil
-                                : result.history.final.logLikelihood > b.fit.history.final.logLikelihood
-                            if !better { continue }
-                        }
-                        best = (result, singular)
                     } catch let error as FitError {
                         if firstError == nil { firstError = error }
                     }
+                }
+                // The fit of highest likelihood that is not singular (the earlier start on a
+                // tie), else the highest: the starts are checked, and the kept one finished,
+                // in that order, so a candidate usually costs one check and one continuation.
+                let order = fits.indices.sorted {
+                    let a = fits[$0].history.final.logLikelihood, b = fits[$1].history.final.logLikelihood
+                    return a > b || (a == b && $0 < $1)
+                }
+                var best: (fit: FitResult, singularComponent: Int?)?
+                for i in order {
+                    let finished = try finish(fits[i], data: data, singularity: singularity)
+                    if best == nil || finished.singularComponent == nil { best = finished }
+                    if finished.singularComponent == nil { break }
                 }
                 let outcome: Result<FitResult, FitError>
                 if let best { outcome = .success(best.fit) } else { outcome = .failure(firstError ?? .noCovarianceTypes) }
