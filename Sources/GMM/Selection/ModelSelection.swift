@@ -38,8 +38,10 @@ public struct ModelSelection: Sendable {
     /// EM settings shared by every fit.
     public var options: FitOptions
     /// Whether each fit that is not singular is carried on from its maximum without
-    /// `options.regCovar`, so that BIC ranks maxima of the likelihood itself, as mclust's do
-    /// (see ``finish(_:data:singularity:)``). On by default; off keeps every fit regularised
+    /// `options.regCovar`, so that BIC ranks maxima of the likelihood itself, as mclust's do.
+    /// The continuation's snapshots are appended to the fit's history; a continuation that
+    /// breaks down, or leaves a component narrower than a ninth of the regulariser, marks the
+    /// fit singular and keeps it as fitted. On by default; off keeps every fit regularised
     /// throughout, as scikit-learn's are.
     public var releasesRegularisation: Bool
 
