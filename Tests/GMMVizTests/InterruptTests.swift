@@ -48,7 +48,7 @@ struct InterruptTests {
         process.arguments = ["render", "--steps", "em", "--tween", "40", "--size", "800x480", "--threads", "2"]
             + c.arguments.map { $0.replacingOccurrences(of: "$D", with: dir.path) }
         let errors = TestPaths.temporaryDirectory().appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: errors.path, contents: nil), "cannot create \(errors.path)")
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
