@@ -132,3 +132,20 @@ struct ExpectationSummary: Sendable {
     /// Σᵢ rᵢₖ xᵢ, K × D row-major.
     var weightedSums: [Double]
 }
+
+extension ExpectationSummary {
+    /// The sums of the N × K row-major `responsibilities` of `data`, accumulated sample by
+    /// sample, component by component.
+    init(responsibilities: [Double], data: Dataset, components k: Int) {
+        let d = data.dimension
+        var sums = [Double](repeating: 0, count: k), weighted = [Double](repeating: 0, count: k * d)
+        for i in 0 ..< data.count {
+            for c in 0 ..< k {
+                let r = responsibilities[i * k + c]
+                sums[c] += r
+                for j in 0 ..< d { weighted[c * d + j] += r * data.values[i * d + j] }
+            }
+        }
+        self.init(responsibilitySums: sums, weightedSums: weighted)
+    }
+}

@@ -134,10 +134,8 @@ enum Seeding {
     /// (row-major order) divided by its sum — scikit-learn's `init_params="random"`.
     static func parametersFromRandomResponsibilities(components k: Int, data: Dataset, covarianceType: CovarianceType,
                                                      regCovar: Double, rng: inout SeededGenerator) -> MixtureParameters {
-        let n = data.count, d = data.dimension
+        let n = data.count
         var resp = [Double](repeating: 0, count: n * k)
-        var nk = [Double](repeating: 0, count: k)
-        var sx = [Double](repeating: 0, count: k * d)
         for i in 0 ..< n {
             var total = 0.0
             for c in 0 ..< k {
@@ -147,19 +145,16 @@ enum Seeding {
             }
             // A row of k zeros has probability 2⁻⁵³ᵏ; give it equal shares rather than 0/0.
             for c in 0 ..< k {
-                let r = total > 0 ? resp[i * k + c] / total : 1 / Double(k)
-                resp[i * k + c] = r
-                nk[c] += r
-                for (j, v) in data[sample: i].enumerated() { sx[c * d + j] += r * v }
+                resp[i * k + c] = total > 0 ? resp[i * k + c] / total : 1 / Double(k)
             }
         }
-        return parameters(responsibilities: resp, nk: nk, sx: sx, components: k, data: data,
-                          covarianceType: covarianceType, regCovar: regCovar)
+        return parameters(responsibilities: resp, components: k, data: data, covarianceType: covarianceType, regCovar: regCovar)
     }
 
-    private static func parameters(responsibilities resp: [Double], nk: [Double], sx: [Double], components k: Int,
+    private static func parameters(responsibilities resp: [Double], components k: Int,
                                    data: Dataset, covarianceType: CovarianceType, regCovar: Double) -> MixtureParameters {
-        let summary = ExpectationSummary(responsibilitySums: nk, weightedSums: sx)
+        let summary = ExpectationSummary(responsibilities: resp, data: data, components: k)
+        let nk = summary.responsibilitySums
         let work = ChunkedWork(samples: data.count, threads: 1)
         var p = resp.withUnsafeBufferPointer { r in
             MaximizationStep.run(data: data, responsibilities: r, summary: summary, components: k,

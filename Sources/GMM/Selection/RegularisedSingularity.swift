@@ -44,17 +44,9 @@ public struct RegularisedSingularity: Sendable {
         let k = model.components, d = data.dimension
         guard d == model.dimension, data.count > 0 else { return nil }
         let responsibilities = try model.responsibilities(for: data)
-        var sums = [Double](repeating: 0, count: k), weighted = [Double](repeating: 0, count: k * d)
-        for i in 0 ..< data.count {
-            for c in 0 ..< k {
-                let r = responsibilities[i * k + c]
-                sums[c] += r
-                for j in 0 ..< d { weighted[c * d + j] += r * data.values[i * d + j] }
-            }
-        }
+        let summary = ExpectationSummary(responsibilities: responsibilities, data: data, components: k)
         let weaker = responsibilities.withUnsafeBufferPointer { r in
-            MaximizationStep.run(data: data, responsibilities: r,
-                                 summary: ExpectationSummary(responsibilitySums: sums, weightedSums: weighted),
+            MaximizationStep.run(data: data, responsibilities: r, summary: summary,
                                  components: k, covarianceType: model.covarianceType, regCovar: regCovar * Self.weakening,
                                  work: ChunkedWork(samples: data.count, threads: threads))
         }
